@@ -1,0 +1,169 @@
+// Customer invoices, credit notes, payments, reminders and write-offs. Each document and its
+// journal entry are written in one transaction, keyed so that a retried step adds nothing.
+import type { OperationsDb, OperationsTx } from '../../db/clients';
+import { once } from '../../db/idempotency';
+import { nextNumber } from '../../db/sequence';
+import { illegal, notFound } from '../../domain/errors';
+import { documentTotals, lineAmounts } from '../../domain/money';
+import type { InvoiceInfo } from '../../workflows/order/types';
+import { ACCOUNTS, audit, postJournal, reverseJournal } from './ledger';
+
+const DAY_MS = 86_400_000;
+
+async function invoiceInfo(db: OperationsDb | OperationsTx, number: string): Promise<InvoiceInfo> {
+  const i = await db.invoice.findUniqueOrThrow({ where: { number } });
+  return {
+    number: i.number, kind: i.kind as InvoiceInfo['kind'], status: i.status, totalCents: i.totalCents, paidCents: i.paidCents,
+    creditedCents: i.creditedCents, outstandingCents: i.status === 'void' || i.status === 'written_off' ? 0 : i.totalCents - i.paidCents - i.creditedCents,
+    dueAt: i.dueAt.toISOString(),
+  };
+}
+
+function settledStatus(total: number, paid: number, credited: number): string {
+  if (paid + credited >= total) return 'paid';
+  return paid > 0 ? 'partially_paid' : 'posted';
+}
+
+export function createInvoicingActivities(db: OperationsDb) {
+  return {
+    /**
+     * Invoices the order: on delivered quantities (policy "delivered") or on ordered quantities
+     * (policy "ordered", issued before shipping). Null when there is nothing to invoice.
+     */
+    async issueOrderInvoice(input: { orderNumber: string; basis: 'delivered' | 'ordered'; at: string }): Promise<InvoiceInfo | null> {
+      const number = await once(db, `invoice:${input.orderNumber}`, async (tx) => {
+        const order = await tx.salesOrder.findUniqueOrThrow({ where: { number: input.orderNumber }, include: { lines: true, customer: true } });
+        const products = new Map((await tx.product.findMany({ where: { id: { in: order.lines.map((l) => l.productId) } } })).map((p) => [p.id, p]));
+        const lines = order.lines
+          .map((l) => ({ l, quantity: input.basis === 'delivered' ? l.deliveredQty : l.quantity }))
+          .filter((x) => x.quantity > 0)
+          .map(({ l, quantity }) => ({ orderLineId: l.id, productId: l.productId, description: products.get(l.productId)!.name, quantity, unitPriceCents: l.unitPriceCents, taxRateBp: l.taxRateBp, ...lineAmounts({ quantity, unitPriceCents: l.unitPriceCents, taxRateBp: l.taxRateBp }) }));
+        if (lines.length === 0) return null;
+        const totals = documentTotals(lines);
+        const issuedAt = new Date(input.at);
+        const invoiceNumber = await nextNumber(tx, 'invoice', 'INV');
+        const journalEntryId = await postJournal(tx, {
+          key: `invoice:${invoiceNumber}`, memo: `Invoice ${invoiceNumber} for order ${order.number}`, sourceType: 'Invoice', sourceRef: invoiceNumber, postedAt: issuedAt,
+          lines: [
+            { account: ACCOUNTS.receivables, debitCents: totals.totalCents, partnerRef: order.customer.code },
+            { account: ACCOUNTS.revenue, creditCents: totals.netCents },
+            { account: ACCOUNTS.taxPayable, creditCents: totals.taxCents },
+          ],
+        });
+        await tx.invoice.create({
+          data: {
+            number: invoiceNumber, key: `order:${order.number}:invoice`, kind: 'invoice', orderId: order.id, customerId: order.customerId, status: 'posted',
+            ...totals, issuedAt, dueAt: new Date(issuedAt.getTime() + order.customer.paymentTermDays * DAY_MS), journalEntryId, lines: { create: lines },
+          },
+        });
+        await audit(tx, 'process', 'invoice.posted', 'Invoice', invoiceNumber, { order: order.number, totalCents: totals.totalCents });
+        return invoiceNumber;
+      });
+      return number ? invoiceInfo(db, number) : null;
+    },
+
+    /** For up-front invoices: credits what was invoiced but in the end not delivered. */
+    async creditUndelivered(input: { orderNumber: string; at: string }): Promise<InvoiceInfo | null> {
+      const number = await once(db, `credit-note:${input.orderNumber}`, async (tx) => {
+        const invoice = await tx.invoice.findFirst({ where: { order: { number: input.orderNumber }, kind: 'invoice', status: { not: 'void' } }, include: { lines: true, customer: true } });
+        if (!invoice) return null;
+        const orderLines = await tx.salesOrderLine.findMany({ where: { orderId: invoice.orderId! } });
+        const lines = invoice.lines
+          .map((il) => ({ il, quantity: il.quantity - (orderLines.find((o) => o.id === il.orderLineId)?.deliveredQty ?? 0) }))
+          .filter((x) => x.quantity > 0)
+          .map(({ il, quantity }) => ({ orderLineId: il.orderLineId, productId: il.productId, description: il.description, quantity, unitPriceCents: il.unitPriceCents, taxRateBp: il.taxRateBp, ...lineAmounts({ quantity, unitPriceCents: il.unitPriceCents, taxRateBp: il.taxRateBp }) }));
+        if (lines.length === 0) return null;
+        const totals = documentTotals(lines);
+        const at = new Date(input.at);
+        const creditNumber = await nextNumber(tx, 'credit-note', 'CN');
+        const journalEntryId = await postJournal(tx, {
+          key: `invoice:${creditNumber}`, memo: `Credit note ${creditNumber} on ${invoice.number} for undelivered goods`, sourceType: 'Invoice', sourceRef: creditNumber, postedAt: at,
+          lines: [
+            { account: ACCOUNTS.revenue, debitCents: totals.netCents },
+            { account: ACCOUNTS.taxPayable, debitCents: totals.taxCents },
+            { account: ACCOUNTS.receivables, creditCents: totals.totalCents, partnerRef: invoice.customer.code },
+          ],
+        });
+        await tx.invoice.create({
+          data: {
+            number: creditNumber, key: `order:${input.orderNumber}:credit-note`, kind: 'credit_note', orderId: invoice.orderId, customerId: invoice.customerId,
+            status: 'paid', ...totals, paidCents: totals.totalCents, issuedAt: at, dueAt: at, journalEntryId, creditsInvoiceId: invoice.id, lines: { create: lines },
+          },
+        });
+        const credited = invoice.creditedCents + totals.totalCents;
+        await tx.invoice.update({ where: { id: invoice.id }, data: { creditedCents: credited, status: settledStatus(invoice.totalCents, invoice.paidCents, credited) } });
+        await audit(tx, 'process', 'credit-note.posted', 'Invoice', creditNumber, { invoice: invoice.number, totalCents: totals.totalCents });
+        return invoice.number;
+      });
+      return number ? invoiceInfo(db, number) : null;
+    },
+
+    /** Compensation: voids the order's unpaid invoices with reversing journal entries. */
+    async voidOrderInvoices(input: { orderNumber: string; at: string }): Promise<string[]> {
+      return once(db, `void-invoices:${input.orderNumber}`, async (tx) => {
+        const invoices = await tx.invoice.findMany({ where: { order: { number: input.orderNumber }, status: { not: 'void' } } });
+        const paid = invoices.find((i) => i.paidCents > 0 && i.kind === 'invoice');
+        if (paid) throw illegal(`Invoice ${paid.number} has payments recorded; refund them before the order can be cancelled`);
+        for (const i of invoices) {
+          if (i.journalEntryId) await reverseJournal(tx, i.journalEntryId, `void:${i.number}`, `Void ${i.number} (order ${input.orderNumber} cancelled)`, new Date(input.at));
+          await tx.invoice.update({ where: { id: i.id }, data: { status: 'void', voidedAt: new Date(input.at) } });
+          await audit(tx, 'process', 'invoice.voided', 'Invoice', i.number, { order: input.orderNumber });
+        }
+        return invoices.map((i) => i.number);
+      });
+    },
+
+    /** Applies a customer payment. The bank reference makes it idempotent: the same reference is never applied twice. */
+    async recordCustomerPayment(input: { orderNumber: string; reference: string; amountCents: number; method: string; recordedBy: string; at: string }): Promise<InvoiceInfo> {
+      const number = await once(db, `payment:${input.reference}`, async (tx) => {
+        const invoice = await tx.invoice.findFirst({ where: { order: { number: input.orderNumber }, kind: 'invoice', status: { in: ['posted', 'partially_paid'] } }, include: { customer: true } });
+        if (!invoice) throw illegal(`Order ${input.orderNumber} has no open invoice to pay`);
+        const outstanding = invoice.totalCents - invoice.paidCents - invoice.creditedCents;
+        if (input.amountCents > outstanding) throw illegal(`Payment of ${input.amountCents / 100} exceeds the outstanding ${outstanding / 100} on ${invoice.number}`);
+        const at = new Date(input.at);
+        await tx.payment.create({ data: { reference: input.reference, invoiceId: invoice.id, amountCents: input.amountCents, method: input.method, receivedAt: at, recordedBy: input.recordedBy } });
+        await postJournal(tx, {
+          key: `payment:${input.reference}`, memo: `Payment ${input.reference} on ${invoice.number}`, sourceType: 'Payment', sourceRef: invoice.number, postedAt: at,
+          lines: [
+            { account: ACCOUNTS.cash, debitCents: input.amountCents },
+            { account: ACCOUNTS.receivables, creditCents: input.amountCents, partnerRef: invoice.customer.code },
+          ],
+        });
+        const paid = invoice.paidCents + input.amountCents;
+        await tx.invoice.update({ where: { id: invoice.id }, data: { paidCents: paid, status: settledStatus(invoice.totalCents, paid, invoice.creditedCents) } });
+        await audit(tx, input.recordedBy, 'payment.received', 'Invoice', invoice.number, { reference: input.reference, amountCents: input.amountCents });
+        return invoice.number;
+      });
+      return invoiceInfo(db, number);
+    },
+
+    async sendPaymentReminder(input: { invoiceNumber: string; level: number; at: string }): Promise<void> {
+      await once(db, `reminder:${input.invoiceNumber}:${input.level}`, async (tx) => {
+        const invoice = await tx.invoice.findUnique({ where: { number: input.invoiceNumber } });
+        if (!invoice) throw notFound(`Invoice ${input.invoiceNumber}`);
+        await tx.paymentReminder.create({ data: { key: `${input.invoiceNumber}:${input.level}`, invoiceId: invoice.id, level: input.level, sentAt: new Date(input.at) } });
+        await audit(tx, 'process', 'invoice.reminder', 'Invoice', invoice.number, { level: input.level, outstandingCents: invoice.totalCents - invoice.paidCents - invoice.creditedCents });
+        return true;
+      });
+    },
+
+    /** Collections gave up: the outstanding amount moves from receivables to bad-debt expense. */
+    async writeOffInvoice(input: { invoiceNumber: string; at: string; decidedBy: string }): Promise<InvoiceInfo> {
+      await once(db, `write-off:${input.invoiceNumber}`, async (tx) => {
+        const invoice = await tx.invoice.findUniqueOrThrow({ where: { number: input.invoiceNumber }, include: { customer: true } });
+        const outstanding = invoice.totalCents - invoice.paidCents - invoice.creditedCents;
+        await postJournal(tx, {
+          key: `write-off:${invoice.number}`, memo: `Write-off of ${invoice.number}`, sourceType: 'Invoice', sourceRef: invoice.number, postedAt: new Date(input.at),
+          lines: [
+            { account: ACCOUNTS.badDebt, debitCents: outstanding },
+            { account: ACCOUNTS.receivables, creditCents: outstanding, partnerRef: invoice.customer.code },
+          ],
+        });
+        await tx.invoice.update({ where: { id: invoice.id }, data: { status: 'written_off' } });
+        await audit(tx, input.decidedBy, 'invoice.written_off', 'Invoice', invoice.number, { outstandingCents: outstanding });
+        return true;
+      });
+      return invoiceInfo(db, input.invoiceNumber);
+    },
+  };
+}

@@ -1,0 +1,31 @@
+// Activities on the production store, registered on the production task queue so the shop-floor
+// side scales and fails independently of the office side.
+import type { ProductionDb } from '../../db/clients';
+import { notFound } from '../../domain/errors';
+import { explodeBom, type BomLookup } from '../../domain/bom';
+import { withFailureTypes } from '../errors';
+
+export function createProductionActivities(db: ProductionDb) {
+  const lookup: BomLookup = async (sku) => {
+    const bom = await db.bom.findFirst({ where: { productSku: sku, active: true }, orderBy: { version: 'desc' }, include: { lines: true } });
+    return bom ? { outputQty: bom.outputQty, lines: bom.lines.map((l) => ({ sku: l.componentSku, quantity: l.quantity, scrapBp: l.scrapBp })) } : undefined;
+  };
+  return withFailureTypes({
+    /** Multi-level BoM explosion: the purchased components (leaves) needed to make `quantity` of `sku`. */
+    async explodeBom(input: { sku: string; quantity: number }) {
+      if (!(await lookup(input.sku))) throw notFound(`Active BoM for ${input.sku}`);
+      return explodeBom(input.sku, input.quantity, lookup);
+    },
+
+    /** Free shop-floor stock (on hand − reserved) of the given SKUs at a location. */
+    async productionAvailability(input: { skus: string[]; location: string }): Promise<Record<string, number>> {
+      const rows = await db.productionStock.findMany({ where: { sku: { in: input.skus }, location: input.location } });
+      return Object.fromEntries(input.skus.map((sku) => {
+        const r = rows.find((x) => x.sku === sku);
+        return [sku, r ? r.onHand - r.reserved : 0];
+      }));
+    },
+  });
+}
+
+export type ProductionActivities = ReturnType<typeof createProductionActivities>;

@@ -1,0 +1,89 @@
+// The one place configuration is read. Every key names its environment variable, its default and
+// why it exists; the process refuses to start on a bad value and says which variable is wrong.
+import path from 'node:path';
+import { z } from 'zod';
+
+const root = path.resolve(__dirname, '..');
+const dataDir = process.env.DATA_DIR ?? path.join(root, 'data');
+
+const databaseUrl = z
+  .string()
+  .regex(/^(file:|postgres(ql)?:\/\/)/, 'must start with file: (SQLite) or postgresql:// (PostgreSQL)');
+const port = z.coerce.number().int().min(0).max(65535);
+const positiveHours = z.coerce.number().positive();
+
+/** A user of the API: the key is sent as `X-API-Key`, the roles decide what the user may do. */
+export const ROLES = ['operator', 'approver', 'manager', 'admin', 'warehouse', 'requester', 'buyer', 'ap_clerk', 'agent', 'supervisor', 'technician', 'customer'] as const;
+export type Role = (typeof ROLES)[number];
+export interface ApiUser { key: string; name: string; roles: Role[] }
+
+// "key:name:role|role,key:name:role" keeps the variable one line, which every shell and CI can set.
+const apiUsers = z.string().transform((s, ctx) => {
+  const users: ApiUser[] = [];
+  for (const entry of s.split(',').map((e) => e.trim()).filter(Boolean)) {
+    const [key, name, roles] = entry.split(':');
+    const parsed = (roles ?? '').split('|').filter(Boolean);
+    const bad = parsed.filter((r) => !(ROLES as readonly string[]).includes(r));
+    if (!key || !name || parsed.length === 0 || bad.length) {
+      ctx.addIssue({ code: 'custom', message: `entry "${entry}" must be key:name:role|role with roles from ${ROLES.join(', ')}` });
+      return z.NEVER;
+    }
+    users.push({ key, name, roles: parsed as Role[] });
+  }
+  return users;
+});
+
+const schema = z.object({
+  /** Temporal frontend address; the embedded dev server listens here by default. */
+  TEMPORAL_ADDRESS: z.string().default('127.0.0.1:7233'),
+  TEMPORAL_NAMESPACE: z.string().default('default'),
+  /** Web UI of the embedded dev server (only used when this project starts the server). */
+  TEMPORAL_UI_PORT: port.default(8233),
+  API_HOST: z.string().default('127.0.0.1'),
+  API_PORT: port.default(3000),
+  /** Port of the carrier and supplier simulators started with the embedded default. */
+  SIMULATOR_PORT: port.default(3100),
+  OPERATIONS_DATABASE_URL: databaseUrl.default(`file:${path.join(dataDir, 'operations.db')}`),
+  PRODUCTION_DATABASE_URL: databaseUrl.default(`file:${path.join(dataDir, 'production.db')}`),
+  /** Demo users for the embedded default; set your own in any shared environment. */
+  API_USERS: apiUsers.prefault(
+    'operator-key:Olivia Operator:operator|warehouse,approver-key:Arthur Approver:approver,' +
+      'manager-key:Maria Manager:manager|approver,admin-key:Ada Admin:admin',
+  ),
+  /** Hours a credit-hold approval stays with approvers before it escalates to managers. */
+  CREDIT_APPROVAL_HOURS: positiveHours.default(24),
+  /** Hours after escalation before an undecided credit hold cancels the order. */
+  CREDIT_ESCALATION_HOURS: positiveHours.default(48),
+  /** Days a backorder waits for a restock before the remainder is cancelled. */
+  BACKORDER_WAIT_DAYS: positiveHours.default(14),
+  /** Days after shipping before a missing delivery confirmation raises a task. */
+  DELIVERY_CONFIRMATION_DAYS: positiveHours.default(7),
+  /** Days after the due date at which overdue reminders go out; the last one also opens a collections task. */
+  PAYMENT_REMINDER_DAYS: z
+    .string()
+    .default('1,7,14')
+    .transform((s) => s.split(',').map(Number))
+    .pipe(z.array(z.number().int().nonnegative()).min(1)),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+});
+
+export type Config = z.infer<typeof schema> & { dataDir: string; root: string };
+
+export class ConfigError extends Error {}
+
+/** Parses the given environment (default: process.env); throws ConfigError naming each bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const result = schema.safeParse(env);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}\nFix the environment variable(s) above and start again.`);
+  }
+  return { ...result.data, dataDir, root };
+}
+
+let cached: Config | undefined;
+/** The process-wide config, parsed once. */
+export function config(): Config {
+  cached ??= loadConfig();
+  return cached;
+}

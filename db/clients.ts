@@ -1,0 +1,49 @@
+// Prisma clients for the two stores. The URL decides the database: file: → SQLite through
+// better-sqlite3, postgresql:// → PostgreSQL through pg. Both generated clients share one shape,
+// so the rest of the code is written once against the SQLite client's types.
+import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient as OperationsSqlite } from '../generated/operations/sqlite/client';
+import { PrismaClient as OperationsPostgres } from '../generated/operations/postgresql/client';
+import { PrismaClient as ProductionSqlite } from '../generated/production/sqlite/client';
+import { PrismaClient as ProductionPostgres } from '../generated/production/postgresql/client';
+import { isPostgresUrl } from './prisma-cli';
+
+export type OperationsDb = OperationsSqlite;
+export type ProductionDb = ProductionSqlite;
+/** The client handed to the callback of an interactive transaction. */
+export type OperationsTx = Parameters<Parameters<OperationsDb['$transaction']>[0]>[0];
+export type ProductionTx = Parameters<Parameters<ProductionDb['$transaction']>[0]>[0];
+
+// API and workers may be separate processes on one SQLite file: wait for a lock instead of failing.
+const SQLITE_BUSY_TIMEOUT_MS = 15_000;
+// Interactive transactions queue behind each other on SQLite; allow for that queue.
+const TX_OPTIONS = { maxWait: 20_000, timeout: 30_000 };
+
+export function createOperationsDb(url: string): OperationsDb {
+  const client = isPostgresUrl(url)
+    ? (new OperationsPostgres({ adapter: new PrismaPg({ connectionString: url }), transactionOptions: TX_OPTIONS }) as unknown as OperationsDb)
+    : new OperationsSqlite({ adapter: new PrismaBetterSQLite3({ url, timeout: SQLITE_BUSY_TIMEOUT_MS }), transactionOptions: TX_OPTIONS });
+  return client;
+}
+
+export function createProductionDb(url: string): ProductionDb {
+  return isPostgresUrl(url)
+    ? (new ProductionPostgres({ adapter: new PrismaPg({ connectionString: url }), transactionOptions: TX_OPTIONS }) as unknown as ProductionDb)
+    : new ProductionSqlite({ adapter: new PrismaBetterSQLite3({ url, timeout: SQLITE_BUSY_TIMEOUT_MS }), transactionOptions: TX_OPTIONS });
+}
+
+export interface Stores { operations: OperationsDb; production: ProductionDb }
+
+/** Opens both stores; on SQLite switches to WAL so readers never wait for the writer. */
+export async function openStores(urls: { operations: string; production: string }): Promise<Stores> {
+  const operations = createOperationsDb(urls.operations);
+  const production = createProductionDb(urls.production);
+  if (!isPostgresUrl(urls.operations)) await operations.$queryRawUnsafe('PRAGMA journal_mode = WAL');
+  if (!isPostgresUrl(urls.production)) await production.$queryRawUnsafe('PRAGMA journal_mode = WAL');
+  return { operations, production };
+}
+
+export async function closeStores(stores: Stores): Promise<void> {
+  await Promise.all([stores.operations.$disconnect(), stores.production.$disconnect()]);
+}
