@@ -58,12 +58,13 @@ export function createShippingActivities(db: OperationsDb) {
     },
 
     /** Books the carrier (idempotent on their side by shipment number) and remembers the tracking number. */
-    async bookCarrier(input: { shipmentNumber: string; carrierCode: string }): Promise<{ trackingNumber: string }> {
+    async bookCarrier(input: { shipmentNumber: string }): Promise<{ trackingNumber: string }> {
       const shipment = await db.shipment.findUnique({ where: { number: input.shipmentNumber }, include: { lines: true, order: { include: { customer: true } } } });
       if (!shipment) throw notFound(`Shipment ${input.shipmentNumber}`);
       if (shipment.trackingNumber) return { trackingNumber: shipment.trackingNumber };
-      const carrier = await db.carrier.findUnique({ where: { code: input.carrierCode } });
-      if (!carrier) throw notFound(`Carrier ${input.carrierCode}`);
+      // The first carrier on file is the house carrier; carrier choice per customer can come later.
+      const carrier = await db.carrier.findFirst({ orderBy: { id: 'asc' } });
+      if (!carrier) throw notFound('A carrier (none is configured)');
       const booking = await bookWithCarrier(carrier.apiUrl, {
         shipmentNumber: shipment.number,
         parcels: shipment.lines.reduce((s, l) => s + l.quantity, 0),

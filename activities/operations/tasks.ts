@@ -41,9 +41,9 @@ export function createTaskActivities(db: OperationsDb) {
     },
 
     /** Closes whatever the process still has open (it moved on or ended without these decisions). */
-    async cancelOpenTasks(input: { workflowId: string; kinds?: string[]; reason: string }): Promise<number> {
+    async cancelOpenTasks(input: { workflowId: string; ids?: string[]; reason: string }): Promise<number> {
       return db.$transaction(async (tx) => {
-        const where = { workflowId: input.workflowId, status: 'open', ...(input.kinds ? { kind: { in: input.kinds } } : {}) };
+        const where = { workflowId: input.workflowId, status: 'open', ...(input.ids ? { id: { in: input.ids } } : {}) };
         const open = await tx.task.findMany({ where });
         await tx.task.updateMany({ where, data: { status: 'cancelled', comment: input.reason } });
         for (const t of open) await audit(tx, 'process', 'task.cancelled', 'Task', t.id, { reason: input.reason });

@@ -1,0 +1,13 @@
+import type { Client } from '@temporalio/client';
+import type { ApiUser } from '../config';
+import type { OperationsDb, ProductionDb } from '../db/clients';
+import type { OrderPolicy } from '../workflows/order/types';
+
+/** Everything the API needs, injected so tests run it against databases and a Temporal server of their choosing. */
+export interface AppDeps {
+  operations: OperationsDb;
+  production: ProductionDb;
+  temporal: Client;
+  users: ApiUser[];
+  orderPolicy: OrderPolicy;
+}

@@ -1,0 +1,64 @@
+// The one place errors become HTTP responses. Business refusals from a workflow (an update's
+// validator or handler) arrive as Temporal failures typed with an AppErrorCode and map the same way.
+import type { ErrorRequestHandler } from 'express';
+import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
+import { WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
+import { ZodError } from 'zod';
+import { AppError, AppErrorCode, type FieldIssue } from '../domain/errors';
+
+const STATUS: Record<AppErrorCode, number> = {
+  [AppErrorCode.INVALID_INPUT]: 400,
+  [AppErrorCode.UNAUTHENTICATED]: 401,
+  [AppErrorCode.FORBIDDEN]: 403,
+  [AppErrorCode.NOT_FOUND]: 404,
+  [AppErrorCode.ILLEGAL_TRANSITION]: 409,
+  [AppErrorCode.IDEMPOTENCY_MISMATCH]: 422,
+  [AppErrorCode.UNAVAILABLE]: 503,
+};
+
+export function zodIssues(e: ZodError): FieldIssue[] {
+  return e.issues.map((i) => ({ field: i.path.length ? i.path.join('.') : '(body)', message: i.message }));
+}
+
+/** Turns anything thrown into an AppError; unknown errors stay unknown (500) and are logged. */
+export function toAppError(e: unknown): AppError | undefined {
+  if (e instanceof AppError) return e;
+  if (e instanceof ZodError) {
+    const details = zodIssues(e);
+    return new AppError(AppErrorCode.INVALID_INPUT, { message: `Invalid request: ${details.map((d) => `${d.field}: ${d.message}`).join('; ')}`, details });
+  }
+  if (e instanceof WorkflowUpdateFailedError && e.cause instanceof ApplicationFailure) {
+    const code = Object.values(AppErrorCode).includes(e.cause.type as AppErrorCode) ? (e.cause.type as AppErrorCode) : AppErrorCode.ILLEGAL_TRANSITION;
+    return new AppError(code, { message: e.cause.message });
+  }
+  if (e instanceof WorkflowNotFoundError) {
+    return new AppError(AppErrorCode.ILLEGAL_TRANSITION, { message: `The process ${e.workflowId} has already ended; nothing more can be done on it` });
+  }
+  if (e instanceof WorkflowUpdateRPCTimeoutOrCancelledError) {
+    return new AppError(AppErrorCode.UNAVAILABLE, { message: 'The process did not answer in time (are the workers running?); retry the request' });
+  }
+  const grpc = e as { code?: number; message?: string };
+  if (grpc?.code === 14 || /ECONNREFUSED|Connection refused|UNAVAILABLE/.test(grpc?.message ?? '')) {
+    return new AppError(AppErrorCode.UNAVAILABLE, { message: 'The Temporal server is unreachable; retry once it is back' });
+  }
+  return undefined;
+}
+
+export const errorHandler: ErrorRequestHandler = (err, _req, res, _next) => {
+  // Malformed JSON bodies come from express.json() before any route runs.
+  if (err?.type === 'entity.parse.failed') {
+    res.status(400).json({ error: { code: AppErrorCode.INVALID_INPUT, message: 'Body is not valid JSON', details: [{ field: '(body)', message: err.message }] } });
+    return;
+  }
+  if (err?.type === 'entity.too.large') {
+    res.status(413).json({ error: { code: AppErrorCode.INVALID_INPUT, message: 'Body is too large (limit 1 MB)' } });
+    return;
+  }
+  const app = toAppError(err);
+  if (!app) {
+    console.error('unhandled error', err);
+    res.status(500).json({ error: { code: 'INTERNAL', message: 'Unexpected error; it has been logged' } });
+    return;
+  }
+  res.status(STATUS[app.code]).json({ error: { code: app.code, message: app.message, ...(app.details ? { details: app.details } : {}) } });
+};

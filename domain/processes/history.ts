@@ -1,0 +1,96 @@
+// A process's Temporal event history told for people: which step ran when, how it ended, how
+// many attempts it took, which timers fired, and who sent which decision.
+import type { Client } from '@temporalio/client';
+import { defaultPayloadConverter } from '@temporalio/common';
+import type { temporal } from '@temporalio/proto';
+import { notFound } from '../errors';
+
+type Event = temporal.api.history.v1.IHistoryEvent;
+
+export interface HistoryEntry { at: string; kind: string; step: string; outcome?: string; attempts?: number; by?: string; detail?: string }
+
+const decode = (payloads?: temporal.api.common.v1.IPayloads | null): unknown => {
+  const p = payloads?.payloads?.[0];
+  try { return p ? defaultPayloadConverter.fromPayload(p) : undefined; } catch { return undefined; }
+};
+const time = (e: Event) => {
+  const t = e.eventTime;
+  return t ? new Date(Number(t.seconds ?? 0) * 1000 + Math.floor((t.nanos ?? 0) / 1e6)).toISOString() : '';
+};
+const words = (name: string) => name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+const durationMs = (d?: { seconds?: unknown; nanos?: number | null } | null) => Number(d?.seconds ?? 0) * 1000 + (d?.nanos ?? 0) / 1e6;
+const humanDuration = (ms: number) => ms >= 86_400_000 ? `${+(ms / 86_400_000).toFixed(1)} d` : ms >= 3_600_000 ? `${+(ms / 3_600_000).toFixed(1)} h` : `${Math.round(ms / 1000)} s`;
+
+export function summarizeHistory(events: Event[]): HistoryEntry[] {
+  const activities = new Map<string, string>();
+  const timers = new Map<string, string>();
+  const updates = new Map<string, { name: string; by?: string }>();
+  const out: HistoryEntry[] = [];
+  for (const e of events) {
+    const id = String(e.eventId);
+    if (e.workflowExecutionStartedEventAttributes) {
+      out.push({ at: time(e), kind: 'process', step: `started ${words(e.workflowExecutionStartedEventAttributes.workflowType?.name ?? '')}` });
+    } else if (e.activityTaskScheduledEventAttributes) {
+      activities.set(id, e.activityTaskScheduledEventAttributes.activityType?.name ?? 'activity');
+    } else if (e.activityTaskCompletedEventAttributes || e.activityTaskFailedEventAttributes || e.activityTaskTimedOutEventAttributes) {
+      const a = e.activityTaskCompletedEventAttributes ?? e.activityTaskFailedEventAttributes ?? e.activityTaskTimedOutEventAttributes!;
+      const started = events.find((x) => String(x.eventId) === String(a.startedEventId));
+      const attempts = started?.activityTaskStartedEventAttributes?.attempt ?? 1;
+      const failure = e.activityTaskFailedEventAttributes?.failure ?? e.activityTaskTimedOutEventAttributes?.failure;
+      const lastFailure = started?.activityTaskStartedEventAttributes?.lastFailure?.message;
+      out.push({
+        at: time(e), kind: 'step', step: words(activities.get(String(a.scheduledEventId)) ?? 'activity'),
+        outcome: e.activityTaskCompletedEventAttributes ? 'completed' : e.activityTaskTimedOutEventAttributes ? 'timed out' : 'failed',
+        attempts,
+        ...(failure?.message ? { detail: failure.cause?.message ?? failure.message } : attempts > 1 && lastFailure ? { detail: `retried after: ${lastFailure}` } : {}),
+      });
+    } else if (e.timerStartedEventAttributes) {
+      timers.set(id, humanDuration(durationMs(e.timerStartedEventAttributes.startToFireTimeout)));
+    } else if (e.timerFiredEventAttributes) {
+      out.push({ at: time(e), kind: 'timer', step: `waited ${timers.get(String(e.timerFiredEventAttributes.startedEventId)) ?? ''}`.trim(), outcome: 'deadline reached' });
+    } else if (e.workflowExecutionSignaledEventAttributes) {
+      const s = e.workflowExecutionSignaledEventAttributes;
+      out.push({ at: time(e), kind: 'signal', step: words(s.signalName ?? ''), detail: JSON.stringify(decode(s.input)) });
+    } else if (e.workflowExecutionUpdateAcceptedEventAttributes) {
+      const u = e.workflowExecutionUpdateAcceptedEventAttributes;
+      const input = decode(u.acceptedRequest?.input?.args) as Record<string, unknown> | undefined;
+      const name = u.acceptedRequest?.input?.name ?? 'update';
+      const by = (input?.decidedBy ?? input?.requestedBy ?? input?.confirmedBy ?? input?.recordedBy) as string | undefined;
+      updates.set(u.protocolInstanceId ?? id, { name, by });
+      const what = input?.decision ? `${input.decision} on ${input.taskId}` : input?.reason ? `reason: ${input.reason}` : undefined;
+      out.push({ at: time(e), kind: 'decision', step: words(name), by, ...(what ? { detail: String(what) } : {}) });
+    } else if (e.workflowExecutionUpdateCompletedEventAttributes) {
+      const c = e.workflowExecutionUpdateCompletedEventAttributes;
+      const failed = c.outcome?.failure;
+      if (failed) out.push({ at: time(e), kind: 'decision', step: words(updates.get(c.meta?.updateId ?? '')?.name ?? 'update'), outcome: 'refused', detail: failed.message ?? undefined });
+    } else if (e.workflowExecutionCompletedEventAttributes) {
+      const result = decode(e.workflowExecutionCompletedEventAttributes.result) as { status?: string } | undefined;
+      out.push({ at: time(e), kind: 'process', step: 'completed', outcome: result?.status });
+    } else if (e.workflowExecutionFailedEventAttributes) {
+      out.push({ at: time(e), kind: 'process', step: 'failed', detail: e.workflowExecutionFailedEventAttributes.failure?.message ?? undefined });
+    } else if (e.workflowExecutionTerminatedEventAttributes) {
+      out.push({ at: time(e), kind: 'process', step: 'terminated', detail: e.workflowExecutionTerminatedEventAttributes.reason ?? undefined });
+    }
+  }
+  return out;
+}
+
+export async function processHistory(temporal: Client, workflowId: string) {
+  const handle = temporal.workflow.getHandle(workflowId);
+  let description;
+  try {
+    description = await handle.describe();
+  } catch (e) {
+    if ((e as Error).name === 'WorkflowNotFoundError') throw notFound(`Process ${workflowId}`);
+    throw e;
+  }
+  const history = await handle.fetchHistory();
+  return {
+    workflowId,
+    type: description.type,
+    status: description.status.name,
+    startedAt: description.startTime.toISOString(),
+    closedAt: description.closeTime?.toISOString(),
+    entries: summarizeHistory(history.events ?? []),
+  };
+}

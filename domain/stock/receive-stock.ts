@@ -1,0 +1,50 @@
+// Goods received into a warehouse: stock rises in one transaction with its moves and audit row,
+// then every order waiting on a received product is told, oldest first. The receipt reference
+// makes it idempotent: the same delivery note booked twice adds nothing.
+import type { Client } from '@temporalio/client';
+import type { OperationsDb } from '../../db/clients';
+import { AppError, AppErrorCode, illegal, type FieldIssue } from '../errors';
+import { stockReplenishedSignal } from '../../workflows/order/messages';
+
+export interface ReceiptInput { reference: string; warehouse: string; lines: { sku: string; quantity: number }[] }
+
+export async function receiveStock(db: OperationsDb, temporal: Client, input: ReceiptInput, by: string) {
+  const existing = await db.stockReceipt.findUnique({ where: { reference: input.reference } });
+  if (existing) {
+    if (existing.lines !== JSON.stringify(input.lines)) throw illegal(`Receipt ${input.reference} was already booked with different lines`);
+    return { reference: input.reference, duplicate: true, notifiedOrders: [] as string[] };
+  }
+  const warehouse = await db.warehouse.findUnique({ where: { code: input.warehouse } });
+  const products = await db.product.findMany({ where: { sku: { in: input.lines.map((l) => l.sku) } } });
+  const issues: FieldIssue[] = [];
+  if (!warehouse) issues.push({ field: 'warehouse', message: `no warehouse with code ${input.warehouse}` });
+  input.lines.forEach((l, i) => { if (!products.some((p) => p.sku === l.sku)) issues.push({ field: `lines.${i}.sku`, message: `no product with SKU ${l.sku}` }); });
+  if (issues.length) throw new AppError(AppErrorCode.INVALID_INPUT, { message: `Invalid receipt: ${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`, details: issues });
+
+  const productIds = input.lines.map((l) => products.find((p) => p.sku === l.sku)!.id);
+  await db.$transaction(async (tx) => {
+    await tx.stockReceipt.create({ data: { reference: input.reference, warehouseId: warehouse!.id, receivedBy: by, lines: JSON.stringify(input.lines) } });
+    for (const [i, l] of input.lines.entries()) {
+      const productId = productIds[i];
+      await tx.stockLevel.upsert({
+        where: { warehouseId_productId: { warehouseId: warehouse!.id, productId } },
+        create: { warehouseId: warehouse!.id, productId, onHand: l.quantity },
+        update: { onHand: { increment: l.quantity } },
+      });
+      await tx.stockMove.create({ data: { key: `receipt:${input.reference}:${i}`, warehouseId: warehouse!.id, productId, quantity: l.quantity, reason: 'receipt', reference: input.reference } });
+    }
+    await tx.auditLog.create({ data: { actor: by, action: 'stock.received', entityType: 'StockReceipt', entityRef: input.reference, data: JSON.stringify(input) } });
+  });
+
+  const waiting = await db.backorder.findMany({
+    where: { status: 'open', warehouseId: warehouse!.id, productId: { in: productIds } },
+    include: { orderLine: { include: { order: true } } },
+    orderBy: { createdAt: 'asc' },
+  });
+  const orders = [...new Set(waiting.map((b) => b.orderLine.order.number))];
+  // Signals are delivered in order; a process that finds no stock left simply waits for the next receipt.
+  for (const number of orders) {
+    await temporal.workflow.getHandle(`order-${number}`).signal(stockReplenishedSignal, { receiptReference: input.reference }).catch(() => undefined);
+  }
+  return { reference: input.reference, duplicate: false, notifiedOrders: orders };
+}

@@ -1,0 +1,2 @@
+// The workflow bundle's entry: every process the orchestration worker runs.
+export { orderToDelivery } from './order-to-delivery';

@@ -1,0 +1,101 @@
+// Reserve → (pick → pack →) ship → delivery, repeated for backorders as stock arrives.
+import { ActivityFailure, condition } from '@temporalio/workflow';
+import { ops, partners } from '../shared/activities';
+import type { OrderContext } from './context';
+import type { ReservationRound } from './types';
+
+const reservedAny = (r: ReservationRound) => r.lines.some((l) => l.reserved > 0);
+const backordered = (r: ReservationRound) => r.lines.some((l) => l.backordered > 0);
+
+export async function fulfil(ctx: OrderContext): Promise<void> {
+  await ctx.setStatus('reserving');
+  ctx.compensations.push({ name: 'cancel backorders', run: () => ops.cancelOrderBackorders({ orderNumber: ctx.orderNumber, key: `${ctx.workflowId}:cancel-backorders` }) });
+  ctx.compensations.push({ name: 'release reservations', run: () => ops.releaseOrderReservations({ orderNumber: ctx.orderNumber, key: `${ctx.workflowId}:release` }) });
+  let round = 0;
+  let result = await ops.reserveOrderStock({ orderNumber: ctx.orderNumber, key: `${ctx.workflowId}:reserve:${round}` });
+  let shipments = 0;
+  if (reservedAny(result)) await shipOut(ctx, ++shipments);
+
+  const deadline = Date.now() + ctx.policy.backorderWaitMs;
+  while (backordered(result)) {
+    const open = result.lines.filter((l) => l.backordered > 0).map((l) => `${l.sku} × ${l.backordered}`).join(', ');
+    await ctx.setStatus('backordered', `waiting for stock: ${open}`);
+    const seen = ctx.restocks;
+    const restocked = await condition(() => ctx.restocks > seen, Math.max(1, deadline - Date.now()));
+    if (!restocked) {
+      await ops.cancelOrderBackorders({ orderNumber: ctx.orderNumber, key: `${ctx.workflowId}:backorder-expired` });
+      ctx.note('backorder_cancelled', `no stock within the wait; cancelled ${open}`);
+      break;
+    }
+    result = await ops.reserveOrderStock({ orderNumber: ctx.orderNumber, key: `${ctx.workflowId}:reserve:${++round}` });
+    if (reservedAny(result)) await shipOut(ctx, ++shipments);
+  }
+  if (ctx.state.shipments.some((s) => s.status === 'shipped')) await ctx.setStatus('awaiting_delivery');
+  await Promise.all(ctx.deliveryWatchers);
+}
+
+async function shipOut(ctx: OrderContext, seq: number): Promise<void> {
+  const number = `${ctx.orderNumber}-S${seq}`;
+  const shipment = await ops.createShipment({ orderNumber: ctx.orderNumber, shipmentNumber: number });
+  if (!shipment) return;
+  ctx.putShipment(shipment);
+  if (ctx.order.deliverySteps >= 2) await warehouseStep(ctx, number, 'picked');
+  if (ctx.order.deliverySteps === 3) await warehouseStep(ctx, number, 'packed');
+  await ctx.setStatus('shipping');
+  ctx.shippingStarted = true;
+  const booking = await bookCarrier(ctx, number);
+  ctx.putShipment(await ops.shipShipment({ shipmentNumber: number, at: new Date().toISOString() }));
+  ctx.note('shipped', `${number} tracking ${booking.trackingNumber}`);
+  ctx.deliveryWatchers.push(watchDelivery(ctx, number));
+}
+
+/** Warehouse staff confirm each pick and pack through the task inbox. */
+async function warehouseStep(ctx: OrderContext, shipmentNumber: string, step: 'picked' | 'packed'): Promise<void> {
+  const verb = step === 'picked' ? 'Pick' : 'Pack';
+  await ctx.setStatus(step === 'picked' ? 'picking' : 'packing', shipmentNumber);
+  const id = await ctx.tasks.ask({
+    id: `${ctx.workflowId}:${step === 'picked' ? 'pick' : 'pack'}:${shipmentNumber}`,
+    documentRef: ctx.orderNumber, kind: step === 'picked' ? 'pick' : 'pack', role: 'warehouse', decisions: ['done'],
+    title: `${verb} shipment ${shipmentNumber}`,
+    description: `${verb} ${ctx.state.shipments.find((s) => s.number === shipmentNumber)!.lines.map((l) => `${l.quantity} × ${l.sku}`).join(', ')}`,
+  });
+  await ctx.tasks.decision(id);
+  await ops.recordShipmentStep({ shipmentNumber, step, at: new Date().toISOString() });
+  ctx.putShipment({ ...ctx.state.shipments.find((s) => s.number === shipmentNumber)!, status: step });
+}
+
+/** Retries with backoff are automatic; when they run out, an operator is asked before trying again. */
+async function bookCarrier(ctx: OrderContext, shipmentNumber: string): Promise<{ trackingNumber: string }> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await partners.bookCarrier({ shipmentNumber });
+    } catch (e) {
+      if (!(e instanceof ActivityFailure)) throw e;
+      ctx.note('carrier_unavailable', e.cause?.message ?? e.message);
+      const id = await ctx.tasks.ask({
+        id: `${ctx.workflowId}:carrier:${shipmentNumber}:${attempt}`,
+        documentRef: ctx.orderNumber, kind: 'carrier-unavailable', role: 'operator', decisions: ['retry'],
+        title: `Carrier booking failed for ${shipmentNumber}`,
+        description: `The carrier did not accept the booking after repeated attempts (${e.cause?.message ?? e.message}). Check the carrier, then choose retry.`,
+      });
+      await ctx.tasks.decision(id);
+    }
+  }
+}
+
+async function watchDelivery(ctx: OrderContext, shipmentNumber: string): Promise<void> {
+  const delivered = () => ctx.state.shipments.find((s) => s.number === shipmentNumber)?.status === 'delivered';
+  if (await condition(delivered, ctx.policy.deliveryConfirmationMs)) return;
+  ctx.note('delivery_overdue', shipmentNumber);
+  const id = await ctx.tasks.ask({
+    id: `${ctx.workflowId}:delivery-overdue:${shipmentNumber}`,
+    documentRef: ctx.orderNumber, kind: 'delivery-overdue', role: 'operator', decisions: ['delivered', 'lost'],
+    title: `No delivery confirmation for ${shipmentNumber}`,
+    description: 'The carrier has not confirmed delivery by the deadline. Check with the carrier or customer: confirm delivered, or report the shipment lost.',
+  });
+  const decision = await ctx.tasks.decision(id, undefined, delivered);
+  if (delivered()) return ctx.tasks.withdraw('delivery confirmed', [id]);
+  const shipment = ctx.state.shipments.find((s) => s.number === shipmentNumber)!;
+  const lines = decision!.decision === 'lost' ? shipment.lines.map((l) => ({ lineNo: l.lineNo, deliveredQty: 0 })) : undefined;
+  ctx.putShipment(await ops.confirmShipmentDelivery({ shipmentNumber, at: new Date().toISOString(), confirmedBy: decision!.decidedBy, lines }));
+}

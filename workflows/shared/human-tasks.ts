@@ -1,0 +1,65 @@
+// Human steps of any process: open a task in the shared inbox, wait for a decision with a
+// deadline, escalate, and close tasks the process no longer needs.
+import { ApplicationFailure, condition, setHandler, workflowInfo } from '@temporalio/workflow';
+import { ops } from './activities';
+import { REFUSAL, decideTaskUpdate } from './messages';
+import type { TaskDecision, TaskSpec } from './task-types';
+
+type NewTask = Omit<TaskSpec, 'workflowId' | 'processType' | 'dueAt'> & { dueInMs?: number };
+
+export class HumanTasks {
+  private readonly open = new Map<string, { spec: TaskSpec; decision?: TaskDecision; level: number }>();
+
+  constructor(private readonly processType: string) {
+    setHandler(decideTaskUpdate, async (d) => {
+      const task = this.open.get(d.taskId)!;
+      task.decision = d;
+      await ops.completeTask({ id: d.taskId, decision: d.decision, decidedBy: d.decidedBy, comment: d.comment, at: new Date().toISOString() });
+      return { taskId: d.taskId, decision: d.decision };
+    }, {
+      validator: (d) => {
+        const task = this.open.get(d.taskId);
+        if (!task || task.decision) throw ApplicationFailure.create({ type: REFUSAL.illegal, message: `Task ${d.taskId} is not waiting for a decision` });
+        if (!task.spec.decisions.includes(d.decision)) {
+          throw ApplicationFailure.create({ type: REFUSAL.invalid, message: `decision must be one of: ${task.spec.decisions.join(', ')}`, details: [{ field: 'decision' }] });
+        }
+      },
+    });
+  }
+
+  get openTaskIds(): string[] {
+    return [...this.open.entries()].filter(([, t]) => !t.decision).map(([id]) => id);
+  }
+
+  async ask(task: NewTask): Promise<string> {
+    const dueAt = task.dueInMs ? new Date(Date.now() + task.dueInMs).toISOString() : undefined;
+    const spec: TaskSpec = { ...task, processType: this.processType, workflowId: workflowInfo().workflowId, dueAt };
+    this.open.set(spec.id, { spec, level: 0 });
+    await ops.openTask(spec);
+    return spec.id;
+  }
+
+  /** The decision, or undefined if none came within `timeoutMs` (or `stop()` became true first). */
+  async decision(taskId: string, timeoutMs?: number, stop: () => boolean = () => false): Promise<TaskDecision | undefined> {
+    const task = this.open.get(taskId)!;
+    const done = () => task.decision !== undefined || stop();
+    if (timeoutMs === undefined) await condition(done);
+    else await condition(done, timeoutMs);
+    return task.decision;
+  }
+
+  async escalate(taskId: string, role: string, dueInMs?: number): Promise<void> {
+    const task = this.open.get(taskId)!;
+    task.level += 1;
+    const dueAt = dueInMs ? new Date(Date.now() + dueInMs).toISOString() : undefined;
+    await ops.escalateTask({ id: taskId, role, dueAt, level: task.level });
+  }
+
+  /** Withdraws undecided tasks that are no longer needed (the given ones, or all). */
+  async withdraw(reason: string, only?: string[]): Promise<void> {
+    const ids = this.openTaskIds.filter((id) => !only || only.includes(id));
+    if (ids.length === 0) return;
+    for (const id of ids) this.open.delete(id);
+    await ops.cancelOpenTasks({ workflowId: workflowInfo().workflowId, ids, reason });
+  }
+}
