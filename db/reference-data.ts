@@ -1,0 +1,22 @@
+// Reference data every installation needs (chart of accounts, the main warehouse, the house
+// carrier). Idempotent: safe to run on every start.
+import type { OperationsDb } from './clients';
+
+export const CHART_OF_ACCOUNTS = [
+  { code: '1000', name: 'Cash at bank', type: 'asset' },
+  { code: '1100', name: 'Accounts receivable', type: 'asset' },
+  { code: '1300', name: 'Inventory', type: 'asset' },
+  { code: '2000', name: 'Accounts payable', type: 'liability' },
+  { code: '2100', name: 'Sales tax payable', type: 'liability' },
+  { code: '2200', name: 'Goods received not invoiced', type: 'liability' },
+  { code: '4000', name: 'Sales revenue', type: 'revenue' },
+  { code: '4900', name: 'Purchase discounts', type: 'revenue' },
+  { code: '5000', name: 'Cost of goods sold', type: 'expense' },
+  { code: '6900', name: 'Bad debt expense', type: 'expense' },
+];
+
+export async function seedReferenceData(db: OperationsDb, opts: { carrierUrl: string }): Promise<void> {
+  for (const a of CHART_OF_ACCOUNTS) await db.account.upsert({ where: { code: a.code }, create: a, update: {} });
+  await db.warehouse.upsert({ where: { code: 'MAIN' }, create: { code: 'MAIN', name: 'Main warehouse' }, update: {} });
+  await db.carrier.upsert({ where: { code: 'SWIFT' }, create: { code: 'SWIFT', name: 'Swift Parcel', apiUrl: opts.carrierUrl }, update: { apiUrl: opts.carrierUrl } });
+}

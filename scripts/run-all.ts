@@ -1,0 +1,113 @@
+// The embedded default in one process tree: Temporal dev server (file-backed, with Web UI),
+// migrations and seed, partner simulators, all three workers and the API. Ctrl-C stops everything.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
+import { createApp } from '../api/app';
+import { orderPolicyFrom } from '../api/policy';
+import { config } from '../config';
+import { closeStores, openStores } from '../db/clients';
+import { startPartnerSimulator } from '../simulators/partners';
+import { WORKER_ROLES, createWorker, runWorkers } from '../workers/workers';
+import { seed } from './seed';
+import { temporalCli } from './temporal-binaries';
+
+const step = (m: string) => console.log(`\x1b[36m▸\x1b[0m ${m}`);
+
+async function portOpen(port: number, host = '127.0.0.1'): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = net.connect(port, host, () => { s.destroy(); resolve(true); });
+    s.on('error', () => resolve(false));
+  });
+}
+
+async function startTemporal(cfg: ReturnType<typeof config>): Promise<ChildProcess | undefined> {
+  const [host, portText] = cfg.TEMPORAL_ADDRESS.split(':');
+  const port = Number(portText);
+  if (await portOpen(port, host)) {
+    step(`Using the Temporal server already at ${cfg.TEMPORAL_ADDRESS}`);
+    return undefined;
+  }
+  fs.mkdirSync(cfg.dataDir, { recursive: true });
+  const dbFile = path.join(cfg.dataDir, 'temporal.db');
+  step(`Starting Temporal dev server on ${cfg.TEMPORAL_ADDRESS} (state in ${path.relative(cfg.root, dbFile)})`);
+  const child = spawn(temporalCli(), ['server', 'start-dev', '--ip', host, '--port', String(port), '--ui-port', String(cfg.TEMPORAL_UI_PORT),
+    '--db-filename', dbFile, '--namespace', cfg.TEMPORAL_NAMESPACE, '--log-level', 'error'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  for (let i = 0; i < 120 && !(await portOpen(port, host)); i++) {
+    if (child.exitCode !== null) throw new Error(`Temporal dev server exited with code ${child.exitCode}; is port ${port} or ${cfg.TEMPORAL_UI_PORT} taken?`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return child;
+}
+
+async function main() {
+  const cfg = config();
+  // Worker chatter (bundle sizes, poller states) hides the addresses below; keep warnings and errors.
+  Runtime.install({ logger: new DefaultLogger(cfg.LOG_LEVEL === 'debug' ? 'DEBUG' : 'WARN') });
+  const temporal = await startTemporal(cfg);
+  step('Applying database migrations');
+  execTsx('scripts/db.ts', ['deploy']);
+  step('Loading reference and demo data (only into an empty database)');
+  await seed({ demo: true });
+  const simulator = await startPartnerSimulator(cfg.SIMULATOR_PORT);
+  step(`Carrier and supplier simulators on ${simulator.url}`);
+
+  const stores = await openStores({ operations: cfg.OPERATIONS_DATABASE_URL, production: cfg.PRODUCTION_DATABASE_URL });
+  const nativeConnection = await NativeConnection.connect({ address: cfg.TEMPORAL_ADDRESS });
+  step('Starting workers (bundling workflows takes a few seconds)');
+  const workers = await Promise.all(WORKER_ROLES.map((r) => createWorker(r, { connection: nativeConnection, namespace: cfg.TEMPORAL_NAMESPACE, ...stores })));
+  const connection = await Connection.connect({ address: cfg.TEMPORAL_ADDRESS });
+  const client = new Client({ connection, namespace: cfg.TEMPORAL_NAMESPACE });
+  const app = createApp({ ...stores, temporal: client, users: cfg.API_USERS, orderPolicy: orderPolicyFrom(cfg) });
+  const server = await new Promise<import('node:http').Server>((resolve) => { const s = app.listen(cfg.API_PORT, cfg.API_HOST, () => resolve(s)); });
+
+  const base = `http://${cfg.API_HOST}:${cfg.API_PORT}`;
+  console.log(`
+  API          ${base}/api
+  API docs     ${base}/api/docs
+  Temporal UI  http://127.0.0.1:${cfg.TEMPORAL_UI_PORT}/namespaces/${cfg.TEMPORAL_NAMESPACE}/workflows
+  API keys     ${cfg.API_USERS.map((u) => `${u.key} (${u.roles.join('|')})`).join(', ')}
+
+  Try:  curl -s -X POST ${base}/api/orders -H 'X-API-Key: operator-key' -H 'Content-Type: application/json' \\
+          -d '{"customer":"C-0001","requestedDate":"2026-12-01","lines":[{"sku":"GD-001","quantity":2}]}'
+  Press Ctrl-C to stop.
+`);
+
+  const stop = new AbortController();
+  let stopping = false;
+  const shutdown = () => {
+    if (stopping) return;
+    stopping = true;
+    step('Stopping...');
+    stop.abort();
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+  try {
+    await runWorkers(workers, stop.signal);
+  } finally {
+    await new Promise((r) => server.close(r));
+    simulator.server.close();
+    await connection.close();
+    await nativeConnection.close();
+    await closeStores(stores);
+    if (temporal && temporal.exitCode === null) {
+      temporal.kill('SIGTERM');
+      await new Promise((r) => temporal.once('exit', r));
+    }
+    step('Stopped.');
+  }
+}
+
+function execTsx(script: string, args: string[]) {
+  const { status } = require('node:child_process').spawnSync(process.execPath, [require.resolve('tsx/cli'), script, ...args], { stdio: 'inherit', cwd: path.resolve(__dirname, '..') });
+  if (status !== 0) throw new Error(`${script} ${args.join(' ')} failed`);
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

@@ -1,0 +1,123 @@
+// Simulated outside parties (carriers, suppliers) reachable over real HTTP, so the engine's
+// timeouts, retries and idempotency are exercised exactly as against the real thing. Tests and
+// operators steer each party through /control: fail the next N calls, go down for a while,
+// answer slowly, or (suppliers) promise a later date.
+import type { Server } from 'node:http';
+import express from 'express';
+import { z } from 'zod';
+
+export interface PartyBehaviour {
+  /** Fail this many calls with 503 before answering normally again. */
+  failNext: number;
+  /** Fail every call with 503 until this time (ms since epoch). */
+  downUntil: number;
+  /** Wait this long before answering. */
+  delayMs: number;
+  /** Suppliers only: confirm this many days later than asked. */
+  promiseDelayDays: number;
+}
+
+const ZControl = z.object({
+  failNext: z.number().int().min(0).optional(),
+  downForMs: z.number().int().min(0).optional(),
+  delayMs: z.number().int().min(0).max(120_000).optional(),
+  promiseDelayDays: z.number().int().min(0).optional(),
+  reset: z.boolean().optional(),
+}).strict();
+
+const fresh = (): PartyBehaviour => ({ failNext: 0, downUntil: 0, delayMs: 0, promiseDelayDays: 0 });
+
+export function createPartnerSimulator() {
+  const behaviour = new Map<string, PartyBehaviour>();
+  const calls = new Map<string, number>();
+  const bookings = new Map<string, { trackingNumber: string; shipmentNumber: string; at: string }>();
+  const purchaseOrders = new Map<string, { poNumber: string; supplier: string; promisedDate: string; lines: unknown; at: string; cancelled?: boolean }>();
+  const party = (kind: string, code: string) => `${kind}/${code}`;
+  const get = (key: string) => behaviour.get(key) ?? fresh();
+
+  /** Applies the party's current behaviour; true when the call should fail. */
+  async function misbehave(key: string): Promise<boolean> {
+    calls.set(key, (calls.get(key) ?? 0) + 1);
+    const b = get(key);
+    if (b.delayMs) await new Promise((r) => setTimeout(r, b.delayMs));
+    if (b.downUntil > Date.now()) return true;
+    if (b.failNext > 0) {
+      behaviour.set(key, { ...b, failNext: b.failNext - 1 });
+      return true;
+    }
+    return false;
+  }
+
+  const app = express();
+  app.use(express.json());
+
+  app.post('/control/:kind/:code', (req, res) => {
+    const key = party(req.params.kind, req.params.code);
+    const c = ZControl.parse(req.body);
+    const b = c.reset ? fresh() : get(key);
+    behaviour.set(key, {
+      failNext: c.failNext ?? b.failNext,
+      downUntil: c.downForMs !== undefined ? Date.now() + c.downForMs : b.downUntil,
+      delayMs: c.delayMs ?? b.delayMs,
+      promiseDelayDays: c.promiseDelayDays ?? b.promiseDelayDays,
+    });
+    res.json({ party: key, ...behaviour.get(key), calls: calls.get(key) ?? 0 });
+  });
+  app.get('/control/:kind/:code', (req, res) => {
+    const key = party(req.params.kind, req.params.code);
+    res.json({ party: key, ...get(key), calls: calls.get(key) ?? 0 });
+  });
+
+  app.post('/carriers/:code/bookings', async (req, res) => {
+    if (await misbehave(party('carriers', req.params.code))) return void res.status(503).json({ error: 'carrier system unavailable' });
+    const shipmentNumber = String(req.header('idempotency-key') ?? req.body?.shipmentNumber ?? '');
+    if (!shipmentNumber) return void res.status(400).json({ error: 'shipmentNumber is required' });
+    // Booking the same shipment twice returns the first booking, as real carrier APIs do with idempotency keys.
+    let booking = bookings.get(shipmentNumber);
+    if (!booking) {
+      booking = { shipmentNumber, trackingNumber: `${req.params.code}-${String(bookings.size + 1).padStart(6, '0')}`, at: new Date().toISOString() };
+      bookings.set(shipmentNumber, booking);
+    }
+    res.status(201).json(booking);
+  });
+  app.get('/carriers/:code/bookings', (_req, res) => void res.json([...bookings.values()]));
+
+  app.post('/suppliers/:code/orders', async (req, res) => {
+    const key = party('suppliers', req.params.code);
+    if (await misbehave(key)) return void res.status(503).json({ error: 'supplier gateway unavailable' });
+    const poNumber = String(req.body?.poNumber ?? '');
+    const requested = Date.parse(req.body?.requestedDate ?? '');
+    if (!poNumber || Number.isNaN(requested)) return void res.status(400).json({ error: 'poNumber and requestedDate are required' });
+    let po = purchaseOrders.get(poNumber);
+    if (!po) {
+      const promised = new Date(requested + get(key).promiseDelayDays * 86_400_000).toISOString().slice(0, 10);
+      po = { poNumber, supplier: req.params.code, promisedDate: promised, lines: req.body.lines, at: new Date().toISOString() };
+      purchaseOrders.set(poNumber, po);
+    }
+    res.status(201).json({ poNumber, status: po.cancelled ? 'cancelled' : 'confirmed', promisedDate: po.promisedDate });
+  });
+  app.post('/suppliers/:code/orders/:po/cancel', async (req, res) => {
+    if (await misbehave(party('suppliers', req.params.code))) return void res.status(503).json({ error: 'supplier gateway unavailable' });
+    const po = purchaseOrders.get(req.params.po);
+    if (!po) return void res.status(404).json({ error: `unknown purchase order ${req.params.po}` });
+    po.cancelled = true;
+    res.json({ poNumber: po.poNumber, status: 'cancelled' });
+  });
+  app.get('/suppliers/:code/orders', (req, res) => void res.json([...purchaseOrders.values()].filter((p) => p.supplier === req.params.code)));
+
+  app.use(((err, _req, res, _next) => {
+    res.status(err instanceof z.ZodError ? 400 : 500).json({ error: err instanceof z.ZodError ? err.issues : String(err) });
+  }) as express.ErrorRequestHandler);
+
+  return { app, bookings, purchaseOrders, calls };
+}
+
+export type PartnerSimulator = ReturnType<typeof createPartnerSimulator> & { server: Server; url: string };
+
+export async function startPartnerSimulator(port = 0, host = '127.0.0.1'): Promise<PartnerSimulator> {
+  const sim = createPartnerSimulator();
+  const server = await new Promise<Server>((resolve) => { const s = sim.app.listen(port, host, () => resolve(s)); });
+  const address = server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  return { ...sim, server, url: `http://${host}:${actualPort}` };
+}
