@@ -1,6 +1,6 @@
 // The three workers. Each polls its own task queue, so the office side (operations store), the
 // shop floor (production store) and orchestration scale, deploy and fail independently.
-import { NativeConnection, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createOperationsActivities } from '../activities/operations';
 import { createProductionActivities } from '../activities/production';
 import type { OperationsDb, ProductionDb } from '../db/clients';
@@ -15,7 +15,7 @@ export interface WorkerDeps {
   operations: OperationsDb;
   production: ProductionDb;
   /** A prebuilt bundle (tests build it once per run); otherwise the workflows are bundled at start. */
-  workflowBundle?: WorkflowBundleWithSourceMap;
+  workflowBundle?: WorkerOptions['workflowBundle'];
 }
 
 export async function createWorker(role: WorkerRole, deps: WorkerDeps): Promise<Worker> {

@@ -1,0 +1,47 @@
+// Master data a test needs, created with known values so assertions can use exact figures.
+import { randomUUID } from 'node:crypto';
+import type { OperationsDb } from '../../db/clients';
+
+export const uniq = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8).toUpperCase()}`;
+
+export async function customer(db: OperationsDb, opts: { creditLimit?: number; paymentTermDays?: number; invoicePolicy?: 'delivered' | 'ordered' } = {}) {
+  return db.customer.create({
+    data: {
+      code: uniq('C'), name: 'Test Customer', email: 'ap@test.example', creditLimitCents: Math.round((opts.creditLimit ?? 1_000_000) * 100),
+      paymentTermDays: opts.paymentTermDays ?? 30, invoicePolicy: opts.invoicePolicy ?? 'delivered',
+    },
+  });
+}
+
+/** A product priced `price` with tax `taxPct`, with `stock` units on hand in MAIN. */
+export async function product(db: OperationsDb, opts: { price?: number; stock?: number; taxPct?: number } = {}) {
+  const warehouse = await db.warehouse.findUniqueOrThrow({ where: { code: 'MAIN' } });
+  const p = await db.product.create({
+    data: { sku: uniq('P'), name: 'Test product', kind: 'stocked', listPriceCents: Math.round((opts.price ?? 100) * 100), standardCostCents: 5000, taxRateBp: Math.round((opts.taxPct ?? 20) * 100) },
+  });
+  await db.stockLevel.create({ data: { warehouseId: warehouse.id, productId: p.id, onHand: opts.stock ?? 100 } });
+  return p;
+}
+
+export async function stockOf(db: OperationsDb, productId: number) {
+  const s = await db.stockLevel.findFirstOrThrow({ where: { productId, warehouse: { code: 'MAIN' } } });
+  return { onHand: s.onHand, reserved: s.reserved };
+}
+
+/** Balance per account (debits − credits) over the whole ledger. */
+export async function ledgerBalances(db: OperationsDb): Promise<Record<string, number>> {
+  const lines = await db.journalLine.findMany();
+  const out: Record<string, number> = {};
+  for (const l of lines) out[l.accountCode] = (out[l.accountCode] ?? 0) + l.debitCents - l.creditCents;
+  for (const k of Object.keys(out)) if (out[k] === 0) delete out[k];
+  return out;
+}
+
+/** Receivable balance of one customer in the ledger. */
+export async function receivableOf(db: OperationsDb, customerCode: string): Promise<number> {
+  const lines = await db.journalLine.findMany({ where: { accountCode: '1100', partnerRef: customerCode } });
+  return lines.reduce((s, l) => s + l.debitCents - l.creditCents, 0);
+}
+
+export const orderBody = (customerCode: string, lines: { sku: string; quantity: number }[], extra: Record<string, unknown> = {}) =>
+  ({ customer: customerCode, requestedDate: '2026-12-15', lines, ...extra });

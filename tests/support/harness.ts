@@ -1,0 +1,134 @@
+// One test file's world: a real Temporal server (the CLI dev server, or the time-skipping test
+// server), fresh databases, the partner simulators, all three workers and the API on a real port.
+import type { Server } from 'node:http';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { DefaultLogger, Runtime, type Worker } from '@temporalio/worker';
+import { createApp } from '../../api/app';
+import type { ApiUser } from '../../config';
+import { closeStores, openStores, type Stores } from '../../db/clients';
+import { seedReferenceData } from '../../db/reference-data';
+import { temporalCli, temporalTestServer } from '../../scripts/temporal-binaries';
+import { startPartnerSimulator, type PartnerSimulator } from '../../simulators/partners';
+import type { OrderPolicy } from '../../workflows/order/types';
+import { WORKER_ROLES, createWorker } from '../../workers/workers';
+import { freshDatabases, type TestDatabases } from './databases';
+
+export const USERS: ApiUser[] = [
+  { key: 'k-operator', name: 'Olga Operator', roles: ['operator', 'warehouse'] },
+  { key: 'k-approver', name: 'Adam Approver', roles: ['approver'] },
+  { key: 'k-manager', name: 'Mona Manager', roles: ['manager', 'approver'] },
+  { key: 'k-warehouse', name: 'Walt Warehouse', roles: ['warehouse'] },
+  { key: 'k-admin', name: 'Ada Admin', roles: ['admin'] },
+];
+export type UserKey = 'operator' | 'approver' | 'manager' | 'warehouse' | 'admin';
+
+const HOUR = 3_600_000;
+export const DEFAULT_POLICY: OrderPolicy = {
+  creditApprovalMs: 24 * HOUR, creditEscalationMs: 48 * HOUR, backorderWaitMs: 14 * 24 * HOUR,
+  deliveryConfirmationMs: 7 * 24 * HOUR, paymentReminderDays: [1, 7, 14],
+};
+
+export interface ApiResponse<T = any> { status: number; body: T }
+
+let runtimeInstalled = false;
+
+export class Harness {
+  env!: TestWorkflowEnvironment;
+  stores!: Stores;
+  simulator!: PartnerSimulator;
+  private dbs!: TestDatabases;
+  private server!: Server;
+  private baseUrl!: string;
+  private workers: Worker[] = [];
+  private running: Promise<void>[] = [];
+
+  constructor(readonly opts: { timeSkipping?: boolean; policy?: Partial<OrderPolicy> } = {}) {}
+
+  async start(): Promise<this> {
+    if (!runtimeInstalled) {
+      Runtime.install({ logger: new DefaultLogger('ERROR') });
+      runtimeInstalled = true;
+    }
+    this.env = this.opts.timeSkipping
+      ? await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: temporalTestServer() } } })
+      : await TestWorkflowEnvironment.createLocal({ server: { executable: { type: 'existing-path', path: temporalCli() }, log: { format: 'pretty', level: 'error' } } });
+    this.dbs = await freshDatabases();
+    this.stores = await openStores(this.dbs);
+    this.simulator = await startPartnerSimulator();
+    await seedReferenceData(this.stores.operations, { carrierUrl: `${this.simulator.url}/carriers/SWIFT` });
+    await this.startWorkers();
+    const app = createApp({ ...this.stores, temporal: this.env.client, users: USERS, orderPolicy: { ...DEFAULT_POLICY, ...this.opts.policy } });
+    this.server = await new Promise<Server>((resolve) => { const s = app.listen(0, '127.0.0.1', () => resolve(s)); });
+    const address = this.server.address();
+    this.baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    return this;
+  }
+
+  async startWorkers(): Promise<void> {
+    const workflowBundle = { codePath: process.env.TEST_WORKFLOW_BUNDLE! };
+    this.workers = await Promise.all(WORKER_ROLES.map((role) =>
+      createWorker(role, { connection: this.env.nativeConnection, namespace: this.env.namespace ?? 'default', ...this.stores, workflowBundle })));
+    this.running = this.workers.map((w) => w.run());
+  }
+
+  async stopWorkers(): Promise<void> {
+    for (const w of this.workers) if (w.getState() === 'RUNNING') w.shutdown();
+    await Promise.all(this.running);
+    this.workers = [];
+  }
+
+  async close(): Promise<void> {
+    await new Promise((r) => this.server?.close(r));
+    await this.stopWorkers();
+    this.simulator?.server.close();
+    await closeStores(this.stores);
+    await this.env?.teardown();
+    await this.dbs?.drop();
+  }
+
+  async api<T = any>(method: 'GET' | 'POST', path: string, opts: { as?: UserKey | null; body?: unknown; headers?: Record<string, string>; rawBody?: string } = {}): Promise<ApiResponse<T>> {
+    const as = opts.as === undefined ? 'operator' : opts.as;
+    const res = await fetch(`${this.baseUrl}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...(as ? { 'x-api-key': `k-${as}` } : {}), ...opts.headers },
+      body: opts.rawBody ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
+    });
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : undefined };
+  }
+
+  get get() { return (path: string, as?: UserKey | null) => this.api('GET', path, { as }); }
+  get post() { return (path: string, body?: unknown, as?: UserKey | null, headers?: Record<string, string>) => this.api('POST', path, { body, as, headers }); }
+
+  /** Polls until the check passes (the process moves on its own between API calls). */
+  async eventually<T>(check: () => Promise<T | undefined | false>, what: string, timeoutMs = 30_000): Promise<T> {
+    const until = Date.now() + timeoutMs;
+    let last: unknown;
+    while (Date.now() < until) {
+      try {
+        const v = await check();
+        if (v) return v;
+      } catch (e) {
+        last = e;
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`timed out waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`);
+  }
+
+  async orderStatus(number: string): Promise<string> {
+    return (await this.stores.operations.salesOrder.findUniqueOrThrow({ where: { number } })).status;
+  }
+
+  async waitForStatus(number: string, status: string, timeoutMs?: number): Promise<void> {
+    await this.eventually(async () => (await this.orderStatus(number)) === status, `order ${number} to be ${status} (is ${await this.orderStatus(number).catch(() => '?')})`, timeoutMs);
+  }
+
+  async openTask(number: string, kind: string) {
+    return this.eventually(() => this.stores.operations.task.findFirst({ where: { documentRef: number, kind, status: 'open' } }), `an open ${kind} task on ${number}`);
+  }
+}
+
+export async function startHarness(opts?: ConstructorParameters<typeof Harness>[0]): Promise<Harness> {
+  return new Harness(opts).start();
+}

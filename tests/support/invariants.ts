@@ -1,0 +1,18 @@
+// Checked after every test: stock never negative or over-reserved, and every journal entry balances.
+import type { OperationsDb } from '../../db/clients';
+
+export async function assertInvariants(db: OperationsDb): Promise<void> {
+  const badStock = await db.stockLevel.findMany({ where: { OR: [{ onHand: { lt: 0 } }, { reserved: { lt: 0 } }] } });
+  expect(badStock).toEqual([]);
+  const levels = await db.stockLevel.findMany();
+  expect(levels.filter((l) => l.reserved > l.onHand)).toEqual([]);
+  const entries = await db.journalEntry.findMany({ include: { lines: true } });
+  const unbalanced = entries.filter((e) => e.lines.reduce((s, l) => s + l.debitCents - l.creditCents, 0) !== 0);
+  expect(unbalanced.map((e) => e.key)).toEqual([]);
+  // Active reservations add up to what the stock levels say is reserved.
+  const active = await db.reservation.findMany({ where: { status: 'active' } });
+  for (const level of levels) {
+    const sum = active.filter((r) => r.productId === level.productId && r.warehouseId === level.warehouseId).reduce((s, r) => s + r.quantity, 0);
+    expect({ productId: level.productId, reserved: level.reserved }).toEqual({ productId: level.productId, reserved: sum });
+  }
+}
