@@ -31,7 +31,11 @@ export function summarizeHistory(events: Event[]): HistoryEntry[] {
     if (e.workflowExecutionStartedEventAttributes) {
       out.push({ at: time(e), kind: 'process', step: `started ${words(e.workflowExecutionStartedEventAttributes.workflowType?.name ?? '')}` });
     } else if (e.activityTaskScheduledEventAttributes) {
-      activities.set(id, e.activityTaskScheduledEventAttributes.activityType?.name ?? 'activity');
+      const a = e.activityTaskScheduledEventAttributes;
+      const name = a.activityType?.name ?? 'activity';
+      // Status changes are the process's milestones: name the status instead of the bookkeeping step.
+      const status = name === 'setOrderStatus' ? (decode(a.input) as { status?: string } | undefined)?.status : undefined;
+      activities.set(id, status ? `status: ${status}` : words(name));
     } else if (e.activityTaskCompletedEventAttributes || e.activityTaskFailedEventAttributes || e.activityTaskTimedOutEventAttributes) {
       const a = e.activityTaskCompletedEventAttributes ?? e.activityTaskFailedEventAttributes ?? e.activityTaskTimedOutEventAttributes!;
       const started = events.find((x) => String(x.eventId) === String(a.startedEventId));
@@ -39,7 +43,7 @@ export function summarizeHistory(events: Event[]): HistoryEntry[] {
       const failure = e.activityTaskFailedEventAttributes?.failure ?? e.activityTaskTimedOutEventAttributes?.failure;
       const lastFailure = started?.activityTaskStartedEventAttributes?.lastFailure?.message;
       out.push({
-        at: time(e), kind: 'step', step: words(activities.get(String(a.scheduledEventId)) ?? 'activity'),
+        at: time(e), kind: 'step', step: activities.get(String(a.scheduledEventId)) ?? 'activity',
         outcome: e.activityTaskCompletedEventAttributes ? 'completed' : e.activityTaskTimedOutEventAttributes ? 'timed out' : 'failed',
         attempts,
         ...(failure?.message ? { detail: failure.cause?.message ?? failure.message } : attempts > 1 && lastFailure ? { detail: `retried after: ${lastFailure}` } : {}),
@@ -85,12 +89,18 @@ export async function processHistory(temporal: Client, workflowId: string) {
     throw e;
   }
   const history = await handle.fetchHistory();
+  // A step still being retried has no completion event yet; show it with its attempts and last error.
+  const pending: HistoryEntry[] = (description.raw.pendingActivities ?? []).map((a) => ({
+    at: new Date(Number(a.lastStartedTime?.seconds ?? a.scheduledTime?.seconds ?? 0) * 1000).toISOString(),
+    kind: 'step', step: words(a.activityType?.name ?? 'activity'), outcome: a.attempt && a.attempt > 1 ? 'retrying' : 'running',
+    attempts: a.attempt ?? 1, ...(a.lastFailure?.message ? { detail: a.lastFailure.message } : {}),
+  }));
   return {
     workflowId,
     type: description.type,
     status: description.status.name,
     startedAt: description.startTime.toISOString(),
     closedAt: description.closeTime?.toISOString(),
-    entries: summarizeHistory(history.events ?? []),
+    entries: [...summarizeHistory(history.events ?? []), ...pending],
   };
 }

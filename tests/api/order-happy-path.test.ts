@@ -1,7 +1,7 @@
 // The whole order-to-delivery process through the API on the real Temporal dev server:
 // accepted → reserved → picked → packed → shipped → delivered → invoiced → paid.
 import { startHarness, type Harness } from '../support/harness';
-import { customer, ledgerBalances, orderBody, product, receivableOf, stockOf } from '../support/fixtures';
+import { customer, orderBody, product, receivableOf, stockOf } from '../support/fixtures';
 import { assertInvariants } from '../support/invariants';
 
 let h: Harness;

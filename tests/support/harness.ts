@@ -101,7 +101,7 @@ export class Harness {
   get post() { return (path: string, body?: unknown, as?: UserKey | null, headers?: Record<string, string>) => this.api('POST', path, { body, as, headers }); }
 
   /** Polls until the check passes (the process moves on its own between API calls). */
-  async eventually<T>(check: () => Promise<T | undefined | false>, what: string, timeoutMs = 30_000): Promise<T> {
+  async eventually<T>(check: () => Promise<T | undefined | null | false>, what: string, timeoutMs = 30_000): Promise<T> {
     const until = Date.now() + timeoutMs;
     let last: unknown;
     while (Date.now() < until) {
@@ -114,6 +114,10 @@ export class Harness {
       await new Promise((r) => setTimeout(r, 100));
     }
     throw new Error(`timed out waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`);
+  }
+
+  decide(taskId: string, decision: string, as: UserKey = 'operator', comment?: string) {
+    return this.post(`/api/tasks/${encodeURIComponent(taskId)}/decision`, { decision, ...(comment ? { comment } : {}) }, as);
   }
 
   async orderStatus(number: string): Promise<string> {

@@ -31,8 +31,8 @@ export class HumanTasks {
     return [...this.open.entries()].filter(([, t]) => !t.decision).map(([id]) => id);
   }
 
-  async ask(task: NewTask): Promise<string> {
-    const dueAt = task.dueInMs ? new Date(Date.now() + task.dueInMs).toISOString() : undefined;
+  async ask({ dueInMs, ...task }: NewTask): Promise<string> {
+    const dueAt = dueInMs ? new Date(Date.now() + dueInMs).toISOString() : undefined;
     const spec: TaskSpec = { ...task, processType: this.processType, workflowId: workflowInfo().workflowId, dueAt };
     this.open.set(spec.id, { spec, level: 0 });
     await ops.openTask(spec);
