@@ -1,6 +1,6 @@
 // Order-to-delivery: credit check → reservation (with backorders) → pick/pack/ship → delivery →
 // invoice → payment. Cancellation before shipment runs the compensations in reverse.
-import { CancellationScope, ApplicationFailure, isCancellation, setHandler, condition } from '@temporalio/workflow';
+import { CancellationScope, ApplicationFailure, allHandlersFinished, isCancellation, setHandler, condition } from '@temporalio/workflow';
 import { ops } from './shared/activities';
 import { REFUSAL } from './shared/messages';
 import { bill, invoiceUpFront } from './order/billing';
@@ -19,6 +19,7 @@ export async function orderToDelivery(input: OrderProcessInput): Promise<OrderPr
   const ctx = new OrderContext(input.orderNumber, input.policy);
   const work = new CancellationScope();
   let cancelRequest: CancelRequest | undefined;
+  let compensated = false;
   const confirming = new Set<string>();
 
   setHandler(orderStateQuery, () => ctx.snapshot());
@@ -26,7 +27,8 @@ export async function orderToDelivery(input: OrderProcessInput): Promise<OrderPr
   setHandler(cancelOrderUpdate, async (req: CancelRequest) => {
     cancelRequest = req;
     work.cancel();
-    await condition(() => ctx.state.status === 'cancelled');
+    // Answer only once the compensations are written, so the caller sees the order as it now is.
+    await condition(() => compensated);
     return ctx.snapshot();
   }, {
     validator: (_req: CancelRequest) => {
@@ -94,7 +96,10 @@ export async function orderToDelivery(input: OrderProcessInput): Promise<OrderPr
       await ctx.tasks.withdraw(`order cancelled: ${cancelled.reason}`);
       ctx.state.cancelReason = cancelled.reason;
       await ctx.setStatus('cancelled', `${cancelled.reason} (by ${cancelled.by})`, cancelled.reason);
+      compensated = true;
     });
   }
+  // Let a cancel or payment update that is still answering finish before the process closes.
+  await condition(allHandlersFinished);
   return ctx.snapshot();
 }
