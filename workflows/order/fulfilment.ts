@@ -12,6 +12,8 @@ export async function fulfil(ctx: OrderContext): Promise<void> {
   ctx.compensations.push({ name: 'cancel backorders', run: () => ops.cancelOrderBackorders({ orderNumber: ctx.orderNumber, key: `${ctx.workflowId}:cancel-backorders` }) });
   ctx.compensations.push({ name: 'release reservations', run: () => ops.releaseOrderReservations({ orderNumber: ctx.orderNumber, key: `${ctx.workflowId}:release` }) });
   let round = 0;
+  // Receipts seen so far; one that arrives while a round is reserving or shipping triggers the next round.
+  let handled = ctx.restocks;
   let result = await ops.reserveOrderStock({ orderNumber: ctx.orderNumber, key: `${ctx.workflowId}:reserve:${round}` });
   let shipments = 0;
   if (reservedAny(result)) await shipOut(ctx, ++shipments);
@@ -20,13 +22,13 @@ export async function fulfil(ctx: OrderContext): Promise<void> {
   while (backordered(result)) {
     const open = result.lines.filter((l) => l.backordered > 0).map((l) => `${l.sku} × ${l.backordered}`).join(', ');
     await ctx.setStatus('backordered', `waiting for stock: ${open}`);
-    const seen = ctx.restocks;
-    const restocked = await condition(() => ctx.restocks > seen, Math.max(1, deadline - Date.now()));
+    const restocked = await condition(() => ctx.restocks > handled, Math.max(1, deadline - Date.now()));
     if (!restocked) {
       await ops.cancelOrderBackorders({ orderNumber: ctx.orderNumber, key: `${ctx.workflowId}:backorder-expired` });
       ctx.note('backorder_cancelled', `no stock within the wait; cancelled ${open}`);
       break;
     }
+    handled = ctx.restocks;
     result = await ops.reserveOrderStock({ orderNumber: ctx.orderNumber, key: `${ctx.workflowId}:reserve:${++round}` });
     if (reservedAny(result)) await shipOut(ctx, ++shipments);
   }
