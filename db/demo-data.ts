@@ -50,7 +50,7 @@ export async function seedDemoData(ops: OperationsDb, prod: ProductionDb, opts: 
   for (const p of products) {
     await ops.product.create({ data: { ...p, taxRateBp: p.kind === 'component' ? 2000 : pick([2000, 2000, 1000]), reorderPoint: p.kind === 'manufactured' ? 0 : int(5, 40) } });
   }
-  const all = await ops.product.findMany();
+  const all = await ops.product.findMany({ where: { sku: { in: products.map((p) => p.sku) } }, orderBy: { id: 'asc' } });
 
   for (const p of all.filter((x) => x.kind !== 'manufactured')) {
     await ops.stockLevel.create({ data: { warehouseId: main.id, productId: p.id, onHand: int(0, 400) } });

@@ -1,0 +1,115 @@
+// Activities against a real database, called directly: a retried step (same key) changes nothing,
+// competing reservations never exceed stock, and the demo data's BoMs explode through the production store.
+import { createOperationsActivities } from '../../activities/operations';
+import { createProductionActivities } from '../../activities/production';
+import { closeStores, openStores, type Stores } from '../../db/clients';
+import { seedDemoData } from '../../db/demo-data';
+import { seedReferenceData } from '../../db/reference-data';
+import { freshDatabases, type TestDatabases } from '../support/databases';
+import { customer, ledgerBalances, product, stockOf } from '../support/fixtures';
+import { assertInvariants } from '../support/invariants';
+
+let dbs: TestDatabases;
+let stores: Stores;
+let ops: ReturnType<typeof createOperationsActivities>;
+
+beforeAll(async () => {
+  dbs = await freshDatabases();
+  stores = await openStores(dbs);
+  await seedReferenceData(stores.operations, { carrierUrl: 'http://127.0.0.1:9/carriers/SWIFT' });
+  ops = createOperationsActivities(stores.operations);
+});
+afterAll(async () => { await closeStores(stores); await dbs.drop(); });
+afterEach(async () => assertInvariants(stores.operations));
+
+let orders = 0;
+async function order(customerId: number, lines: { productId: number; quantity: number; price?: number }[]) {
+  const warehouse = await stores.operations.warehouse.findUniqueOrThrow({ where: { code: 'MAIN' } });
+  const number = `SO-${String(90000 + ++orders)}`;
+  await stores.operations.salesOrder.create({
+    data: {
+      number, customerId, warehouseId: warehouse.id, status: 'received', requestedDate: new Date(), deliverySteps: 1, netCents: 0, taxCents: 0, createdBy: 'test',
+      lines: { create: lines.map((l, i) => ({ lineNo: i + 1, productId: l.productId, quantity: l.quantity, unitPriceCents: (l.price ?? 10) * 100, taxRateBp: 2000 })) },
+    },
+  });
+  return number;
+}
+
+test('reserving twice with the same key reserves once; a new key reserves only what is still needed', async () => {
+  const c = await customer(stores.operations);
+  const p = await product(stores.operations, { stock: 5 });
+  const number = await order(c.id, [{ productId: p.id, quantity: 8 }]);
+  const first = await ops.reserveOrderStock({ orderNumber: number, key: `${number}:r0` });
+  const retried = await ops.reserveOrderStock({ orderNumber: number, key: `${number}:r0` });
+  expect(retried).toEqual(first);
+  expect(first.lines[0]).toMatchObject({ reserved: 5, backordered: 3 });
+  expect(await stockOf(stores.operations, p.id)).toEqual({ onHand: 5, reserved: 5 });
+  const next = await ops.reserveOrderStock({ orderNumber: number, key: `${number}:r1` });
+  expect(next.lines[0]).toMatchObject({ reserved: 0, backordered: 3 });
+  await ops.releaseOrderReservations({ orderNumber: number, key: `${number}:rel` });
+  await ops.releaseOrderReservations({ orderNumber: number, key: `${number}:rel` });
+  expect(await stockOf(stores.operations, p.id)).toEqual({ onHand: 5, reserved: 0 });
+});
+
+test('orders competing for the last units never reserve more than is on hand', async () => {
+  const c = await customer(stores.operations);
+  const p = await product(stores.operations, { stock: 7 });
+  const numbers = await Promise.all(Array.from({ length: 6 }, () => order(c.id, [{ productId: p.id, quantity: 3 }])));
+  const rounds = await Promise.all(numbers.map((n) => ops.reserveOrderStock({ orderNumber: n, key: `${n}:r0` })));
+  const reserved = rounds.reduce((s, r) => s + r.lines[0].reserved, 0);
+  expect(reserved).toBe(7);
+  expect(await stockOf(stores.operations, p.id)).toEqual({ onHand: 7, reserved: 7 });
+});
+
+test('invoice, payment and shipment steps retried after success add nothing', async () => {
+  const db = stores.operations;
+  const c = await customer(db);
+  const p = await product(db, { stock: 10 });
+  const number = await order(c.id, [{ productId: p.id, quantity: 2, price: 50 }]);
+  await ops.reserveOrderStock({ orderNumber: number, key: `${number}:r0` });
+  await ops.createShipment({ orderNumber: number, shipmentNumber: `${number}-S1` });
+  await ops.createShipment({ orderNumber: number, shipmentNumber: `${number}-S1` });
+  const at = new Date().toISOString();
+  await ops.shipShipment({ shipmentNumber: `${number}-S1`, at });
+  await ops.shipShipment({ shipmentNumber: `${number}-S1`, at });
+  expect(await stockOf(db, p.id)).toEqual({ onHand: 8, reserved: 0 });
+  await ops.confirmShipmentDelivery({ shipmentNumber: `${number}-S1`, at, confirmedBy: 'test' });
+  await ops.confirmShipmentDelivery({ shipmentNumber: `${number}-S1`, at, confirmedBy: 'test' });
+  const ledgerBefore = await ledgerBalances(db);
+  const inv1 = await ops.issueOrderInvoice({ orderNumber: number, basis: 'delivered', at });
+  const inv2 = await ops.issueOrderInvoice({ orderNumber: number, basis: 'delivered', at });
+  expect(inv2).toEqual(inv1);
+  expect(inv1!.totalCents).toBe(12_000);
+  const pay = { orderNumber: number, reference: `PAY-${number}`, amountCents: 12_000, method: 'bank_transfer', recordedBy: 'test', at };
+  await ops.recordCustomerPayment(pay);
+  const again = await ops.recordCustomerPayment(pay);
+  expect(again).toMatchObject({ status: 'paid', paidCents: 12_000, outstandingCents: 0 });
+  const ledger = await ledgerBalances(db);
+  expect((ledger['1000'] ?? 0) - (ledgerBefore['1000'] ?? 0)).toBe(12_000);
+  expect((ledger['1100'] ?? 0) - (ledgerBefore['1100'] ?? 0)).toBe(0);
+  expect(await db.journalEntry.count({ where: { sourceRef: inv1!.number } })).toBe(2);
+});
+
+test('a business rule violation is a non-retryable failure typed by its code', async () => {
+  const c = await customer(stores.operations);
+  const p = await product(stores.operations);
+  const number = await order(c.id, [{ productId: p.id, quantity: 1 }]);
+  await expect(ops.recordCustomerPayment({ orderNumber: number, reference: 'X-1', amountCents: 1, method: 'cash', recordedBy: 't', at: new Date().toISOString() }))
+    .rejects.toMatchObject({ type: 'ILLEGAL_TRANSITION', nonRetryable: true });
+  await expect(ops.loadOrder('SO-00000')).rejects.toMatchObject({ type: 'NOT_FOUND', nonRetryable: true });
+});
+
+test('demo data: multi-level BoMs explode to purchasable components through the production activities', async () => {
+  await seedDemoData(stores.operations, stores.production, { simulatorUrl: 'http://127.0.0.1:9' });
+  expect(await stores.operations.product.count({ where: { sku: { startsWith: 'MFG-' } } })).toBe(40);
+  const production = createProductionActivities(stores.production);
+  const bom = await stores.production.bom.findFirstOrThrow({ where: { productSku: 'MFG-001' }, include: { lines: true } });
+  expect(bom.lines.some((l) => l.componentSku.startsWith('SUB-'))).toBe(true);
+  const needs = await production.explodeBom({ sku: 'MFG-001', quantity: 2 });
+  expect(needs.length).toBeGreaterThan(0);
+  expect(needs.every((n) => n.sku.startsWith('CMP-') && n.quantity > 0)).toBe(true);
+  expect(needs.some((n) => n.level === 2)).toBe(true);
+  const free = await production.productionAvailability({ skus: needs.map((n) => n.sku), location: 'SHOP' });
+  expect(Object.keys(free).sort()).toEqual(needs.map((n) => n.sku).sort());
+  await expect(production.explodeBom({ sku: 'GD-001', quantity: 1 })).rejects.toMatchObject({ type: 'NOT_FOUND' });
+});
