@@ -13,16 +13,19 @@ export const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//.test(url);
 
 /** PostgreSQL schemas are derived from the SQLite source so the two never drift apart. */
 export function derivePostgresSchema(store: Store): void {
-  const source = fs.readFileSync(path.join(root, 'prisma', store, 'schema.prisma'), 'utf8');
-  const derived = source
+  const derived = derivePostgresSchemaText(store, fs.readFileSync(path.join(root, 'prisma', store, 'schema.prisma'), 'utf8'));
+  const dir = path.join(root, 'prisma', store, 'postgresql');
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'schema.prisma'), derived);
+}
+
+export function derivePostgresSchemaText(store: Store, source: string): string {
+  return source
     .replace(/provider = "sqlite"/, 'provider = "postgresql"')
     .replace(/url\s*=\s*"file:[^"]*".*/, 'url      = env("DATABASE_URL")')
     .replace(`generated/${store}/sqlite`, `generated/${store}/postgresql`)
     .replace(/^\/\/ This file is the source.*$/m, '// GENERATED from ../schema.prisma by `npm run db:generate`; edit that file instead.')
     .replace('../../generated', '../../../generated');
-  const dir = path.join(root, 'prisma', store, 'postgresql');
-  fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, 'schema.prisma'), derived);
 }
 
 export function prisma(store: Store, url: string, args: string[], opts: { quiet?: boolean } = {}): string {

@@ -1,12 +1,13 @@
 // Database tasks for both stores:
 //   generate               derive the PostgreSQL schemas and generate all four clients
 //   deploy                 apply committed migrations to the configured databases (creates SQLite files)
-//   new-migration <name>   create a migration for SQLite and PostgreSQL (needs PG_ADMIN_URL)
+//   new-migration <name>   create the SQLite and PostgreSQL migrations for schema edits since git HEAD
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { config } from '../config';
-import { STORES, derivePostgresSchema, prisma, redact } from '../db/prisma-cli';
-import { dropPostgresDatabase, ensurePostgresDatabase } from '../db/postgres-admin';
+import { STORES, derivePostgresSchema, derivePostgresSchemaText, prisma, redact } from '../db/prisma-cli';
+import { ensurePostgresDatabase } from '../db/postgres-admin';
 
 async function main() {
   const [command, name] = process.argv.slice(2);
@@ -30,23 +31,46 @@ async function main() {
     return;
   }
   if (command === 'new-migration' && name) {
-    const pgAdmin = process.env.PG_ADMIN_URL;
-    if (!pgAdmin) throw new Error('Set PG_ADMIN_URL (e.g. postgresql://postgres:postgres@127.0.0.1:5432/postgres) so the PostgreSQL migration can be created too');
+    // The migration is the difference between the committed schema (git HEAD) and the edited one,
+    // computed for SQLite and for PostgreSQL from the datamodels alone: no database is needed.
+    const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
     for (const store of STORES) {
       derivePostgresSchema(store);
-      const tmp = fs.mkdtempSync('/tmp/migrate-');
-      prisma(store, `file:${path.join(tmp, 'dev.db')}`, ['migrate', 'dev', '--name', name, '--skip-generate']);
-      const pgUrl = pgAdmin.replace(/\/[^/]*$/, `/migrate_${store}_${Date.now()}`);
-      await ensurePostgresDatabase(pgUrl);
+      let committed: string | undefined;
       try {
-        prisma(store, pgUrl, ['migrate', 'dev', '--name', name, '--skip-generate']);
-      } finally {
-        await dropPostgresDatabase(pgUrl);
+        committed = execFileSync('git', ['show', `HEAD:prisma/${store}/schema.prisma`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+      } catch {
+        committed = undefined;
+      }
+      for (const provider of ['sqlite', 'postgresql'] as const) {
+        const dir = path.join('prisma', store, provider === 'sqlite' ? '' : 'postgresql');
+        const current = path.join(dir, 'schema.prisma');
+        let from = ['--from-empty'];
+        if (committed) {
+          const old = path.join(fs.mkdtempSync('/tmp/schema-'), 'schema.prisma');
+          fs.writeFileSync(old, provider === 'sqlite' ? committed : derivePostgresSchemaText(store, committed));
+          from = ['--from-schema-datamodel', old];
+        }
+        // The PostgreSQL engine connects even to diff two datamodels; it reads nothing there.
+        const url = provider === 'sqlite' ? 'file:/tmp/unused.db' : pgAdminUrl();
+        const sql = prisma(store, url, ['migrate', 'diff', ...from, '--to-schema-datamodel', current, '--script'], { quiet: true })
+          .split('\n').filter((l) => !/^Loaded Prisma config|^Prisma config detected|^warn|^$/.test(l)).join('\n');
+        if (!/CREATE|ALTER|DROP/.test(sql)) { console.log(`${store}/${provider}: no changes`); continue; }
+        const target = path.join(dir, 'migrations', `${stamp}_${name}`);
+        fs.mkdirSync(target, { recursive: true });
+        fs.writeFileSync(path.join(target, 'migration.sql'), `${sql.trim()}\n`);
+        console.log(`created ${path.join(target, 'migration.sql')}`);
       }
     }
     return;
   }
   throw new Error('usage: tsx scripts/db.ts generate | deploy | new-migration <name>');
+}
+
+function pgAdminUrl(): string {
+  const url = process.env.PG_ADMIN_URL;
+  if (!url) throw new Error('Set PG_ADMIN_URL (`bash scripts/postgres.sh` starts a server and prints it) so the PostgreSQL migration can be computed too');
+  return url;
 }
 
 async function prepare(url: string) {
