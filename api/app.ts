@@ -5,8 +5,10 @@ import { errorHandler } from './errors';
 import { docsPage, openApiDocument } from './openapi';
 import { ordersRouter } from './routes/orders';
 import { processesRouter } from './routes/processes';
+import { procurementRouter } from './routes/procurement';
 import { stockRouter } from './routes/stock';
 import { tasksRouter } from './routes/tasks';
+import { ticketsRouter } from './routes/tickets';
 
 export function createApp(deps: AppDeps): express.Express {
   const app = express();
@@ -20,6 +22,8 @@ export function createApp(deps: AppDeps): express.Express {
   app.use('/api/stock', stockRouter(deps));
   app.use('/api/tasks', tasksRouter(deps));
   app.use('/api/processes', processesRouter(deps));
+  app.use('/api', procurementRouter(deps));
+  app.use('/api/tickets', ticketsRouter(deps));
   app.use('/api', (req, res) => void res.status(404).json({ error: { code: 'NOT_FOUND', message: `No endpoint ${req.method} ${req.originalUrl}; see /api/docs` } }));
   app.use(errorHandler);
   return app;

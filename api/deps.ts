@@ -1,7 +1,7 @@
 import type { Client } from '@temporalio/client';
 import type { ApiUser } from '../config';
 import type { OperationsDb, ProductionDb } from '../db/clients';
-import type { OrderPolicy } from '../workflows/order/types';
+import type { Policies } from './policy';
 
 /** Everything the API needs, injected so tests run it against databases and a Temporal server of their choosing. */
 export interface AppDeps {
@@ -9,5 +9,5 @@ export interface AppDeps {
   production: ProductionDb;
   temporal: Client;
   users: ApiUser[];
-  orderPolicy: OrderPolicy;
+  policies: Policies;
 }

@@ -1,24 +1,12 @@
 // The OpenAPI document is generated from the same zod schemas the routes validate with.
 import { z } from 'zod';
-import { ZCancelOrderRequest, ZCreateOrderRequest, ZDeliveryConfirmationRequest, ZListOrdersQuery, ZPaymentRequest } from './routes/orders.schemas';
-import { ZStockReceiptRequest } from './routes/stock.schemas';
-import { ZListTasksQuery, ZTaskDecisionRequest } from './routes/tasks.schemas';
+import type { Endpoint } from './endpoint';
+import { orderEndpoints } from './routes/orders.docs';
+import { procurementEndpoints } from './routes/procurement.docs';
+import { taskEndpoints } from './routes/tasks.docs';
+import { ticketEndpoints } from './routes/tickets.docs';
 
-interface Endpoint { method: 'get' | 'post'; path: string; summary: string; roles?: string; body?: z.ZodType; query?: z.ZodObject }
-
-const ENDPOINTS: Endpoint[] = [
-  { method: 'post', path: '/api/orders', summary: 'Accept an order and start its order-to-delivery process (optional Idempotency-Key header)', roles: 'operator', body: ZCreateOrderRequest },
-  { method: 'get', path: '/api/orders', summary: 'List orders, filtered by status or customer, paginated', query: ZListOrdersQuery },
-  { method: 'get', path: '/api/orders/{number}', summary: 'The order record with the live state of its process' },
-  { method: 'post', path: '/api/orders/{number}/cancel', summary: 'Cancel before shipment; compensations run in reverse', roles: 'operator, manager', body: ZCancelOrderRequest },
-  { method: 'post', path: '/api/orders/{number}/delivery-confirmation', summary: 'Confirm a shipment arrived (short lines optional)', roles: 'operator, warehouse', body: ZDeliveryConfirmationRequest },
-  { method: 'post', path: '/api/orders/{number}/payments', summary: 'Record a customer payment against the order invoice', roles: 'operator, manager', body: ZPaymentRequest },
-  { method: 'post', path: '/api/stock/receipts', summary: 'Book received goods; waiting backorders are released', roles: 'warehouse, operator', body: ZStockReceiptRequest },
-  { method: 'get', path: '/api/tasks', summary: 'Open human tasks for your roles, nearest due first', query: ZListTasksQuery },
-  { method: 'get', path: '/api/tasks/{id}', summary: 'One task' },
-  { method: 'post', path: '/api/tasks/{id}/decision', summary: 'Decide a task (needs the task role); the decision is recorded with your name', body: ZTaskDecisionRequest },
-  { method: 'get', path: '/api/processes/{workflowId}/history', summary: 'The process history summarized: steps, attempts, timers, decisions and who made them' },
-];
+const ENDPOINTS: Endpoint[] = [...orderEndpoints, ...taskEndpoints, ...procurementEndpoints, ...ticketEndpoints];
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });
 

@@ -64,6 +64,25 @@ const schema = z.object({
     .default('1,7,14')
     .transform((s) => s.split(',').map(Number))
     .pipe(z.array(z.number().int().nonnegative()).min(1)),
+  // --- procure-to-pay
+  /** Requisitions up to this total (currency units) are approved without a person. */
+  APPROVAL_AUTO_LIMIT: z.coerce.number().nonnegative().default(1000),
+  /** Above this total finance approves too, after the requester's manager. */
+  APPROVAL_FINANCE_LIMIT: z.coerce.number().nonnegative().default(10000),
+  /** Hours before an approver is reminded; the same again before the task escalates. */
+  APPROVAL_REMINDER_HOURS: positiveHours.default(24),
+  /** Failed calls to a supplier's gateway before a buyer task asks what to do. */
+  SUPPLIER_ATTEMPTS_BEFORE_TASK: z.coerce.number().int().min(1).default(5),
+  /** Days after the promised date before the supplier is chased. */
+  RECEIPT_GRACE_DAYS: positiveHours.default(3),
+  /** Three-way match tolerance per line and in total: a percentage and an absolute amount (currency units). */
+  MATCH_TOLERANCE_PERCENT: z.coerce.number().nonnegative().default(2),
+  MATCH_TOLERANCE_AMOUNT: z.coerce.number().nonnegative().default(5),
+  // --- service tickets
+  /** Share of an SLA target at which a warning is raised before the breach. */
+  SLA_WARNING_PERCENT: z.coerce.number().min(1).max(99).default(80),
+  /** Days a resolved ticket waits for the customer's confirmation before it closes itself. */
+  TICKET_AUTO_CLOSE_DAYS: positiveHours.default(5),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
 

@@ -1,6 +1,7 @@
 // Reference data every installation needs (chart of accounts, the main warehouse, the house
 // carrier). Idempotent: safe to run on every start.
 import type { OperationsDb } from './clients';
+import { seedServiceReferenceData } from './service-reference-data';
 
 export const CHART_OF_ACCOUNTS = [
   { code: '1000', name: 'Cash at bank', type: 'asset' },
@@ -19,4 +20,5 @@ export async function seedReferenceData(db: OperationsDb, opts: { carrierUrl: st
   for (const a of CHART_OF_ACCOUNTS) await db.account.upsert({ where: { code: a.code }, create: a, update: {} });
   await db.warehouse.upsert({ where: { code: 'MAIN' }, create: { code: 'MAIN', name: 'Main warehouse' }, update: {} });
   await db.carrier.upsert({ where: { code: 'SWIFT' }, create: { code: 'SWIFT', name: 'Swift Parcel', apiUrl: opts.carrierUrl }, update: { apiUrl: opts.carrierUrl } });
+  await seedServiceReferenceData(db);
 }

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { createApp } from '../api/app';
-import { orderPolicyFrom } from '../api/policy';
+import { policiesFrom } from '../api/policy';
 import { config } from '../config';
 import { closeStores, openStores } from '../db/clients';
 import { startPartnerSimulator } from '../simulators/partners';
@@ -61,7 +61,7 @@ async function main() {
   const workers = await Promise.all(WORKER_ROLES.map((r) => createWorker(r, { connection: nativeConnection, namespace: cfg.TEMPORAL_NAMESPACE, ...stores })));
   const connection = await Connection.connect({ address: cfg.TEMPORAL_ADDRESS });
   const client = new Client({ connection, namespace: cfg.TEMPORAL_NAMESPACE });
-  const app = createApp({ ...stores, temporal: client, users: cfg.API_USERS, orderPolicy: orderPolicyFrom(cfg) });
+  const app = createApp({ ...stores, temporal: client, users: cfg.API_USERS, policies: policiesFrom(cfg) });
   const server = await new Promise<import('node:http').Server>((resolve) => { const s = app.listen(cfg.API_PORT, cfg.API_HOST, () => resolve(s)); });
 
   const base = `http://${cfg.API_HOST}:${cfg.API_PORT}`;

@@ -1,2 +1,4 @@
 // The workflow bundle's entry: every process the orchestration worker runs.
 export { orderToDelivery } from './order-to-delivery';
+export { procureToPay } from './procure-to-pay';
+export { serviceTicket } from './service-ticket';

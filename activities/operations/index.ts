@@ -2,9 +2,11 @@ import type { OperationsDb } from '../../db/clients';
 import { withFailureTypes } from '../errors';
 import { createInvoicingActivities } from './invoicing';
 import { createOrderActivities } from './orders';
+import { createProcurementActivities } from './procurement';
 import { createShippingActivities } from './shipping';
 import { createStockActivities } from './stock';
 import { createTaskActivities } from './tasks';
+import { createTicketActivities } from './tickets';
 
 /** Every activity that touches the operations store; registered on the operations task queue. */
 export function createOperationsActivities(db: OperationsDb) {
@@ -14,6 +16,8 @@ export function createOperationsActivities(db: OperationsDb) {
     ...createShippingActivities(db),
     ...createInvoicingActivities(db),
     ...createTaskActivities(db),
+    ...createProcurementActivities(db),
+    ...createTicketActivities(db),
   });
 }
 

@@ -4,12 +4,12 @@ import type { Server } from 'node:http';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, type Worker } from '@temporalio/worker';
 import { createApp } from '../../api/app';
-import type { ApiUser } from '../../config';
+import { loadConfig, type ApiUser } from '../../config';
+import { policiesFrom, type Policies } from '../../api/policy';
 import { closeStores, openStores, type Stores } from '../../db/clients';
 import { seedReferenceData } from '../../db/reference-data';
 import { temporalCli, temporalTestServer } from '../../scripts/temporal-binaries';
 import { startPartnerSimulator, type PartnerSimulator } from '../../simulators/partners';
-import type { OrderPolicy } from '../../workflows/order/types';
 import { WORKER_ROLES, createWorker } from '../../workers/workers';
 import { freshDatabases, type TestDatabases } from './databases';
 
@@ -19,14 +19,23 @@ export const USERS: ApiUser[] = [
   { key: 'k-manager', name: 'Mona Manager', roles: ['manager', 'approver'] },
   { key: 'k-warehouse', name: 'Walt Warehouse', roles: ['warehouse'] },
   { key: 'k-admin', name: 'Ada Admin', roles: ['admin'] },
+  { key: 'k-requester', name: 'Rita Requester', roles: ['requester'] },
+  { key: 'k-requester2', name: 'Rudi Requester', roles: ['requester', 'approver'] },
+  { key: 'k-buyer', name: 'Bea Buyer', roles: ['buyer'] },
+  { key: 'k-ap_clerk', name: 'Alan Clerk', roles: ['ap_clerk'] },
+  { key: 'k-finance', name: 'Fiona Finance', roles: ['approver', 'manager'] },
+  { key: 'k-agent', name: 'Gina Agent', roles: ['agent'] },
+  { key: 'k-agent2', name: 'Gus Agent', roles: ['agent'] },
+  { key: 'k-supervisor', name: 'Sam Supervisor', roles: ['supervisor', 'agent'] },
+  { key: 'k-technician', name: 'Theo Technician', roles: ['technician'] },
+  { key: 'k-customer', name: 'Carla Customer', roles: ['customer'] },
 ];
-export type UserKey = 'operator' | 'approver' | 'manager' | 'warehouse' | 'admin';
+export type UserKey = 'operator' | 'approver' | 'manager' | 'warehouse' | 'admin' | 'requester' | 'requester2' | 'buyer' | 'ap_clerk' | 'finance'
+  | 'agent' | 'agent2' | 'supervisor' | 'technician' | 'customer';
 
-const HOUR = 3_600_000;
-export const DEFAULT_POLICY: OrderPolicy = {
-  creditApprovalMs: 24 * HOUR, creditEscalationMs: 48 * HOUR, backorderWaitMs: 14 * 24 * HOUR,
-  deliveryConfirmationMs: 7 * 24 * HOUR, paymentReminderDays: [1, 7, 14],
-};
+/** The shipped defaults; a test file may override single values. */
+export const DEFAULT_POLICIES: Policies = policiesFrom(loadConfig({}));
+type PolicyOverrides = { [K in keyof Policies]?: Partial<Policies[K]> };
 
 export interface ApiResponse<T = any> { status: number; body: T }
 
@@ -42,7 +51,12 @@ export class Harness {
   private workers: Worker[] = [];
   private running: Promise<void>[] = [];
 
-  constructor(readonly opts: { timeSkipping?: boolean; policy?: Partial<OrderPolicy> } = {}) {}
+  constructor(readonly opts: { timeSkipping?: boolean; policies?: PolicyOverrides } = {}) {}
+
+  get policies(): Policies {
+    const o = this.opts.policies ?? {};
+    return { order: { ...DEFAULT_POLICIES.order, ...o.order }, procurement: { ...DEFAULT_POLICIES.procurement, ...o.procurement }, ticket: { ...DEFAULT_POLICIES.ticket, ...o.ticket } };
+  }
 
   async start(): Promise<this> {
     if (!runtimeInstalled) {
@@ -57,7 +71,7 @@ export class Harness {
     this.simulator = await startPartnerSimulator();
     await seedReferenceData(this.stores.operations, { carrierUrl: `${this.simulator.url}/carriers/SWIFT` });
     await this.startWorkers();
-    const app = createApp({ ...this.stores, temporal: this.env.client, users: USERS, orderPolicy: { ...DEFAULT_POLICY, ...this.opts.policy } });
+    const app = createApp({ ...this.stores, temporal: this.env.client, users: USERS, policies: this.policies });
     this.server = await new Promise<Server>((resolve) => { const s = app.listen(0, '127.0.0.1', () => resolve(s)); });
     const address = this.server.address();
     this.baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
