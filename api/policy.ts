@@ -24,6 +24,7 @@ export function policiesFrom(cfg: Config): Policies {
       approvalReminderMs: cfg.APPROVAL_REMINDER_HOURS * HOUR_MS,
       approvalEscalationMs: cfg.APPROVAL_REMINDER_HOURS * HOUR_MS,
       supplierAttemptsBeforeTask: cfg.SUPPLIER_ATTEMPTS_BEFORE_TASK,
+      supplierRetryInitialMs: 2_000,
       receiptGraceMs: cfg.RECEIPT_GRACE_DAYS * DAY_MS,
       matchTolerancePct: cfg.MATCH_TOLERANCE_PERCENT,
       matchToleranceCents: Math.round(cfg.MATCH_TOLERANCE_AMOUNT * 100),

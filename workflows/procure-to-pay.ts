@@ -1,5 +1,91 @@
-import type { ProcurementPolicy } from './procurement/types';
+// Procure-to-pay for one requisition: approval chain by amount (with reminders, escalation and
+// segregation of duties) → supplier selection → one child process per purchase order.
+import { ApplicationFailure, allHandlersFinished, condition, setHandler, startChild, workflowInfo, type ChildWorkflowHandle } from '@temporalio/workflow';
+import { approvalChain, approvalRefusal, escalationRole } from '../domain/procurement/approval-policy';
+import { ops } from './shared/activities';
+import { HumanTasks } from './shared/human-tasks';
+import { REFUSAL } from './shared/messages';
+import { cancelPurchaseOrderSignal, cancelRequisitionUpdate, purchaseOrderWorkflowId, requisitionStateQuery, type RequisitionState } from './procurement/messages';
+import type { RequisitionInput } from './procurement/types';
+import { purchaseOrder } from './purchase-order';
 
-export async function procureToPay(_input: { requisitionNumber: string; policy: ProcurementPolicy }): Promise<void> {
-  throw new Error('procure-to-pay process not built yet');
+export async function procureToPay(input: RequisitionInput): Promise<RequisitionState> {
+  const workflowId = workflowInfo().workflowId;
+  const tasks = new HumanTasks('procure-to-pay');
+  const state: RequisitionState = { requisitionNumber: input.requisitionNumber, status: 'submitted', approvals: [], purchaseOrders: [], openTasks: [], events: [] };
+  const children: ChildWorkflowHandle<typeof purchaseOrder>[] = [];
+  let cancel: { reason: string; requestedBy: string } | undefined;
+  let finished = false;
+  const note = (step: string, text?: string) => state.events.push({ at: new Date().toISOString(), step, ...(text ? { note: text } : {}) });
+  const setStatus = async (status: string, reason?: string) => {
+    state.status = status;
+    note(status, reason);
+    await ops.setRequisitionStatus({ number: input.requisitionNumber, status, reason });
+  };
+
+  setHandler(requisitionStateQuery, () => ({ ...state, openTasks: tasks.openTaskIds }));
+  setHandler(cancelRequisitionUpdate, async (req) => {
+    cancel = req;
+    for (const child of children) await child.signal(cancelPurchaseOrderSignal, { reason: `requisition cancelled: ${req.reason}` });
+    await condition(() => finished);
+    return { ...state, openTasks: tasks.openTaskIds };
+  }, {
+    validator: (_req: { reason: string; requestedBy: string }) => {
+      if (cancel || ['rejected', 'cancelled', 'completed'].includes(state.status)) {
+        throw ApplicationFailure.create({ type: REFUSAL.illegal, message: `Requisition ${input.requisitionNumber} is ${cancel ? 'already being cancelled' : state.status}` });
+      }
+    },
+  });
+
+  const requisition = await ops.loadRequisition(input.requisitionNumber);
+  const outcome = await (async (): Promise<{ status: string; reason?: string }> => {
+    await setStatus('pending_approval');
+    const chain = approvalChain(requisition.totalCents, input.policy);
+    if (chain.length === 0) note('auto_approved', 'within the automatic approval limit');
+    const approvers: string[] = [];
+    for (const level of chain) {
+      const id = await tasks.ask({
+        id: `${workflowId}:approval:${level.level}`,
+        documentRef: input.requisitionNumber, kind: 'requisition-approval', role: level.role, decisions: ['approve', 'reject'],
+        title: `Approve requisition ${input.requisitionNumber} (${(requisition.totalCents / 100).toFixed(2)}) as ${level.label}`,
+        description: `Requested by ${requisition.requester}: ${requisition.lines.map((l) => `${l.quantity} × ${l.sku}`).join(', ')}.`,
+        dueInMs: input.policy.approvalReminderMs,
+        guard: (d) => approvalRefusal(d.decidedBy, requisition.requester, approvers),
+      });
+      const stop = () => !!cancel;
+      let d = await tasks.decision(id, input.policy.approvalReminderMs, stop);
+      if (!d && !cancel) {
+        await ops.remindApprover({ number: input.requisitionNumber, taskId: id, level: level.level });
+        note('approval_reminder', `level ${level.level}`);
+        d = await tasks.decision(id, input.policy.approvalEscalationMs, stop);
+      }
+      if (!d && !cancel) {
+        await tasks.escalate(id, escalationRole(level.role));
+        note('approval_escalated', `level ${level.level} to ${escalationRole(level.role)}`);
+        d = await tasks.decision(id, undefined, stop);
+      }
+      if (!d) return { status: 'cancelled', reason: cancel!.reason };
+      await ops.recordApproval({ number: input.requisitionNumber, level: level.level, role: level.role, decision: d.decision, decidedBy: d.decidedBy, comment: d.comment, at: new Date().toISOString() });
+      state.approvals.push({ level: level.level, role: level.role, decision: d.decision, decidedBy: d.decidedBy });
+      if (d.decision === 'reject') return { status: 'rejected', reason: `rejected by ${d.decidedBy}${d.comment ? `: ${d.comment}` : ''}` };
+      approvers.push(d.decidedBy);
+    }
+    if (cancel) return { status: 'cancelled', reason: cancel.reason };
+    await setStatus('approved');
+    const plans = await ops.planPurchaseOrders({ requisitionNumber: input.requisitionNumber });
+    state.purchaseOrders = plans.map((p) => p.number);
+    await setStatus('ordering', plans.map((p) => `${p.number} → ${p.supplierCode}`).join(', '));
+    for (const p of plans) {
+      children.push(await startChild(purchaseOrder, { workflowId: purchaseOrderWorkflowId(p.number), args: [{ poNumber: p.number, requisitionNumber: input.requisitionNumber, policy: input.policy }] }));
+    }
+    const results = await Promise.all(children.map((c) => c.result()));
+    if (results.every((r) => r.status === 'cancelled')) return { status: 'cancelled', reason: (cancel as { reason: string } | undefined)?.reason ?? 'every purchase order was cancelled' };
+    return { status: 'completed' };
+  })();
+
+  await tasks.withdraw(`requisition ${outcome.status}`);
+  await setStatus(outcome.status, outcome.reason);
+  finished = true;
+  await condition(allHandlersFinished);
+  return { ...state, openTasks: tasks.openTaskIds };
 }

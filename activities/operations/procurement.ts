@@ -1,5 +1,13 @@
 import type { OperationsDb } from '../../db/clients';
+import { createPurchaseOrderActivities } from './procurement-orders';
+import { createSupplierInvoiceActivities } from './procurement-invoices';
+import { createRequisitionActivities } from './procurement-requisitions';
 
-export function createProcurementActivities(_db: OperationsDb) {
-  return {};
+/** Procure-to-pay activities on the operations store. */
+export function createProcurementActivities(db: OperationsDb) {
+  return {
+    ...createRequisitionActivities(db),
+    ...createPurchaseOrderActivities(db),
+    ...createSupplierInvoiceActivities(db),
+  };
 }

@@ -42,7 +42,7 @@ export async function decideTask(db: OperationsDb, temporal: Client, user: ApiUs
     throw new AppError(AppErrorCode.INVALID_INPUT, { message: `decision must be one of: ${task.decisions.join(', ')}`, details: [{ field: 'decision', message: `must be one of: ${task.decisions.join(', ')}` }] });
   }
   await temporal.workflow.getHandle(task.workflowId).executeUpdate(decideTaskUpdate, {
-    args: [{ taskId: id, decision: input.decision, decidedBy: user.name, comment: input.comment }],
+    args: [{ taskId: id, decision: input.decision, decidedBy: user.name, decidedByRoles: user.roles, comment: input.comment }],
   });
   return getTask(db, id);
 }

@@ -9,11 +9,48 @@ export interface ProcurementPolicy {
   /** How long an approver has before a reminder, and again before escalation. */
   approvalReminderMs: number;
   approvalEscalationMs: number;
-  /** Failed supplier-gateway attempts before a buyer is asked what to do. */
+  /** Failed supplier-gateway attempts before a buyer is asked what to do, and the first retry interval (doubling, at most 1 min). */
   supplierAttemptsBeforeTask: number;
+  supplierRetryInitialMs: number;
   /** Grace after the promised date before the supplier is chased. */
   receiptGraceMs: number;
   /** Three-way match tolerances, per line and on the total. */
   matchTolerancePct: number;
   matchToleranceCents: number;
 }
+
+export interface RequisitionLineInfo { lineNo: number; sku: string; quantity: number; estimatedUnitCents: number }
+export interface RequisitionSnapshot {
+  number: string;
+  requester: string;
+  totalCents: number;
+  lines: RequisitionLineInfo[];
+}
+
+export interface PurchaseOrderPlan { number: string; supplierCode: string; totalCents: number }
+
+export interface PurchaseOrderInfo {
+  number: string;
+  supplierCode: string;
+  status: string;
+  promisedDate?: string;
+  lines: { lineNo: number; sku: string; quantity: number; receivedQty: number; unitPriceCents: number }[];
+}
+
+export interface MatchLine { lineNo: number; expectedCents: number; invoicedCents: number; differenceCents: number; withinTolerance: boolean; reason?: string }
+export interface MatchResult { matched: boolean; lines: MatchLine[]; expectedTotalCents: number; invoicedTotalCents: number; differenceCents: number }
+
+export interface SupplierInvoiceInfo {
+  number: string;
+  supplierRef: string;
+  status: string;
+  totalCents: number;
+  creditedCents: number;
+  invoiceDate: string;
+  dueAt: string;
+  discountDueAt?: string;
+  discountCents: number;
+}
+
+export interface PurchaseOrderInput { poNumber: string; requisitionNumber: string; policy: ProcurementPolicy }
+export interface RequisitionInput { requisitionNumber: string; policy: ProcurementPolicy }

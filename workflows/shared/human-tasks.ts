@@ -5,10 +5,13 @@ import { ops } from './activities';
 import { REFUSAL, decideTaskUpdate } from './messages';
 import type { TaskDecision, TaskSpec } from './task-types';
 
-type NewTask = Omit<TaskSpec, 'workflowId' | 'processType' | 'dueAt'> & { dueInMs?: number };
+/** A process rule on who may decide: returns the reason to refuse (403), or undefined to allow. */
+export type DecisionGuard = (d: TaskDecision) => string | undefined;
+
+type NewTask = Omit<TaskSpec, 'workflowId' | 'processType' | 'dueAt'> & { dueInMs?: number; guard?: DecisionGuard };
 
 export class HumanTasks {
-  private readonly open = new Map<string, { spec: TaskSpec; decision?: TaskDecision; level: number }>();
+  private readonly open = new Map<string, { spec: TaskSpec; decision?: TaskDecision; level: number; guard?: DecisionGuard }>();
 
   constructor(private readonly processType: string) {
     setHandler(decideTaskUpdate, async (d) => {
@@ -23,6 +26,8 @@ export class HumanTasks {
         if (!task.spec.decisions.includes(d.decision)) {
           throw ApplicationFailure.create({ type: REFUSAL.invalid, message: `decision must be one of: ${task.spec.decisions.join(', ')}`, details: [{ field: 'decision' }] });
         }
+        const refusal = task.guard?.(d);
+        if (refusal) throw ApplicationFailure.create({ type: REFUSAL.forbidden, message: refusal });
       },
     });
   }
@@ -31,10 +36,10 @@ export class HumanTasks {
     return [...this.open.entries()].filter(([, t]) => !t.decision).map(([id]) => id);
   }
 
-  async ask({ dueInMs, ...task }: NewTask): Promise<string> {
+  async ask({ dueInMs, guard, ...task }: NewTask): Promise<string> {
     const dueAt = dueInMs ? new Date(Date.now() + dueInMs).toISOString() : undefined;
     const spec: TaskSpec = { ...task, processType: this.processType, workflowId: workflowInfo().workflowId, dueAt };
-    this.open.set(spec.id, { spec, level: 0 });
+    this.open.set(spec.id, { spec, level: 0, guard });
     await ops.openTask(spec);
     return spec.id;
   }

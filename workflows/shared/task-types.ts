@@ -18,5 +18,7 @@ export interface TaskDecision {
   taskId: string;
   decision: string;
   decidedBy: string;
+  /** The decider's roles, for rules that depend on them (e.g. accepting a price difference needs approver rights). */
+  decidedByRoles?: string[];
   comment?: string;
 }

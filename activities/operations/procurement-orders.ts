@@ -1,0 +1,133 @@
+// Purchase orders: sending to the supplier's gateway, switching supplier, receipts into stock,
+// chasing late deliveries, closing short and cancelling.
+import type { OperationsDb, OperationsTx } from '../../db/clients';
+import { once } from '../../db/idempotency';
+import { AppError, AppErrorCode, illegal, notFound } from '../../domain/errors';
+import type { PurchaseOrderInfo } from '../../workflows/procurement/types';
+import { audit } from './ledger';
+import { callSupplier } from './supplier-gateway';
+
+export async function purchaseOrderInfo(db: OperationsDb | OperationsTx, number: string): Promise<PurchaseOrderInfo> {
+  const po = await db.purchaseOrder.findUnique({ where: { number }, include: { lines: { orderBy: { lineNo: 'asc' } } } });
+  if (!po) throw notFound(`Purchase order ${number}`);
+  const supplier = await db.supplier.findUniqueOrThrow({ where: { id: po.supplierId } });
+  const products = await db.product.findMany({ where: { id: { in: po.lines.map((l) => l.productId) } } });
+  return {
+    number: po.number, supplierCode: supplier.code, status: po.status, promisedDate: po.promisedDate?.toISOString(),
+    lines: po.lines.map((l) => ({ lineNo: l.lineNo, sku: products.find((p) => p.id === l.productId)!.sku, quantity: l.quantity, receivedQty: l.receivedQty, unitPriceCents: l.unitPriceCents })),
+  };
+}
+
+export function createPurchaseOrderActivities(db: OperationsDb) {
+  return {
+    loadPurchaseOrder: (number: string) => purchaseOrderInfo(db, number),
+
+    async setPurchaseOrderStatus(input: { number: string; status: string; actor?: string }): Promise<void> {
+      await db.$transaction(async (tx) => {
+        const po = await tx.purchaseOrder.findUniqueOrThrow({ where: { number: input.number } });
+        if (po.status === input.status) return;
+        await tx.purchaseOrder.update({ where: { id: po.id }, data: { status: input.status } });
+        await audit(tx, input.actor ?? 'process', `purchase-order.${input.status}`, 'PurchaseOrder', po.number);
+      });
+    },
+
+    /** Sends the PO; the supplier answers idempotently by PO number with its promised date. */
+    async sendPurchaseOrder(input: { poNumber: string }): Promise<PurchaseOrderInfo> {
+      const po = await db.purchaseOrder.findUniqueOrThrow({ where: { number: input.poNumber }, include: { lines: true } });
+      const supplier = await db.supplier.findUniqueOrThrow({ where: { id: po.supplierId } });
+      const products = await db.product.findMany({ where: { id: { in: po.lines.map((l) => l.productId) } } });
+      const answer = await callSupplier<{ promisedDate?: string; status?: string }>(`${supplier.apiUrl}/orders`, {
+        poNumber: po.number, requestedDate: po.requestedDate.toISOString().slice(0, 10),
+        lines: po.lines.map((l) => ({ lineNo: l.lineNo, sku: products.find((p) => p.id === l.productId)!.sku, quantity: l.quantity, unitPrice: l.unitPriceCents / 100 })),
+      });
+      const promised = answer.promisedDate ? new Date(answer.promisedDate) : po.requestedDate;
+      await db.$transaction(async (tx) => {
+        await tx.purchaseOrder.update({ where: { id: po.id }, data: { status: 'confirmed', sentAt: new Date(), promisedDate: promised } });
+        await audit(tx, 'process', 'purchase-order.confirmed', 'PurchaseOrder', po.number, { supplier: supplier.code, promisedDate: answer.promisedDate });
+      });
+      return purchaseOrderInfo(db, po.number);
+    },
+
+    /** Another supplier that offers every product of the PO, or null. */
+    async alternativeSupplier(input: { poNumber: string }): Promise<string | null> {
+      const po = await db.purchaseOrder.findUniqueOrThrow({ where: { number: input.poNumber }, include: { lines: true } });
+      const offers = await db.supplierPrice.findMany({ where: { productId: { in: po.lines.map((l) => l.productId) }, supplierId: { not: po.supplierId } }, include: { supplier: true } });
+      const candidates = [...new Set(offers.map((o) => o.supplierId))].filter((sid) => po.lines.every((l) => offers.some((o) => o.supplierId === sid && o.productId === l.productId)));
+      if (candidates.length === 0) return null;
+      const cost = (sid: number) => po.lines.reduce((s, l) => s + l.quantity * offers.find((o) => o.supplierId === sid && o.productId === l.productId)!.priceCents, 0);
+      const best = candidates.sort((a, b) => cost(a) - cost(b))[0];
+      return offers.find((o) => o.supplierId === best)!.supplier.code;
+    },
+
+    /** Re-addresses an unsent PO to another supplier at that supplier's prices. */
+    async switchSupplier(input: { poNumber: string; supplierCode: string; decidedBy: string }): Promise<PurchaseOrderInfo> {
+      await once(db, `switch:${input.poNumber}:${input.supplierCode}`, async (tx) => {
+        const po = await tx.purchaseOrder.findUniqueOrThrow({ where: { number: input.poNumber }, include: { lines: true } });
+        if (po.sentAt) throw illegal(`Purchase order ${po.number} was already accepted by its supplier`);
+        const supplier = await tx.supplier.findUniqueOrThrow({ where: { code: input.supplierCode } });
+        let total = 0;
+        for (const l of po.lines) {
+          const offer = await tx.supplierPrice.findUniqueOrThrow({ where: { supplierId_productId: { supplierId: supplier.id, productId: l.productId } } });
+          const quantity = Math.max(l.quantity, offer.minOrderQty);
+          await tx.purchaseOrderLine.update({ where: { id: l.id }, data: { unitPriceCents: offer.priceCents, quantity } });
+          total += quantity * offer.priceCents;
+        }
+        await tx.purchaseOrder.update({ where: { id: po.id }, data: { supplierId: supplier.id, totalCents: total } });
+        await audit(tx, input.decidedBy, 'purchase-order.supplier-switched', 'PurchaseOrder', po.number, { to: supplier.code });
+        return true;
+      });
+      return purchaseOrderInfo(db, input.poNumber);
+    },
+
+    /** Cancels at the supplier (if it was sent) and in the books; refuses once goods arrived. */
+    async cancelPurchaseOrder(input: { poNumber: string; reason: string }): Promise<void> {
+      const po = await db.purchaseOrder.findUniqueOrThrow({ where: { number: input.poNumber }, include: { lines: true } });
+      if (po.status === 'cancelled') return;
+      if (po.lines.some((l) => l.receivedQty > 0)) throw illegal(`Purchase order ${po.number} has receipts and can no longer be cancelled`);
+      if (po.sentAt) {
+        const supplier = await db.supplier.findUniqueOrThrow({ where: { id: po.supplierId } });
+        await callSupplier(`${supplier.apiUrl}/orders/${po.number}/cancel`, { reason: input.reason });
+      }
+      await db.$transaction(async (tx) => {
+        await tx.purchaseOrder.update({ where: { id: po.id }, data: { status: 'cancelled' } });
+        await audit(tx, 'process', 'purchase-order.cancelled', 'PurchaseOrder', po.number, { reason: input.reason });
+      });
+    },
+
+    async chaseSupplier(input: { poNumber: string; level: number }): Promise<void> {
+      await once(db, `chase:${input.poNumber}:${input.level}`, async (tx) => {
+        await audit(tx, 'process', 'purchase-order.chased', 'PurchaseOrder', input.poNumber, { level: input.level });
+        return true;
+      });
+    },
+
+    /** Goods in: stock rises, the PO's received quantities grow; the delivery note makes it idempotent. */
+    async recordGoodsReceipt(input: { poNumber: string; reference: string; lines: { lineNo: number; quantity: number }[]; receivedBy: string; at: string }): Promise<PurchaseOrderInfo> {
+      await once(db, `grn:${input.reference}`, async (tx) => {
+        const po = await tx.purchaseOrder.findUniqueOrThrow({ where: { number: input.poNumber }, include: { lines: true } });
+        if (['cancelled', 'closed_short', 'received'].includes(po.status)) throw illegal(`Purchase order ${po.number} is ${po.status}; it takes no more receipts`);
+        const warehouse = await tx.warehouse.findUniqueOrThrow({ where: { code: 'MAIN' } });
+        for (const [i, r] of input.lines.entries()) {
+          const line = po.lines.find((l) => l.lineNo === r.lineNo);
+          if (!line) throw new AppError(AppErrorCode.INVALID_INPUT, { message: `line ${r.lineNo} is not on ${po.number}`, details: [{ field: `lines.${i}.lineNo`, message: `not on ${po.number}` }] });
+          const open = line.quantity - line.receivedQty;
+          if (r.quantity > open) throw new AppError(AppErrorCode.INVALID_INPUT, { message: `line ${r.lineNo}: ${r.quantity} received but only ${open} open`, details: [{ field: `lines.${i}.quantity`, message: `at most ${open} open` }] });
+          await tx.purchaseOrderLine.update({ where: { id: line.id }, data: { receivedQty: { increment: r.quantity } } });
+          await tx.stockLevel.upsert({
+            where: { warehouseId_productId: { warehouseId: warehouse.id, productId: line.productId } },
+            create: { warehouseId: warehouse.id, productId: line.productId, onHand: r.quantity },
+            update: { onHand: { increment: r.quantity } },
+          });
+          await tx.stockMove.create({ data: { key: `grn:${input.reference}:${r.lineNo}`, warehouseId: warehouse.id, productId: line.productId, quantity: r.quantity, reason: 'purchase_receipt', reference: po.number } });
+        }
+        const lines = await tx.purchaseOrderLine.findMany({ where: { purchaseOrderId: po.id } });
+        const status = lines.every((l) => l.receivedQty >= l.quantity) ? 'received' : 'partially_received';
+        await tx.purchaseOrder.update({ where: { id: po.id }, data: { status } });
+        await tx.goodsReceipt.create({ data: { reference: input.reference, purchaseOrderId: po.id, receivedBy: input.receivedBy, lines: JSON.stringify(input.lines), receivedAt: new Date(input.at) } });
+        await audit(tx, input.receivedBy, 'purchase-order.goods-received', 'PurchaseOrder', po.number, { reference: input.reference, lines: input.lines });
+        return true;
+      });
+      return purchaseOrderInfo(db, input.poNumber);
+    },
+  };
+}
