@@ -1,0 +1,56 @@
+// People acting on requisitions and purchase orders. Each action is an update to the owning
+// process, which refuses what its state does not allow (409 with the reason).
+import type { Client } from '@temporalio/client';
+import type { ApiUser } from '../../config';
+import type { OperationsDb } from '../../db/clients';
+import { AppError, AppErrorCode, illegal, notFound } from '../errors';
+import { toCents } from '../money';
+import {
+  cancelRequisitionUpdate, closeShortUpdate, purchaseOrderWorkflowId, receiveGoodsUpdate, registerCreditNoteUpdate, registerInvoiceUpdate, requisitionWorkflowId,
+} from '../../workflows/procurement/messages';
+
+const poHandle = (temporal: Client, number: string) => temporal.workflow.getHandle(purchaseOrderWorkflowId(number));
+
+async function purchaseOrder(db: OperationsDb, number: string) {
+  const po = await db.purchaseOrder.findUnique({ where: { number } });
+  if (!po) throw notFound(`Purchase order ${number}`);
+  return po;
+}
+
+export async function cancelRequisition(db: OperationsDb, temporal: Client, user: ApiUser, number: string, reason: string) {
+  const r = await db.requisition.findUnique({ where: { number }, include: { purchaseOrders: { include: { receipts: true } } } });
+  if (!r) throw notFound(`Requisition ${number}`);
+  const privileged = user.roles.some((role) => ['buyer', 'manager', 'admin'].includes(role));
+  if (!privileged && r.requester !== user.name) throw new AppError(AppErrorCode.FORBIDDEN, { message: `Only ${r.requester}, a buyer or a manager may cancel ${number}` });
+  const received = r.purchaseOrders.find((p) => p.receipts.length > 0);
+  if (received) throw illegal(`Goods were already received on ${received.number}; the requisition can no longer be cancelled (close the purchase order short instead)`);
+  return temporal.workflow.getHandle(requisitionWorkflowId(number)).executeUpdate(cancelRequisitionUpdate, { args: [{ reason, requestedBy: user.name }] });
+}
+
+export async function receiveGoods(db: OperationsDb, temporal: Client, number: string, input: { reference: string; lines: { lineNo: number; quantity: number }[] }, by: string) {
+  await purchaseOrder(db, number);
+  const earlier = await db.goodsReceipt.findUnique({ where: { reference: input.reference }, include: { purchaseOrder: true } });
+  if (earlier) {
+    if (earlier.purchaseOrder.number !== number || earlier.lines !== JSON.stringify(input.lines)) throw illegal(`Delivery note ${input.reference} was already booked with different content`);
+    return { duplicate: true, reference: input.reference };
+  }
+  return poHandle(temporal, number).executeUpdate(receiveGoodsUpdate, { args: [{ reference: input.reference, lines: input.lines, receivedBy: by }] });
+}
+
+export async function registerSupplierInvoice(db: OperationsDb, temporal: Client, number: string,
+  input: { supplierRef: string; invoiceDate: string; lines: { lineNo: number; quantity: number; unitPrice: number }[] }, by: string) {
+  await purchaseOrder(db, number);
+  return poHandle(temporal, number).executeUpdate(registerInvoiceUpdate, {
+    args: [{ supplierRef: input.supplierRef, invoiceDate: input.invoiceDate, registeredBy: by, lines: input.lines.map((l) => ({ lineNo: l.lineNo, quantity: l.quantity, unitPriceCents: toCents(l.unitPrice)! })) }],
+  });
+}
+
+export async function registerSupplierCreditNote(db: OperationsDb, temporal: Client, number: string, input: { supplierRef: string; amount: number }, by: string) {
+  await purchaseOrder(db, number);
+  return poHandle(temporal, number).executeUpdate(registerCreditNoteUpdate, { args: [{ supplierRef: input.supplierRef, amountCents: toCents(input.amount)!, registeredBy: by }] });
+}
+
+export async function closePurchaseOrderShort(db: OperationsDb, temporal: Client, number: string, reason: string, by: string) {
+  await purchaseOrder(db, number);
+  return poHandle(temporal, number).executeUpdate(closeShortUpdate, { args: [{ decidedBy: by, reason }] });
+}

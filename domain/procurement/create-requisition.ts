@@ -1,0 +1,60 @@
+// A requisition enters here, from a requester through the API or from another process (a
+// make-to-order shortage, a reorder point): validate, write it with its audit row, start its process.
+import type { Client } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import type { OperationsDb } from '../../db/clients';
+import { nextNumber } from '../../db/sequence';
+import { AppError, AppErrorCode, type FieldIssue } from '../errors';
+import { requisitionWorkflowId } from '../../workflows/procurement/messages';
+import type { ProcurementPolicy } from '../../workflows/procurement/types';
+import { TASK_QUEUES } from '../../workflows/shared/task-queues';
+
+export interface NewRequisition {
+  costCenter: string;
+  justification: string;
+  lines: { sku: string; quantity: number; neededBy: string }[];
+  source?: 'manual' | 'make_to_order' | 'reorder_point';
+  sourceRef?: string;
+}
+
+export async function createRequisition(opts: { db: OperationsDb; temporal: Client; policy: ProcurementPolicy; input: NewRequisition; requester: string }): Promise<string> {
+  const { db, input } = opts;
+  const products = await db.product.findMany({ where: { sku: { in: input.lines.map((l) => l.sku) } }, include: { prices: true } });
+  const issues: FieldIssue[] = [];
+  input.lines.forEach((l, i) => {
+    const p = products.find((x) => x.sku === l.sku);
+    if (!p) issues.push({ field: `lines.${i}.sku`, message: `no product with SKU ${l.sku}` });
+    else if (p.prices.length === 0) issues.push({ field: `lines.${i}.sku`, message: `no supplier offers ${l.sku}; add it to a supplier price list first` });
+  });
+  if (issues.length) throw new AppError(AppErrorCode.INVALID_INPUT, { message: `Invalid requisition: ${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`, details: issues });
+
+  const lines = input.lines.map((l, i) => {
+    const p = products.find((x) => x.sku === l.sku)!;
+    // Estimate at the price the buyer will most likely pay: the preferred offer, else the cheapest.
+    const offer = p.prices.find((o) => o.preferred) ?? [...p.prices].sort((a, b) => a.priceCents - b.priceCents)[0];
+    return { lineNo: i + 1, productId: p.id, quantity: Math.max(l.quantity, offer.minOrderQty), neededBy: new Date(l.neededBy), estimatedUnitCents: offer.priceCents };
+  });
+  const totalCents = lines.reduce((s, l) => s + l.quantity * l.estimatedUnitCents, 0);
+  const number = await db.$transaction(async (tx) => {
+    const n = await nextNumber(tx, 'requisition', 'REQ');
+    await tx.requisition.create({
+      data: { number: n, requester: opts.requester, costCenter: input.costCenter, justification: input.justification, source: input.source ?? 'manual', sourceRef: input.sourceRef, status: 'submitted', totalCents, lines: { create: lines } },
+    });
+    await tx.auditLog.create({ data: { actor: opts.requester, action: 'requisition.submitted', entityType: 'Requisition', entityRef: n, data: JSON.stringify(input) } });
+    return n;
+  });
+  try {
+    await opts.temporal.workflow.start('procureToPay', {
+      taskQueue: TASK_QUEUES.orchestration, workflowId: requisitionWorkflowId(number), args: [{ requisitionNumber: number, policy: opts.policy }], workflowIdReusePolicy: 'REJECT_DUPLICATE',
+    });
+  } catch (e) {
+    if (e instanceof WorkflowExecutionAlreadyStartedError) return number;
+    await db.$transaction([
+      db.requisitionLine.deleteMany({ where: { requisition: { number } } }),
+      db.requisition.delete({ where: { number } }),
+      db.auditLog.deleteMany({ where: { entityRef: number } }),
+    ]);
+    throw new AppError(AppErrorCode.UNAVAILABLE, { message: `The process engine is unavailable (${(e as Error).message}); nothing was saved, retry the request` });
+  }
+  return number;
+}
