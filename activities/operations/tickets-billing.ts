@@ -1,0 +1,59 @@
+// Billable service: time and parts of a ticket that is not under warranty, invoiced once when the
+// ticket closes. The invoice and its journal entry are written in one transaction.
+import type { OperationsDb } from '../../db/clients';
+import { once } from '../../db/idempotency';
+import { nextNumber } from '../../db/sequence';
+import { LABOUR_SKU } from '../../db/service-reference-data';
+import { documentTotals, lineAmounts } from '../../domain/money';
+import { ACCOUNTS, audit, postJournal } from './ledger';
+import { addTicketEvent, ticketByNumber } from './tickets-core';
+
+const DAY_MS = 86_400_000;
+const QUARTER_HOUR = 15;
+
+export function createTicketBillingActivities(db: OperationsDb) {
+  return {
+    /** The ticket's invoice number and total, or null when there is nothing to bill. */
+    async invoiceTicket(input: { ticketNumber: string; at: string }): Promise<{ number: string; totalCents: number } | null> {
+      return once(db, `ticket:${input.ticketNumber}:invoice`, async (tx) => {
+        const t = await ticketByNumber(tx, input.ticketNumber);
+        if (t.underWarranty) return null;
+        const visits = await tx.fieldVisit.findMany({ where: { ticketId: t.id, reportedAt: { not: null } }, include: { parts: true } });
+        const minutes = visits.reduce((s, v) => s + (v.minutesSpent ?? 0), 0);
+        const usedByProduct = new Map<number, number>();
+        for (const p of visits.flatMap((v) => v.parts)) if (p.usedQty > 0) usedByProduct.set(p.productId, (usedByProduct.get(p.productId) ?? 0) + p.usedQty);
+        const labour = await tx.product.findUniqueOrThrow({ where: { sku: LABOUR_SKU } });
+        const products = new Map((await tx.product.findMany({ where: { id: { in: [...usedByProduct.keys()] } } })).map((p) => [p.id, p]));
+        const items = [
+          ...(minutes > 0 ? [{ product: labour, quantity: Math.ceil(minutes / QUARTER_HOUR), description: `${labour.name}: ${minutes} min` }] : []),
+          ...[...usedByProduct].map(([id, quantity]) => ({ product: products.get(id)!, quantity, description: products.get(id)!.name })),
+        ];
+        if (items.length === 0) return null;
+        const lines = items.map((i) => {
+          const priced = { quantity: i.quantity, unitPriceCents: i.product.listPriceCents, taxRateBp: i.product.taxRateBp };
+          return { productId: i.product.id, description: i.description, ...priced, ...lineAmounts(priced) };
+        });
+        const totals = documentTotals(lines);
+        const issuedAt = new Date(input.at);
+        const number = await nextNumber(tx, 'invoice', 'INV');
+        const journalEntryId = await postJournal(tx, {
+          key: `invoice:${number}`, memo: `Invoice ${number} for service ticket ${t.number}`, sourceType: 'Invoice', sourceRef: number, postedAt: issuedAt,
+          lines: [
+            { account: ACCOUNTS.receivables, debitCents: totals.totalCents, partnerRef: t.customer.code },
+            { account: ACCOUNTS.revenue, creditCents: totals.netCents },
+            { account: ACCOUNTS.taxPayable, creditCents: totals.taxCents },
+          ],
+        });
+        await tx.invoice.create({
+          data: {
+            number, key: `ticket:${t.number}:invoice`, kind: 'invoice', orderId: null, customerId: t.customerId, status: 'posted', ...totals,
+            issuedAt, dueAt: new Date(issuedAt.getTime() + t.customer.paymentTermDays * DAY_MS), journalEntryId, lines: { create: lines },
+          },
+        });
+        await addTicketEvent(tx, t.id, { key: `ticket:${t.number}:invoiced`, at: input.at, kind: 'invoiced', actor: 'process', data: { invoice: number, totalCents: totals.totalCents } });
+        await audit(tx, 'process', 'invoice.posted', 'Invoice', number, { ticket: t.number, totalCents: totals.totalCents });
+        return { number, totalCents: totals.totalCents };
+      });
+    },
+  };
+}

@@ -1,0 +1,72 @@
+// State and helpers shared by the steps of one service-ticket process.
+import { ApplicationFailure, condition, workflowInfo } from '@temporalio/workflow';
+import { ops } from '../shared/activities';
+import { HumanTasks } from '../shared/human-tasks';
+import { REFUSAL } from '../shared/messages';
+import type { TicketProcessState } from './messages';
+import type { SlaState, TicketPolicy, TicketSnapshot, TicketStatus } from './types';
+
+export const refuse = (message: string, type: string = REFUSAL.illegal) => ApplicationFailure.create({ type, message });
+const now = () => new Date().toISOString();
+
+export class TicketContext {
+  readonly workflowId = workflowInfo().workflowId;
+  readonly tasks = new HumanTasks('service-ticket');
+  ticket!: TicketSnapshot;
+  state: TicketProcessState;
+  /** Flags the status is derived from; set before the activity that records them, so validators see them at once. */
+  waiting = false;
+  resolved = false;
+  closed = false;
+  /** Bumped whenever deadlines or the pause state change, so the SLA watcher re-arms its timer. */
+  slaVersion = 0;
+  resolutions = 0;
+  readonly warned = new Set<string>();
+  private seq = 0;
+
+  constructor(readonly ticketNumber: string, readonly policy: TicketPolicy) {
+    this.state = { ticketNumber, status: 'new', priority: 'normal', category: 'general', visits: [], openTasks: [], events: [] };
+  }
+
+  /** A key for the next step's side effects; handlers run in a deterministic order, so replays get the same keys. */
+  key(step: string): string {
+    return `${this.workflowId}:${step}:${++this.seq}`;
+  }
+
+  note(step: string, note?: string) {
+    this.state.events.push({ at: now(), step, ...(note ? { note } : {}) });
+  }
+
+  get status(): TicketStatus {
+    if (this.closed) return 'closed';
+    if (this.resolved) return 'resolved';
+    if (this.waiting) return 'waiting_on_customer';
+    return this.state.assignee ? 'open' : 'new';
+  }
+
+  /** Records a ticket event together with the status it leads to. */
+  async record(kind: string, actor: string, data: object = {}, set: Record<string, unknown> = {}) {
+    this.state.status = this.status;
+    this.note(kind, `by ${actor}`);
+    await ops.recordTicketEvent({ ticketNumber: this.ticketNumber, key: this.key(kind), at: now(), kind, actor, data, set: { status: this.status, ...set } });
+  }
+
+  /** Starts, pauses, resumes (or re-reads) the SLA clock and re-arms the watcher. */
+  async sla(event?: 'sla_started' | 'paused' | 'resumed', actor = 'process', data: object = {}) {
+    await condition(() => event === 'sla_started' || this.state.sla !== undefined);
+    const sla: SlaState = await ops.updateTicketSla({
+      ticketNumber: this.ticketNumber, at: now(), warningPercent: this.policy.warningPercent,
+      ...(event ? { event: { key: this.key(event), kind: event, actor, data } } : {}),
+    });
+    this.setSla(sla);
+  }
+
+  setSla(sla: SlaState) {
+    this.state.sla = sla;
+    this.slaVersion++;
+  }
+
+  snapshot(): TicketProcessState {
+    return { ...this.state, status: this.status, openTasks: this.tasks.openTaskIds };
+  }
+}
