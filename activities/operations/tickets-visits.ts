@@ -27,14 +27,19 @@ async function visitInfo(tx: OperationsDb | OperationsTx, number: string): Promi
 
 const fail = (issues: FieldIssue[]) => new AppError(AppErrorCode.INVALID_INPUT, { message: `Invalid visit: ${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`, details: issues });
 
+/**
+ * A booked slot stays used even if the visit fails or nobody opens the door: the technician's
+ * time is gone. The booking row's unique key is what stops two bookings of one slot committing.
+ */
+const slotKey = (technician: string, start: Date) => `slot:${technician}:${start.toISOString()}`;
 async function isFree(tx: OperationsTx, technician: string, slotStart: Date): Promise<boolean> {
-  return !(await tx.fieldVisit.findFirst({ where: { technician, slotStart, status: 'scheduled' } }));
+  return !(await tx.ticketEvent.findUnique({ where: { key: slotKey(technician, slotStart) } }));
 }
 
 export function createTicketVisitActivities(db: OperationsDb) {
   return {
     /** Books a technician's slot (named, or the first free one) and reserves the parts; all or nothing. */
-    async scheduleVisit(input: { ticketNumber: string; visitNumber: string; at: string; technician?: string; slotStart?: string; parts: PartQuantity[]; by: string }): Promise<VisitInfo> {
+    async scheduleVisit(input: { ticketNumber: string; visitNumber: string; at: string; notBefore?: string; technician?: string; slotStart?: string; parts: PartQuantity[]; by: string }): Promise<VisitInfo> {
       await once(db, `${input.visitNumber}:schedule`, async (tx) => {
         const t = await ticketByNumber(tx, input.ticketNumber);
         const cal = await loadCalendar(tx, VISIT_CALENDAR);
@@ -54,7 +59,7 @@ export function createTicketVisitActivities(db: OperationsDb) {
           : [technicians.filter((x) => x.skills.split(',').includes(category)), technicians].find((l) => l.length > 0) ?? [];
         if (candidates.length === 0) throw illegal('No active technician can be scheduled');
         let booking: { technician: string; start: Date; end: Date } | undefined;
-        const slots = requested ? [{ start: requested, end: new Date(requested.getTime() + VISIT_SLOT_MINUTES * 60_000) }] : slotsFrom(new Date(input.at), VISIT_SLOT_MINUTES, SLOT_SEARCH, cal);
+        const slots = requested ? [{ start: requested, end: new Date(requested.getTime() + VISIT_SLOT_MINUTES * 60_000) }] : slotsFrom(new Date(Math.max(Date.parse(input.at), Date.parse(input.notBefore ?? input.at))), VISIT_SLOT_MINUTES, SLOT_SEARCH, cal);
         for (const slot of slots) {
           for (const tech of candidates) {
             if (await isFree(tx, tech.code, slot.start)) { booking = { technician: tech.code, ...slot }; break; }
@@ -79,7 +84,7 @@ export function createTicketVisitActivities(db: OperationsDb) {
           data: { number: input.visitNumber, ticketId: t.id, technician: booking.technician, slotStart: booking.start, slotEnd: booking.end, status: 'scheduled', parts: { create: parts } },
         });
         // The slot's key is unique: two bookings of one technician's slot cannot both commit.
-        await addTicketEvent(tx, t.id, { key: `slot:${booking.technician}:${booking.start.toISOString()}`, at: input.at, kind: 'visit_scheduled', actor: input.by, data: { visit: input.visitNumber, technician: booking.technician, slotStart: booking.start.toISOString(), parts: input.parts } });
+        await tx.ticketEvent.create({ data: { key: slotKey(booking.technician, booking.start), ticketId: t.id, at: new Date(input.at), kind: 'visit_scheduled', actor: input.by, data: JSON.stringify({ visit: input.visitNumber, technician: booking.technician, slotStart: booking.start.toISOString(), parts: input.parts }) } });
         await audit(tx, input.by, 'ticket.visit_scheduled', 'Ticket', t.number, { visit: input.visitNumber, technician: booking.technician, slotStart: booking.start });
         return true;
       });

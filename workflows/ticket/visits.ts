@@ -18,7 +18,7 @@ export function handleVisits(ctx: TicketContext) {
     if (i >= 0) ctx.state.visits[i] = v;
     else ctx.state.visits.push(v);
   };
-  const book = async (req: { technician?: string; slotStart?: string; parts: { sku: string; quantity: number }[]; by: string }) => {
+  const book = async (req: { notBefore?: string; technician?: string; slotStart?: string; parts: { sku: string; quantity: number }[]; by: string }) => {
     const visitNumber = `${n}-V${ctx.state.visits.length + 1}`;
     const visit = await ops.scheduleVisit({ ticketNumber: n, visitNumber, at: now(), ...req });
     put(visit);
@@ -60,8 +60,8 @@ export function handleVisits(ctx: TicketContext) {
     booking = true;
     try {
       // Same technician first, then anyone with the skill, in the next free slot.
-      const rescheduled = await book({ technician: visit.technician, parts, by: 'process' })
-        .catch(() => book({ parts, by: 'process' }));
+      const next = { notBefore: visit.slotEnd, parts, by: 'process' };
+      const rescheduled = await book({ ...next, technician: visit.technician }).catch(() => book(next));
       return { visit, rescheduled };
     } catch (e) {
       ctx.note('visit_reschedule_failed', String((e as Error).message));

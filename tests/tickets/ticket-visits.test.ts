@@ -1,0 +1,132 @@
+// Field visits with spare parts from MAIN: reservation, consumption on the technician's report,
+// rescheduling after a failed visit, no double-booking, and the invoice for billable work.
+import { ACCOUNTS } from '../../activities/operations/ledger';
+import { startHarness, type Harness } from '../support/harness';
+import { customer, ledgerBalances, product, receivableOf, stockOf } from '../support/fixtures';
+import { assertInvariants } from '../support/invariants';
+import { DAY, openTicket, ticketRow, waitForTicket } from './helpers';
+
+let h: Harness;
+beforeAll(async () => { h = await startHarness({ timeSkipping: true }); });
+afterAll(async () => h?.close());
+afterEach(async () => assertInvariants(h.stores.operations));
+
+const db = () => h.stores.operations;
+
+test('a visit reserves parts; the report books what was used out of stock and releases the rest', async () => {
+  const part = await product(db(), { price: 40, stock: 10 });
+  const { number } = await openTicket(h, { productSku: part.sku });
+  const scheduled = await h.post(`/api/tickets/${number}/visits`, { technician: 'TE-01', parts: [{ sku: part.sku, quantity: 3 }] }, 'agent');
+  expect(scheduled.status).toBe(201);
+  expect(scheduled.body).toMatchObject({ number: `${number}-V1`, technician: 'TE-01', status: 'scheduled', parts: [{ sku: part.sku, reserved: 3, used: 0 }] });
+  expect(await stockOf(db(), part.id)).toEqual({ onHand: 10, reserved: 3 });
+  // One visit at a time, and nothing can be resolved while it is open.
+  expect((await h.post(`/api/tickets/${number}/visits`, { parts: [] }, 'agent')).status).toBe(409);
+  expect((await h.post(`/api/tickets/${number}/resolution`, { resolution: 'done' }, 'agent')).status).toBe(409);
+
+  // Only the visit's technician (or a supervisor) reports it.
+  const report = { outcome: 'completed', minutesSpent: 50, partsUsed: [{ sku: part.sku, quantity: 2 }] };
+  expect((await h.post(`/api/tickets/${number}/visits/${number}-V1/report`, report, 'agent')).status).toBe(403);
+  const tooMany = await h.post(`/api/tickets/${number}/visits/${number}-V1/report`, { ...report, partsUsed: [{ sku: part.sku, quantity: 4 }] }, 'technician');
+  expect(tooMany.status).toBe(400);
+  expect(tooMany.body.error.message).toMatch(/partsUsed\.0\.quantity/);
+  const reported = await h.post(`/api/tickets/${number}/visits/${number}-V1/report`, report, 'technician');
+  expect(reported.status).toBe(200);
+  expect(reported.body.visit).toMatchObject({ status: 'completed', minutesSpent: 50, parts: [{ sku: part.sku, reserved: 3, used: 2 }] });
+  expect(reported.body.rescheduled).toBeUndefined();
+  expect(await stockOf(db(), part.id)).toEqual({ onHand: 8, reserved: 0 });
+  const moves = await db().stockMove.findMany({ where: { productId: part.id, reference: number } });
+  expect(moves.map((m) => ({ quantity: m.quantity, reason: m.reason }))).toEqual([{ quantity: -2, reason: 'field_service' }]);
+  // Reporting twice is refused.
+  expect((await h.post(`/api/tickets/${number}/visits/${number}-V1/report`, report, 'technician')).status).toBe(409);
+});
+
+test('a failed visit is rebooked in the next free slot with the parts reserved again', async () => {
+  const part = await product(db(), { price: 15, stock: 5 });
+  const { number } = await openTicket(h, { productSku: part.sku });
+  const first = await h.post(`/api/tickets/${number}/visits`, { technician: 'TE-01', parts: [{ sku: part.sku, quantity: 2 }] }, 'supervisor');
+  expect(first.status).toBe(201);
+  const failed = await h.post(`/api/tickets/${number}/visits/${number}-V1/report`, { outcome: 'failed', minutesSpent: 30, partsUsed: [], notes: 'wrong spare part model' }, 'technician');
+  expect(failed.status).toBe(200);
+  expect(failed.body.visit.status).toBe('failed');
+  const again = failed.body.rescheduled;
+  expect(again).toMatchObject({ number: `${number}-V2`, status: 'scheduled', parts: [{ sku: part.sku, reserved: 2, used: 0 }] });
+  expect(Date.parse(again.slotStart)).toBeGreaterThan(Date.parse(first.body.slotStart));
+  expect(await stockOf(db(), part.id)).toEqual({ onHand: 5, reserved: 2 });
+
+  const noShow = await h.post(`/api/tickets/${number}/visits/${number}-V2/report`, { outcome: 'no_show', minutesSpent: 0, partsUsed: [] }, 'supervisor');
+  expect(noShow.status).toBe(200);
+  const third = noShow.body.rescheduled;
+  expect(third.number).toBe(`${number}-V3`);
+  const done = await h.post(`/api/tickets/${number}/visits/${third.number}/report`, { outcome: 'completed', minutesSpent: 20, partsUsed: [{ sku: part.sku, quantity: 2 }] }, 'supervisor');
+  expect(done.status).toBe(200);
+  expect(await stockOf(db(), part.id)).toEqual({ onHand: 3, reserved: 0 });
+  expect((await db().fieldVisit.findMany({ where: { ticket: { number } }, orderBy: { id: 'asc' } })).map((v) => v.status)).toEqual(['failed', 'no_show', 'completed']);
+});
+
+test('a technician slot cannot be booked twice; parts beyond free stock are refused', async () => {
+  const part = await product(db(), { stock: 1 });
+  const a = await openTicket(h);
+  const b = await openTicket(h);
+  const first = await h.post(`/api/tickets/${a.number}/visits`, { technician: 'TE-02' }, 'agent');
+  expect(first.status).toBe(201);
+  const clash = await h.post(`/api/tickets/${b.number}/visits`, { technician: 'TE-02', slotStart: first.body.slotStart }, 'agent');
+  expect(clash.status).toBe(409);
+  expect(clash.body.error.message).toMatch(/already booked/);
+  const short = await h.post(`/api/tickets/${b.number}/visits`, { parts: [{ sku: part.sku, quantity: 2 }] }, 'agent');
+  expect(short.status).toBe(409);
+  expect(short.body.error.message).toMatch(/Only 1 of/);
+  expect(await stockOf(db(), part.id)).toEqual({ onHand: 1, reserved: 0 });
+  const badSlot = await h.post(`/api/tickets/${b.number}/visits`, { slotStart: '2020-01-01T09:00:00Z' }, 'agent');
+  expect(badSlot.status).toBe(400);
+  expect(badSlot.body.error.message).toMatch(/slotStart/);
+  // Without a slot the same technician gets the next free one.
+  const next = await h.post(`/api/tickets/${b.number}/visits`, { technician: 'TE-02' }, 'agent');
+  expect(next.status).toBe(201);
+  expect(next.body.slotStart).not.toBe(first.body.slotStart);
+  for (const [n, v] of [[a.number, first.body.number], [b.number, next.body.number]]) {
+    expect((await h.post(`/api/tickets/${n}/visits/${v}/report`, { outcome: 'completed', minutesSpent: 10 }, 'supervisor')).status).toBe(200);
+  }
+});
+
+test('billable work (no warranty) is invoiced on close: labour per quarter hour and parts, ledger balanced', async () => {
+  const c = await customer(db(), { paymentTermDays: 14 });
+  const part = await product(db(), { price: 40, stock: 4, taxPct: 20 });
+  const before = await ledgerBalances(db());
+  const { number } = await openTicket(h, { customer: c.code, productSku: part.sku });
+  expect((await ticketRow(h, number)).underWarranty).toBe(false);
+  await h.post(`/api/tickets/${number}/visits`, { technician: 'TE-01', parts: [{ sku: part.sku, quantity: 1 }] }, 'agent');
+  expect((await h.post(`/api/tickets/${number}/visits/${number}-V1/report`, { outcome: 'completed', minutesSpent: 50, partsUsed: [{ sku: part.sku, quantity: 1 }] }, 'technician')).status).toBe(200);
+  expect((await h.post(`/api/tickets/${number}/resolution`, { resolution: 'Board replaced on site' }, 'agent')).status).toBe(200);
+  expect((await h.post(`/api/tickets/${number}/confirmation`, { decision: 'confirm', satisfaction: 4 }, 'customer')).status).toBe(200);
+
+  const invoice = await h.eventually(() => db().invoice.findUnique({ where: { key: `ticket:${number}:invoice` }, include: { lines: true } }), 'ticket invoice');
+  // 50 minutes → 4 started quarter hours × 25.00 = 100.00; one part 40.00; 20 % tax on both
+  expect(invoice).toMatchObject({ kind: 'invoice', orderId: null, customerId: c.id, status: 'posted', netCents: 14_000, taxCents: 2_800, totalCents: 16_800 });
+  expect(invoice.number).toMatch(/^INV-\d{5}$/);
+  expect(invoice.dueAt.getTime() - invoice.issuedAt.getTime()).toBe(14 * DAY);
+  expect(invoice.lines.map((l) => l.quantity).sort()).toEqual([1, 4]);
+  expect(await receivableOf(db(), c.code)).toBe(16_800);
+  const after = await ledgerBalances(db());
+  const delta = (acc: string) => (after[acc] ?? 0) - (before[acc] ?? 0);
+  expect({ receivables: delta(ACCOUNTS.receivables), revenue: delta(ACCOUNTS.revenue), tax: delta(ACCOUNTS.taxPayable) }).toEqual({ receivables: 16_800, revenue: -14_000, tax: -2_800 });
+  const view = await h.get(`/api/tickets/${number}`, 'agent');
+  expect(view.body.invoice).toMatchObject({ number: invoice.number, total: 168 });
+  await waitForTicket(h, number, (t) => t.satisfaction === 4, 'satisfaction recorded');
+});
+
+test('work under warranty (order placed by the customer within two years) is not invoiced', async () => {
+  const c = await customer(db());
+  const part = await product(db(), { stock: 3 });
+  const order = await h.post('/api/orders', { customer: c.code, requestedDate: '2026-12-15', lines: [{ sku: part.sku, quantity: 1 }] }, 'operator');
+  expect(order.status).toBe(201);
+  const { number } = await openTicket(h, { customer: c.code, productSku: part.sku, orderRef: order.body.number });
+  expect((await ticketRow(h, number)).underWarranty).toBe(true);
+  await h.post(`/api/tickets/${number}/visits`, { technician: 'TE-01' }, 'agent');
+  await h.post(`/api/tickets/${number}/visits/${number}-V1/report`, { outcome: 'completed', minutesSpent: 90 }, 'technician');
+  await h.post(`/api/tickets/${number}/resolution`, { resolution: 'Adjusted' }, 'agent');
+  expect((await h.post(`/api/tickets/${number}/confirmation`, { decision: 'confirm' }, 'customer')).status).toBe(200);
+  await h.eventually(async () => (await db().ticketEvent.count({ where: { ticket: { number }, kind: 'closed' } })) === 1, 'closed');
+  await new Promise((r) => setTimeout(r, 500));
+  expect(await db().invoice.findUnique({ where: { key: `ticket:${number}:invoice` } })).toBeNull();
+});
