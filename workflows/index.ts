@@ -1,4 +1,5 @@
 // The workflow bundle's entry: every process the orchestration worker runs.
 export { orderToDelivery } from './order-to-delivery';
 export { procureToPay } from './procure-to-pay';
+export { purchaseOrder } from './purchase-order';
 export { serviceTicket } from './service-ticket';
