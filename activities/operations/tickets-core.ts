@@ -4,7 +4,7 @@ import type { OperationsDb, OperationsTx } from '../../db/clients';
 import { once } from '../../db/idempotency';
 import { invalid, notFound } from '../../domain/errors';
 import { pausedBusinessMinutes, raisedPriority, slaTarget } from '../../domain/tickets/sla';
-import { slaPolicyFor } from '../../domain/tickets/service-calendar';
+import { agreedPriority, slaPolicyFor } from '../../domain/tickets/service-calendar';
 import type { Category, Priority, SlaClock, SlaState, TicketSnapshot, TicketStatus } from '../../workflows/ticket/types';
 import { audit } from './ledger';
 
@@ -30,7 +30,7 @@ export async function computeSla(tx: OperationsTx, number: string, now: Date, wa
   const t = await ticketByNumber(tx, number);
   const started = await tx.ticketEvent.findFirst({ where: { ticketId: t.id, kind: 'sla_started' } });
   if (!started) throw new Error(`SLA clock of ${number} has not been started yet`);
-  const policy = await slaPolicyFor(tx, t.priority, t.customer.tier);
+  const policy = await slaPolicyFor(tx, await agreedPriority(tx, t.id, t.priority), t.customer.tier);
   const pauses = await tx.ticketEvent.findMany({ where: { ticketId: t.id, kind: { in: ['paused', 'resumed'] } }, orderBy: { id: 'asc' } });
   const paused = pausedBusinessMinutes(pauses, now, policy.calendar);
   const sla: SlaState = {

@@ -19,6 +19,16 @@ export async function slaPolicyFor(db: Reader, priority: string, tier: string) {
   return { ...policy, calendar: await loadCalendar(db, policy.calendarCode) };
 }
 
+/**
+ * The priority the SLA targets follow: the one given at intake or set by a person since. An
+ * escalation raises the working priority for attention but does not rewrite the agreed deadlines.
+ */
+export async function agreedPriority(db: Reader, ticketId: number, current: string): Promise<string> {
+  const last = await db.ticketEvent.findFirst({ where: { ticketId, kind: { in: ['created', 'priority_changed'] } }, orderBy: { id: 'desc' } });
+  const data = last ? (JSON.parse(last.data) as { priority?: string; to?: string }) : {};
+  return data.to ?? data.priority ?? current;
+}
+
 /** The calendar field visits are planned on (the standard one). */
 export const VISIT_CALENDAR = 'STD';
 export const VISIT_SLOT_MINUTES = 120;

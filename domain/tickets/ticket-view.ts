@@ -6,7 +6,7 @@ import { businessMinutesBetween } from '../calendar';
 import { notFound } from '../errors';
 import { fromCents } from '../money';
 import { ticketStateQuery, type TicketProcessState } from '../../workflows/ticket/messages';
-import { slaPolicyFor } from './service-calendar';
+import { agreedPriority, slaPolicyFor } from './service-calendar';
 import { ticketHandle } from './ticket-process';
 
 export async function getTicketView(db: OperationsDb, temporal: Client, number: string, now = new Date()) {
@@ -24,7 +24,7 @@ export async function getTicketView(db: OperationsDb, temporal: Client, number: 
     process = { unavailable: `process state could not be read: ${(e as Error).message}` };
   }
 
-  const policy = await slaPolicyFor(db, t.priority, customer.tier);
+  const policy = await slaPolicyFor(db, await agreedPriority(db, t.id, t.priority), customer.tier);
   const live = 'sla' in process ? process.sla : undefined;
   const pausedSince = live?.pausedSince ? new Date(live.pausedSince) : undefined;
   // While the clock is paused, the time left stands still at what it was when it stopped.

@@ -61,8 +61,12 @@ test('warning at 80 % of the target, then breach: supervisor task, priority rais
   expect((await ticketRow(h, number)).breachedFirstResponse).toBe(false);
 
   await h.env.sleep(12 * MINUTE);
+  const dueBefore = (await ticketRow(h, number)).resolutionDueAt;
   const t = await waitForTicket(h, number, (x) => x.breachedFirstResponse, 'first-response breach');
   expect(t.priority).toBe('urgent');
+  // Escalation is for attention: the agreed resolution deadline does not move, even when the clock is re-read.
+  expect((await h.post(`/api/tickets/${number}/responses`, { message: 'On it.' }, 'agent')).status).toBe(201);
+  expect((await ticketRow(h, number)).resolutionDueAt).toEqual(dueBefore);
   const [breach] = await events(h, number, 'sla_breach');
   expect(JSON.parse(breach.data)).toMatchObject({ clock: 'first_response', priority: { from: 'high', to: 'urgent' } });
   const task = await h.openTask(number, 'sla-escalation');
