@@ -27,12 +27,14 @@ async function invoiceInfo(db: OperationsDb | OperationsTx, number: string): Pro
 export function createSupplierInvoiceActivities(db: OperationsDb) {
   return {
     async registerSupplierInvoice(input: { poNumber: string; supplierRef: string; invoiceDate: string; lines: { lineNo: number; quantity: number; unitPriceCents: number }[]; registeredBy: string }): Promise<SupplierInvoiceInfo> {
-      const number = await once(db, `supplier-invoice:${input.poNumber}:${input.supplierRef}`, async (tx) => {
+      // Keyed by the supplier's own reference: a retried registration finds its invoice; a reference
+      // that was rejected before is refused, since the supplier must issue a corrected invoice.
+      const number = await db.$transaction(async (tx) => {
         const po = await tx.purchaseOrder.findUniqueOrThrow({ where: { number: input.poNumber }, include: { lines: true } });
         const supplier = await tx.supplier.findUniqueOrThrow({ where: { id: po.supplierId } });
-        if (await tx.supplierInvoice.findUnique({ where: { supplierId_supplierRef: { supplierId: supplier.id, supplierRef: input.supplierRef } } })) {
-          throw illegal(`Invoice ${input.supplierRef} of ${supplier.code} is already registered`);
-        }
+        const existing = await tx.supplierInvoice.findUnique({ where: { supplierId_supplierRef: { supplierId: supplier.id, supplierRef: input.supplierRef } } });
+        if (existing && existing.purchaseOrderId === po.id && existing.status === 'registered') return existing.number;
+        if (existing) throw illegal(`Invoice ${input.supplierRef} of ${supplier.code} is already registered (${existing.status}); a corrected invoice needs a new number`);
         const lines = input.lines.map((l, i) => {
           const poLine = po.lines.find((p) => p.lineNo === l.lineNo);
           if (!poLine) throw new AppError(AppErrorCode.INVALID_INPUT, { message: `line ${l.lineNo} is not on ${po.number}`, details: [{ field: `lines.${i}.lineNo`, message: `not on ${po.number}` }] });

@@ -23,6 +23,7 @@ export const USERS: ApiUser[] = [
   { key: 'k-requester2', name: 'Rudi Requester', roles: ['requester', 'approver'] },
   { key: 'k-buyer', name: 'Bea Buyer', roles: ['buyer'] },
   { key: 'k-ap_clerk', name: 'Alan Clerk', roles: ['ap_clerk'] },
+  { key: 'k-ap_lead', name: 'Lena Lead', roles: ['ap_clerk', 'approver'] },
   { key: 'k-finance', name: 'Fiona Finance', roles: ['approver', 'manager'] },
   { key: 'k-agent', name: 'Gina Agent', roles: ['agent'] },
   { key: 'k-agent2', name: 'Gus Agent', roles: ['agent'] },
@@ -30,7 +31,7 @@ export const USERS: ApiUser[] = [
   { key: 'k-technician', name: 'Theo Technician', roles: ['technician'] },
   { key: 'k-customer', name: 'Carla Customer', roles: ['customer'] },
 ];
-export type UserKey = 'operator' | 'approver' | 'manager' | 'warehouse' | 'admin' | 'requester' | 'requester2' | 'buyer' | 'ap_clerk' | 'finance'
+export type UserKey = 'operator' | 'approver' | 'manager' | 'warehouse' | 'admin' | 'requester' | 'requester2' | 'buyer' | 'ap_clerk' | 'ap_lead' | 'finance'
   | 'agent' | 'agent2' | 'supervisor' | 'technician' | 'customer';
 
 /** The shipped defaults; a test file may override single values. */

@@ -12,8 +12,9 @@ const hasApproverRights = (roles: string[] = []) => roles.some((r) => ['approver
 export async function settle(ctx: PoContext): Promise<void> {
   let approvedBy = 'three-way match';
   for (let round = 1; ; round++) {
-    await ctx.setStatus('awaiting_invoice');
+    // Count before any await, so an invoice registered meanwhile is not missed.
     const seen = ctx.invoices;
+    await ctx.setStatus('awaiting_invoice');
     await condition(() => ctx.invoices > seen);
     const invoice = ctx.state.invoice!;
     let result = await match(ctx);
@@ -41,8 +42,8 @@ export async function settle(ctx: PoContext): Promise<void> {
         ctx.state.invoice = undefined;
         break;
       }
-      await ctx.setStatus('awaiting_credit_note');
       const credits = ctx.creditNotes;
+      await ctx.setStatus('awaiting_credit_note');
       await condition(() => ctx.creditNotes > credits);
       result = await match(ctx);
     }
@@ -61,8 +62,9 @@ async function match(ctx: PoContext): Promise<MatchResult> {
 async function pay(ctx: PoContext, approvedBy: string) {
   const invoice = await ops.approveSupplierInvoice({ invoiceNumber: ctx.state.invoice!.number, approvedBy, at: new Date().toISOString() });
   ctx.state.invoice = invoice;
-  // Pay on the morning of the last day the discount (or the term) allows.
-  const payOn = Date.parse(invoice.discountDueAt ?? invoice.dueAt) - HALF_DAY_MS;
+  // Pay on the morning of the last day the discount allows, or else of the due date.
+  const discountDay = invoice.discountDueAt ? Date.parse(invoice.discountDueAt) - HALF_DAY_MS : undefined;
+  const payOn = discountDay !== undefined && discountDay > Date.now() ? discountDay : Date.parse(invoice.dueAt) - HALF_DAY_MS;
   ctx.state.payment = { scheduledFor: new Date(Math.max(payOn, Date.now())).toISOString() };
   await ctx.setStatus('invoiced', `payment scheduled for ${ctx.state.payment.scheduledFor.slice(0, 10)}`);
   await sleep(Math.max(0, payOn - Date.now()));
