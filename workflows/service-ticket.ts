@@ -5,6 +5,7 @@ import { allHandlersFinished, condition, setHandler } from '@temporalio/workflow
 import { ops } from './shared/activities';
 import { TicketContext } from './ticket/context';
 import { handleConversation } from './ticket/conversation';
+import { handleReplacement } from './ticket/replacement';
 import { ticketStateQuery, type TicketProcessState } from './ticket/messages';
 import { watchSla } from './ticket/sla-watch';
 import { triage } from './ticket/triage';
@@ -14,10 +15,11 @@ import { handleVisits } from './ticket/visits';
 const DAY_MS = 86_400_000;
 
 export async function serviceTicket(input: TicketProcessInput): Promise<TicketProcessState> {
-  const ctx = new TicketContext(input.ticketNumber, input.policy);
+  const ctx = new TicketContext(input.ticketNumber, input.policy, input.orderPolicy);
   setHandler(ticketStateQuery, () => ctx.snapshot());
   handleConversation(ctx);
   handleVisits(ctx);
+  handleReplacement(ctx);
 
   ctx.ticket = await ops.loadTicket(input.ticketNumber);
   Object.assign(ctx.state, { priority: ctx.ticket.priority, category: ctx.ticket.category, assignee: ctx.ticket.assignee, team: ctx.ticket.team });

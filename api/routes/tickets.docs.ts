@@ -1,7 +1,7 @@
 import type { Endpoint } from '../endpoint';
 import {
   ZAssignmentRequest, ZConfirmationRequest, ZCreateTicketRequest, ZCustomerReplyRequest, ZListTicketsQuery, ZPriorityRequest,
-  ZResolutionRequest, ZResponseRequest, ZVisitReportRequest, ZVisitRequest,
+  ZReplacementRequest, ZResolutionRequest, ZResponseRequest, ZVisitReportRequest, ZVisitRequest,
 } from './tickets.schemas';
 
 export const ticketEndpoints: Endpoint[] = [
@@ -14,6 +14,7 @@ export const ticketEndpoints: Endpoint[] = [
   { method: 'post', path: '/api/tickets/{number}/assignment', summary: 'Reassign the ticket to another agent', roles: 'supervisor', body: ZAssignmentRequest },
   { method: 'post', path: '/api/tickets/{number}/visits', summary: 'Schedule a field visit in a free technician slot and reserve spare parts', roles: 'agent, supervisor', body: ZVisitRequest },
   { method: 'post', path: '/api/tickets/{number}/visits/{visit}/report', summary: 'Report a visit: parts used are booked out of stock, the rest released; failed or no-show visits are rebooked', roles: 'technician (their own visits), supervisor', body: ZVisitReportRequest },
+  { method: 'post', path: '/api/tickets/{number}/replacement-orders', summary: 'Send the customer a replacement: a sales order (free under warranty) delivered by its own order-to-delivery process', roles: 'agent, supervisor', body: ZReplacementRequest },
   { method: 'post', path: '/api/tickets/{number}/resolution', summary: "Resolve the ticket; the customer's confirmation is requested and the ticket closes itself after TICKET_AUTO_CLOSE_DAYS", roles: 'agent', body: ZResolutionRequest },
   { method: 'post', path: '/api/tickets/{number}/confirmation', summary: 'Confirm (closes, billable work is invoiced) or reject (reopens) the resolution, with a satisfaction score 1–5', roles: 'customer', body: ZConfirmationRequest },
 ];

@@ -53,6 +53,10 @@ export const ZVisitReportRequest = z.object({
   notes: text(2000).optional(),
 }).strict();
 
+export const ZReplacementRequest = z.object({
+  lines: z.array(z.object({ sku: z.string().min(1), quantity: z.number().int().positive().max(1000) }).strict()).min(1).max(20),
+}).strict();
+
 export const ZResolutionRequest = z.object({ resolution: text(10_000) }).strict();
 
 export const ZConfirmationRequest = z.object({

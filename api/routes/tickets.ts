@@ -6,7 +6,7 @@ import * as actions from '../../domain/tickets/ticket-actions';
 import { getTicketView, listTickets } from '../../domain/tickets/ticket-view';
 import {
   ZAssignmentRequest, ZConfirmationRequest, ZCreateTicketRequest, ZCustomerReplyRequest, ZListTicketsQuery, ZPriorityRequest,
-  ZResolutionRequest, ZResponseRequest, ZTicketParams, ZVisitParams, ZVisitReportRequest, ZVisitRequest,
+  ZReplacementRequest, ZResolutionRequest, ZResponseRequest, ZTicketParams, ZVisitParams, ZVisitReportRequest, ZVisitRequest,
 } from './tickets.schemas';
 
 export function ticketsRouter(deps: AppDeps): Router {
@@ -17,7 +17,7 @@ export function ticketsRouter(deps: AppDeps): Router {
 
   r.post('/', requireRole('agent', 'operator', 'customer'), async (req, res) => {
     const input = ZCreateTicketRequest.parse(req.body);
-    const number = await createTicket({ db, temporal, policy: deps.policies.ticket, input, userName: currentUser(req).name });
+    const number = await createTicket({ db, temporal, policy: deps.policies.ticket, orderPolicy: deps.policies.order, input, userName: currentUser(req).name });
     res.status(201).location(`/api/tickets/${number}`).json(await view(number));
   });
 
@@ -62,6 +62,12 @@ export function ticketsRouter(deps: AppDeps): Router {
   r.post('/:number/visits/:visit/report', requireRole('technician', 'supervisor'), async (req, res) => {
     const { number, visit } = ZVisitParams.parse(req.params);
     res.json(await actions.reportVisit(db, temporal, number, visit, ZVisitReportRequest.parse(req.body), currentUser(req)));
+  });
+
+  r.post('/:number/replacement-orders', requireRole('agent', 'supervisor'), async (req, res) => {
+    const number = num(req.params);
+    const order = await actions.orderReplacement(db, temporal, number, ZReplacementRequest.parse(req.body), currentUser(req).name);
+    res.status(201).location(`/api/orders/${order.orderNumber}`).json(order);
   });
 
   r.post('/:number/resolution', requireRole('agent'), async (req, res) => {

@@ -5,6 +5,7 @@ import type { Client } from '@temporalio/client';
 import type { OperationsDb } from '../../db/clients';
 import { nextNumber } from '../../db/sequence';
 import { AppError, AppErrorCode, type FieldIssue } from '../errors';
+import type { OrderPolicy } from '../../workflows/order/types';
 import type { Category, Priority, TicketPolicy } from '../../workflows/ticket/types';
 import { startTicketProcess } from './ticket-process';
 
@@ -52,10 +53,11 @@ export async function recordTicket(db: OperationsDb, input: NewTicket, createdBy
   });
 }
 
-export async function createTicket(opts: { db: OperationsDb; temporal: Client; policy: TicketPolicy; input: NewTicket; userName: string }): Promise<string> {
+/** `orderPolicy` lets the ticket order replacements (their delivery runs with it). */
+export async function createTicket(opts: { db: OperationsDb; temporal: Client; policy: TicketPolicy; orderPolicy?: OrderPolicy; input: NewTicket; userName: string }): Promise<string> {
   const number = await recordTicket(opts.db, opts.input, opts.userName);
   try {
-    await startTicketProcess(opts.temporal, number, opts.policy);
+    await startTicketProcess(opts.temporal, number, opts.policy, opts.orderPolicy);
   } catch (e) {
     await opts.db.$transaction(async (tx) => {
       const t = await tx.ticket.findUniqueOrThrow({ where: { number } });

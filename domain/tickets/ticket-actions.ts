@@ -23,6 +23,7 @@ export const changePriority = (db: OperationsDb, t: Client, n: string, i: { prio
 export const assign = (db: OperationsDb, t: Client, n: string, i: { agent: string; reason?: string }, by: string) => send(db, t, n, m.assignUpdate, { ...i, by });
 export const scheduleVisit = (db: OperationsDb, t: Client, n: string, i: Omit<m.VisitRequest, 'by'>, by: string) => send(db, t, n, m.scheduleVisitUpdate, { ...i, by });
 export const resolve = (db: OperationsDb, t: Client, n: string, i: { resolution: string }, by: string) => send(db, t, n, m.resolveUpdate, { ...i, by });
+export const orderReplacement = (db: OperationsDb, t: Client, n: string, i: { lines: { sku: string; quantity: number }[] }, by: string) => send(db, t, n, m.orderReplacementUpdate, { ...i, by });
 export const confirmResolution = (db: OperationsDb, t: Client, n: string, i: Omit<m.ConfirmationRequest, 'by'>, by: string) => send(db, t, n, m.confirmResolutionUpdate, { ...i, by });
 
 /** Only the visit's own technician reports it (supervisors and admins may report for them). */

@@ -130,3 +130,26 @@ test('work under warranty (order placed by the customer within two years) is not
   await new Promise((r) => setTimeout(r, 500));
   expect(await db().invoice.findUnique({ where: { key: `ticket:${number}:invoice` } })).toBeNull();
 });
+
+test('a replacement under warranty is a free sales order delivered by its own order process, which outlives the ticket', async () => {
+  const c = await customer(db());
+  const part = await product(db(), { price: 80, stock: 5 });
+  const original = await h.post('/api/orders', { customer: c.code, requestedDate: '2026-12-15', lines: [{ sku: part.sku, quantity: 1 }] }, 'operator');
+  const { number } = await openTicket(h, { customer: c.code, productSku: part.sku, orderRef: original.body.number });
+  expect((await h.post(`/api/tickets/${number}/replacement-orders`, { lines: [{ sku: part.sku, quantity: 1 }] }, 'customer')).status).toBe(403);
+  const bad = await h.post(`/api/tickets/${number}/replacement-orders`, { lines: [{ sku: 'SVC-LABOUR-15', quantity: 1 }] }, 'agent');
+  expect(bad.status).toBe(400);
+  const res = await h.post(`/api/tickets/${number}/replacement-orders`, { lines: [{ sku: part.sku, quantity: 1 }] }, 'agent');
+  expect(res.status).toBe(201);
+  expect(res.body.free).toBe(true);
+  const orderNumber = res.body.orderNumber as string;
+  const order = await db().salesOrder.findUniqueOrThrow({ where: { number: orderNumber } });
+  expect(order).toMatchObject({ customerId: c.id, netCents: 0, createdBy: 'Gina Agent' });
+  await h.waitForStatus(orderNumber, 'awaiting_delivery');
+  // Closing the ticket leaves the delivery running.
+  await h.post(`/api/tickets/${number}/resolution`, { resolution: 'Replacement sent' }, 'agent');
+  await h.post(`/api/tickets/${number}/confirmation`, { decision: 'confirm', satisfaction: 5 }, 'customer');
+  await waitForTicket(h, number, (t) => t.status === 'closed', 'closed');
+  expect((await h.post(`/api/orders/${orderNumber}/delivery-confirmation`, {}, 'operator')).status).toBe(200);
+  await h.waitForStatus(orderNumber, 'paid'); // nothing to pay on a free replacement
+});

@@ -4,6 +4,7 @@ import { ops } from '../shared/activities';
 import { HumanTasks } from '../shared/human-tasks';
 import { REFUSAL } from '../shared/messages';
 import type { TicketProcessState } from './messages';
+import type { OrderPolicy } from '../order/types';
 import type { SlaState, TicketPolicy, TicketSnapshot, TicketStatus } from './types';
 
 export const refuse = (message: string, type: string = REFUSAL.illegal) => ApplicationFailure.create({ type, message });
@@ -24,8 +25,8 @@ export class TicketContext {
   readonly warned = new Set<string>();
   private seq = 0;
 
-  constructor(readonly ticketNumber: string, readonly policy: TicketPolicy) {
-    this.state = { ticketNumber, status: 'new', priority: 'normal', category: 'general', visits: [], openTasks: [], events: [] };
+  constructor(readonly ticketNumber: string, readonly policy: TicketPolicy, readonly orderPolicy?: OrderPolicy) {
+    this.state = { ticketNumber, status: 'new', priority: 'normal', category: 'general', visits: [], replacementOrders: [], openTasks: [], events: [] };
   }
 
   /** A key for the next step's side effects; handlers run in a deterministic order, so replays get the same keys. */

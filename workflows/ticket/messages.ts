@@ -14,6 +14,7 @@ export interface TicketProcessState {
   visits: VisitInfo[];
   satisfaction?: number;
   invoice?: { number: string; totalCents: number };
+  replacementOrders: string[];
   openTasks: string[];
   events: { at: string; step: string; note?: string }[];
 }
@@ -25,6 +26,7 @@ export interface AssignmentRequest { agent: string; reason?: string; by: string 
 export interface VisitRequest { technician?: string; slotStart?: string; parts: { sku: string; quantity: number }[]; by: string }
 export interface VisitReport { visit: string; outcome: VisitOutcome; minutesSpent: number; partsUsed: { sku: string; quantity: number }[]; notes?: string; by: string }
 export interface ResolutionRequest { resolution: string; by: string }
+export interface ReplacementRequest { lines: { sku: string; quantity: number }[]; by: string }
 export interface ConfirmationRequest { decision: 'confirm' | 'reject'; satisfaction?: number; comment?: string; by: string }
 
 export const ticketStateQuery = defineQuery<TicketProcessState>('ticketState');
@@ -36,6 +38,8 @@ export const scheduleVisitUpdate = defineUpdate<VisitInfo, [VisitRequest]>('sche
 export const reportVisitUpdate = defineUpdate<{ visit: VisitInfo; rescheduled?: VisitInfo }, [VisitReport]>('reportVisit');
 export const resolveUpdate = defineUpdate<TicketProcessState, [ResolutionRequest]>('resolve');
 export const confirmResolutionUpdate = defineUpdate<TicketProcessState, [ConfirmationRequest]>('confirmResolution');
+
+export const orderReplacementUpdate = defineUpdate<{ orderNumber: string; free: boolean }, [ReplacementRequest]>('orderReplacement');
 
 export const ticketWorkflowId = (ticketNumber: string) => `ticket-${ticketNumber}`;
 

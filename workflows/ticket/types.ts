@@ -1,4 +1,5 @@
 // Plain data of the service-ticket process, shared by its workflow, activities and the API.
+import type { OrderPolicy } from '../order/types';
 
 export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 export type Priority = (typeof PRIORITIES)[number];
@@ -49,4 +50,5 @@ export interface VisitInfo {
   minutesSpent?: number;
 }
 
-export interface TicketProcessInput { ticketNumber: string; policy: TicketPolicy }
+/** `orderPolicy` is what a replacement order's own process runs with; without it no replacement can be ordered. */
+export interface TicketProcessInput { ticketNumber: string; policy: TicketPolicy; orderPolicy?: OrderPolicy }
