@@ -1,6 +1,9 @@
 // Field visits with spare parts from MAIN: reservation, consumption on the technician's report,
 // rescheduling after a failed visit, no double-booking, and the invoice for billable work.
 import { ACCOUNTS } from '../../activities/operations/ledger';
+import { createTicketActivities } from '../../activities/operations/tickets';
+import { slotsFrom } from '../../domain/calendar';
+import { loadCalendar } from '../../domain/tickets/service-calendar';
 import { startHarness, type Harness } from '../support/harness';
 import { customer, ledgerBalances, product, receivableOf, stockOf } from '../support/fixtures';
 import { assertInvariants } from '../support/invariants';
@@ -152,4 +155,31 @@ test('a replacement under warranty is a free sales order delivered by its own or
   await waitForTicket(h, number, (t) => t.status === 'closed', 'closed');
   expect((await h.post(`/api/orders/${orderNumber}/delivery-confirmation`, {}, 'operator')).status).toBe(200);
   await h.waitForStatus(orderNumber, 'paid'); // nothing to pay on a free replacement
+});
+
+test('visit activities are idempotent per key, and two bookings of one slot cannot both commit', async () => {
+  const acts = createTicketActivities(db());
+  const part = await product(db(), { stock: 4 });
+  const a = await openTicket(h);
+  const b = await openTicket(h);
+  const at = new Date(await h.env.currentTimeMs());
+  const [slot] = slotsFrom(new Date(at.getTime() + 60 * DAY), 120, 1, await loadCalendar(db(), 'STD'));
+  const request = { ticketNumber: a.number, visitNumber: `${a.number}-X1`, at: at.toISOString(), technician: 'TE-02', slotStart: slot.start.toISOString(), parts: [{ sku: part.sku, quantity: 1 }], by: 'test' };
+  const first = await acts.scheduleVisit(request);
+  expect(await acts.scheduleVisit(request)).toEqual(first); // a retried step
+  expect(await stockOf(db(), part.id)).toEqual({ onHand: 4, reserved: 1 });
+
+  const [slot2] = slotsFrom(new Date(slot.end.getTime()), 120, 1, await loadCalendar(db(), 'STD'));
+  const race = await Promise.allSettled([a, b].map((t, i) => acts.scheduleVisit({ ...request, ticketNumber: t.number, visitNumber: `${t.number}-X${i + 2}`, slotStart: slot2.start.toISOString() })));
+  expect(race.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+  expect(String((race.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason.message)).toMatch(/already booked/);
+  expect(await stockOf(db(), part.id)).toEqual({ onHand: 4, reserved: 2 });
+
+  const won = (race.find((r) => r.status === 'fulfilled') as PromiseFulfilledResult<{ number: string }>).value.number;
+  const report = { ticketNumber: a.number, visitNumber: first.number, at: at.toISOString(), outcome: 'completed' as const, minutesSpent: 5, partsUsed: [{ sku: part.sku, quantity: 1 }], by: 'test' };
+  await acts.reportVisit(report);
+  await acts.reportVisit(report);
+  await acts.reportVisit({ ...report, ticketNumber: won.replace(/-X\d+$/, ''), visitNumber: won });
+  expect(await stockOf(db(), part.id)).toEqual({ onHand: 2, reserved: 0 });
+  expect(await db().stockMove.count({ where: { productId: part.id } })).toBe(2);
 });
