@@ -11,15 +11,16 @@ import { ACCOUNTS, audit, postJournal } from './ledger';
 
 const INVENTORY = '1300';
 
-async function creditedCents(db: OperationsDb | OperationsTx, poId: number): Promise<number> {
+/** Credit notes received on the PO: net (what the match compares), tax, and total (what is owed less). */
+async function credits(db: OperationsDb | OperationsTx, poId: number) {
   const notes = await db.supplierInvoice.findMany({ where: { purchaseOrderId: poId, kind: 'credit_note' } });
-  return notes.reduce((s, n) => s + n.totalCents, 0);
+  return notes.reduce((s, n) => ({ net: s.net + n.netCents, tax: s.tax + n.taxCents, total: s.total + n.totalCents }), { net: 0, tax: 0, total: 0 });
 }
 
 async function invoiceInfo(db: OperationsDb | OperationsTx, number: string): Promise<SupplierInvoiceInfo> {
   const i = await db.supplierInvoice.findUniqueOrThrow({ where: { number } });
   return {
-    number: i.number, supplierRef: i.supplierRef, status: i.status, totalCents: i.totalCents, creditedCents: await creditedCents(db, i.purchaseOrderId),
+    number: i.number, supplierRef: i.supplierRef, status: i.status, totalCents: i.totalCents, creditedCents: (await credits(db, i.purchaseOrderId)).total,
     invoiceDate: i.invoiceDate.toISOString(), dueAt: i.dueAt.toISOString(), discountDueAt: i.discountDueAt?.toISOString(), discountCents: i.discountCents,
   };
 }
@@ -57,14 +58,18 @@ export function createSupplierInvoiceActivities(db: OperationsDb) {
       return invoiceInfo(db, number);
     },
 
+    /** A credit note for a net amount; its tax follows the rate of the invoice it corrects. */
     async registerSupplierCreditNote(input: { poNumber: string; supplierRef: string; amountCents: number; registeredBy: string; at: string }): Promise<void> {
       await once(db, `supplier-credit:${input.poNumber}:${input.supplierRef}`, async (tx) => {
         const po = await tx.purchaseOrder.findUniqueOrThrow({ where: { number: input.poNumber } });
+        const invoice = await tx.supplierInvoice.findFirst({ where: { purchaseOrderId: po.id, kind: 'invoice', status: { not: 'rejected' } }, orderBy: { id: 'desc' } });
+        if (!invoice) throw illegal(`Purchase order ${po.number} has no invoice to credit`);
+        const taxCents = invoice.netCents ? Math.round(input.amountCents * invoice.taxCents / invoice.netCents) : 0;
         const number = await nextNumber(tx, 'supplier-invoice', 'SCN');
         await tx.supplierInvoice.create({
           data: {
             number, supplierRef: input.supplierRef, supplierId: po.supplierId, purchaseOrderId: po.id, status: 'registered', kind: 'credit_note',
-            netCents: input.amountCents, taxCents: 0, totalCents: input.amountCents, invoiceDate: new Date(input.at), dueAt: new Date(input.at), registeredBy: input.registeredBy,
+            netCents: input.amountCents, taxCents, totalCents: input.amountCents + taxCents, invoiceDate: new Date(input.at), dueAt: new Date(input.at), registeredBy: input.registeredBy,
           },
         });
         await audit(tx, input.registeredBy, 'supplier-credit-note.registered', 'SupplierInvoice', number, { po: po.number, amountCents: input.amountCents });
@@ -80,25 +85,25 @@ export function createSupplierInvoiceActivities(db: OperationsDb) {
         poLines: po.lines.map((l) => ({ lineNo: l.lineNo, unitPriceCents: l.unitPriceCents, receivedQty: l.receivedQty })),
         // Net amounts are matched: tax follows the net and is not what suppliers get wrong.
         invoiceLines: invoice.lines.map((l) => ({ lineNo: l.lineNo, quantity: l.quantity, unitPriceCents: l.unitPriceCents })),
-        creditedCents: await creditedCents(db, po.id),
+        creditedCents: (await credits(db, po.id)).net,
         tolerancePct: input.tolerancePct, toleranceCents: input.toleranceCents,
       });
       await db.supplierInvoice.update({ where: { id: invoice.id }, data: { status: result.matched ? 'matched' : 'exception', matchResult: JSON.stringify(result) } });
       return result;
     },
 
-    /** Into payables: inventory (net less credits) and input tax against accounts payable, in one transaction with the status. */
+    /** Into payables: inventory and input tax (less credit notes) against accounts payable, in one transaction with the status. */
     async approveSupplierInvoice(input: { invoiceNumber: string; approvedBy: string; at: string }): Promise<SupplierInvoiceInfo> {
       await once(db, `approve-supplier-invoice:${input.invoiceNumber}`, async (tx) => {
         const invoice = await tx.supplierInvoice.findUniqueOrThrow({ where: { number: input.invoiceNumber } });
         const supplier = await tx.supplier.findUniqueOrThrow({ where: { id: invoice.supplierId } });
-        const credited = await creditedCents(tx, invoice.purchaseOrderId);
+        const credited = await credits(tx, invoice.purchaseOrderId);
         const journalEntryId = await postJournal(tx, {
           key: `supplier-invoice:${invoice.number}`, memo: `Supplier invoice ${invoice.supplierRef} (${supplier.code})`, sourceType: 'SupplierInvoice', sourceRef: invoice.number, postedAt: new Date(input.at),
           lines: [
-            { account: INVENTORY, debitCents: invoice.netCents - credited },
-            { account: ACCOUNTS.taxPayable, debitCents: invoice.taxCents },
-            { account: ACCOUNTS.payables, creditCents: invoice.totalCents - credited, partnerRef: supplier.code },
+            { account: INVENTORY, debitCents: invoice.netCents - credited.net },
+            { account: ACCOUNTS.taxPayable, debitCents: invoice.taxCents - credited.tax },
+            { account: ACCOUNTS.payables, creditCents: invoice.totalCents - credited.total, partnerRef: supplier.code },
           ],
         });
         await tx.supplierInvoice.update({ where: { id: invoice.id }, data: { status: 'approved', journalEntryId } });
@@ -123,7 +128,7 @@ export function createSupplierInvoiceActivities(db: OperationsDb) {
         const invoice = await tx.supplierInvoice.findUniqueOrThrow({ where: { number: input.invoiceNumber } });
         if (invoice.status !== 'approved') throw illegal(`Supplier invoice ${invoice.number} is ${invoice.status}, not approved`);
         const supplier = await tx.supplier.findUniqueOrThrow({ where: { id: invoice.supplierId } });
-        const owed = invoice.totalCents - (await creditedCents(tx, invoice.purchaseOrderId));
+        const owed = invoice.totalCents - (await credits(tx, invoice.purchaseOrderId)).total;
         const at = new Date(input.at);
         const discountCents = invoice.discountDueAt && at <= invoice.discountDueAt ? Math.min(invoice.discountCents, owed) : 0;
         await postJournal(tx, {

@@ -59,7 +59,9 @@ export function summarizeHistory(events: Event[]): HistoryEntry[] {
       const u = e.workflowExecutionUpdateAcceptedEventAttributes;
       const input = decode(u.acceptedRequest?.input?.args) as Record<string, unknown> | undefined;
       const name = u.acceptedRequest?.input?.name ?? 'update';
-      const by = (input?.decidedBy ?? input?.requestedBy ?? input?.confirmedBy ?? input?.recordedBy) as string | undefined;
+      // Every human message names its sender in a field ending in "By" (decidedBy, receivedBy, ...).
+      const byKey = input ? Object.keys(input).find((k) => /By$/.test(k) && typeof input[k] === 'string') : undefined;
+      const by = byKey ? (input![byKey] as string) : undefined;
       updates.set(u.protocolInstanceId ?? id, { name, by });
       const what = input?.decision ? `${input.decision} on ${input.taskId}` : input?.reason ? `reason: ${input.reason}` : undefined;
       out.push({ at: time(e), kind: 'decision', step: words(name), by, ...(what ? { detail: String(what) } : {}) });
