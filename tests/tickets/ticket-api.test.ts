@@ -90,6 +90,7 @@ test('unknown agent on reassignment is a 400 naming the field; the decision reco
 
 test('the record shows SLA, tasks and live state; the list filters and pages', async () => {
   const { number } = await openTicket(h, { priority: 'urgent' }, { triage: 'skip' });
+  const task = await h.openTask(number, 'ticket-triage');
   const view = await h.get(`/api/tickets/${number}`, 'customer');
   expect(view.status).toBe(200);
   expect(view.body).toMatchObject({ number, status: 'new', priority: 'urgent', channel: 'phone', createdBy: 'Gina Agent' });
@@ -103,7 +104,6 @@ test('the record shows SLA, tasks and live state; the list filters and pages', a
   expect(urgent.body.items[0].number).toBe(number);
   const bad = await h.get('/api/tickets?status=lost', 'agent');
   expect(bad.status).toBe(400);
-  const task = await h.openTask(number, 'ticket-triage');
   await h.decide(task.id, 'confirm', 'supervisor');
   const t = await waitForTicket(h, number, (x) => x.assignee !== null, 'assigned');
   const mine = await h.get(`/api/tickets?assignee=${t.assignee}&pageSize=100`, 'agent');
