@@ -48,7 +48,10 @@ const schema = z.object({
   /** Demo users for the embedded default; set your own in any shared environment. */
   API_USERS: apiUsers.prefault(
     'operator-key:Olivia Operator:operator|warehouse,approver-key:Arthur Approver:approver,' +
-      'manager-key:Maria Manager:manager|approver,admin-key:Ada Admin:admin',
+      'manager-key:Maria Manager:manager|approver,admin-key:Ada Admin:admin,' +
+      'requester-key:Rick Requester:requester,buyer-key:Bella Buyer:buyer,ap-key:Amir Payables:ap_clerk|approver,' +
+      'agent-key:Alex Agent:agent,supervisor-key:Sofia Supervisor:supervisor|agent,technician-key:Tom Technician:technician,' +
+      'customer-key:Carl Customer:customer',
   ),
   /** Hours a credit-hold approval stays with approvers before it escalates to managers. */
   CREDIT_APPROVAL_HOURS: positiveHours.default(24),

@@ -102,3 +102,14 @@ test('orders list filters by status and customer and paginates', async () => {
   expect(shipped.body.total).toBe(3);
   expect((await h.get(`/api/orders?customer=${c.code}&status=paid`)).body.total).toBe(0);
 });
+
+test('recorded histories replay deterministically against the current workflow code', async () => {
+  const { Worker } = await import('@temporalio/worker');
+  const closed = [];
+  for await (const w of h.env.client.workflow.list({ query: "WorkflowType = 'orderToDelivery' AND ExecutionStatus = 'Completed'" })) closed.push(w.workflowId);
+  expect(closed.length).toBeGreaterThan(0);
+  for (const id of closed) {
+    const history = await h.env.client.workflow.getHandle(id).fetchHistory();
+    await Worker.runReplayHistory({ workflowBundle: { codePath: process.env.TEST_WORKFLOW_BUNDLE! } }, history, id);
+  }
+});
