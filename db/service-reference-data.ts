@@ -29,6 +29,8 @@ export const SERVICE_AGENTS = [
   { code: 'AG-03', name: 'Hana Helpdesk', kind: 'agent', team: 'general', skills: 'general,billing,installation' },
   { code: 'TE-01', name: 'Theo Technician', kind: 'technician', team: 'field', skills: 'hardware,installation' },
   { code: 'TE-02', name: 'Tara Technician', kind: 'technician', team: 'field', skills: 'hardware' },
+  // The demo technician key's user: a technician reports only visits booked under their own name.
+  { code: 'TE-03', name: 'Tom Technician', kind: 'technician', team: 'field', skills: 'installation,software' },
 ];
 
 /** Field labour is invoiced per started quarter hour through this service product. */
