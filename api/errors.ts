@@ -29,7 +29,9 @@ export function toAppError(e: unknown): AppError | undefined {
   }
   if (e instanceof WorkflowUpdateFailedError && e.cause instanceof ApplicationFailure) {
     const code = Object.values(AppErrorCode).includes(e.cause.type as AppErrorCode) ? (e.cause.type as AppErrorCode) : AppErrorCode.ILLEGAL_TRANSITION;
-    return new AppError(code, { message: e.cause.message });
+    // Field-level issues travel as the failure's details when the process refused bad input.
+    const details = (e.cause.details ?? []).flat().filter((d): d is FieldIssue => typeof (d as FieldIssue)?.field === 'string' && typeof (d as FieldIssue)?.message === 'string');
+    return new AppError(code, { message: e.cause.message, ...(details.length ? { details } : {}) });
   }
   if (e instanceof WorkflowNotFoundError) {
     return new AppError(AppErrorCode.ILLEGAL_TRANSITION, { message: `The process ${e.workflowId} has already ended; nothing more can be done on it` });

@@ -6,9 +6,9 @@ import { nextNumber } from '../../db/sequence';
 import { illegal, notFound } from '../../domain/errors';
 import { documentTotals, lineAmounts } from '../../domain/money';
 import type { InvoiceInfo } from '../../workflows/order/types';
+import { postCustomerInvoice } from './customer-invoice';
 import { ACCOUNTS, audit, postJournal, reverseJournal } from './ledger';
 
-const DAY_MS = 86_400_000;
 
 async function invoiceInfo(db: OperationsDb | OperationsTx, number: string): Promise<InvoiceInfo> {
   const i = await db.invoice.findUniqueOrThrow({ where: { number } });
@@ -37,26 +37,11 @@ export function createInvoicingActivities(db: OperationsDb) {
         const lines = order.lines
           .map((l) => ({ l, quantity: input.basis === 'delivered' ? l.deliveredQty : l.quantity }))
           .filter((x) => x.quantity > 0)
-          .map(({ l, quantity }) => ({ orderLineId: l.id, productId: l.productId, description: products.get(l.productId)!.name, quantity, unitPriceCents: l.unitPriceCents, taxRateBp: l.taxRateBp, ...lineAmounts({ quantity, unitPriceCents: l.unitPriceCents, taxRateBp: l.taxRateBp }) }));
+          .map(({ l, quantity }) => ({ orderLineId: l.id, productId: l.productId, description: products.get(l.productId)!.name, quantity, unitPriceCents: l.unitPriceCents, taxRateBp: l.taxRateBp }));
         if (lines.length === 0) return null;
-        const totals = documentTotals(lines);
-        const issuedAt = new Date(input.at);
-        const invoiceNumber = await nextNumber(tx, 'invoice', 'INV');
-        const journalEntryId = await postJournal(tx, {
-          key: `invoice:${invoiceNumber}`, memo: `Invoice ${invoiceNumber} for order ${order.number}`, sourceType: 'Invoice', sourceRef: invoiceNumber, postedAt: issuedAt,
-          lines: [
-            { account: ACCOUNTS.receivables, debitCents: totals.totalCents, partnerRef: order.customer.code },
-            { account: ACCOUNTS.revenue, creditCents: totals.netCents },
-            { account: ACCOUNTS.taxPayable, creditCents: totals.taxCents },
-          ],
+        const { number: invoiceNumber } = await postCustomerInvoice(tx, {
+          key: `order:${order.number}:invoice`, customer: order.customer, orderId: order.id, source: `order ${order.number}`, issuedAt: new Date(input.at), lines,
         });
-        await tx.invoice.create({
-          data: {
-            number: invoiceNumber, key: `order:${order.number}:invoice`, kind: 'invoice', orderId: order.id, customerId: order.customerId, status: 'posted',
-            ...totals, issuedAt, dueAt: new Date(issuedAt.getTime() + order.customer.paymentTermDays * DAY_MS), journalEntryId, lines: { create: lines },
-          },
-        });
-        await audit(tx, 'process', 'invoice.posted', 'Invoice', invoiceNumber, { order: order.number, totalCents: totals.totalCents });
         return invoiceNumber;
       });
       return number ? invoiceInfo(db, number) : null;

@@ -2,13 +2,10 @@
 // ticket closes. The invoice and its journal entry are written in one transaction.
 import type { OperationsDb } from '../../db/clients';
 import { once } from '../../db/idempotency';
-import { nextNumber } from '../../db/sequence';
 import { LABOUR_SKU } from '../../db/service-reference-data';
-import { documentTotals, lineAmounts } from '../../domain/money';
-import { ACCOUNTS, audit, postJournal } from './ledger';
+import { postCustomerInvoice } from './customer-invoice';
 import { addTicketEvent, ticketByNumber } from './tickets-core';
 
-const DAY_MS = 86_400_000;
 const QUARTER_HOUR = 15;
 
 export function createTicketBillingActivities(db: OperationsDb) {
@@ -29,30 +26,10 @@ export function createTicketBillingActivities(db: OperationsDb) {
           ...[...usedByProduct].map(([id, quantity]) => ({ product: products.get(id)!, quantity, description: products.get(id)!.name })),
         ];
         if (items.length === 0) return null;
-        const lines = items.map((i) => {
-          const priced = { quantity: i.quantity, unitPriceCents: i.product.listPriceCents, taxRateBp: i.product.taxRateBp };
-          return { productId: i.product.id, description: i.description, ...priced, ...lineAmounts(priced) };
-        });
-        const totals = documentTotals(lines);
-        const issuedAt = new Date(input.at);
-        const number = await nextNumber(tx, 'invoice', 'INV');
-        const journalEntryId = await postJournal(tx, {
-          key: `invoice:${number}`, memo: `Invoice ${number} for service ticket ${t.number}`, sourceType: 'Invoice', sourceRef: number, postedAt: issuedAt,
-          lines: [
-            { account: ACCOUNTS.receivables, debitCents: totals.totalCents, partnerRef: t.customer.code },
-            { account: ACCOUNTS.revenue, creditCents: totals.netCents },
-            { account: ACCOUNTS.taxPayable, creditCents: totals.taxCents },
-          ],
-        });
-        await tx.invoice.create({
-          data: {
-            number, key: `ticket:${t.number}:invoice`, kind: 'invoice', orderId: null, customerId: t.customerId, status: 'posted', ...totals,
-            issuedAt, dueAt: new Date(issuedAt.getTime() + t.customer.paymentTermDays * DAY_MS), journalEntryId, lines: { create: lines },
-          },
-        });
-        await addTicketEvent(tx, t.id, { key: `ticket:${t.number}:invoiced`, at: input.at, kind: 'invoiced', actor: 'process', data: { invoice: number, totalCents: totals.totalCents } });
-        await audit(tx, 'process', 'invoice.posted', 'Invoice', number, { ticket: t.number, totalCents: totals.totalCents });
-        return { number, totalCents: totals.totalCents };
+        const lines = items.map((i) => ({ productId: i.product.id, description: i.description, quantity: i.quantity, unitPriceCents: i.product.listPriceCents, taxRateBp: i.product.taxRateBp }));
+        const { number, totalCents } = await postCustomerInvoice(tx, { key: `ticket:${t.number}:invoice`, customer: t.customer, source: `service ticket ${t.number}`, issuedAt: new Date(input.at), lines });
+        await addTicketEvent(tx, t.id, { key: `ticket:${t.number}:invoiced`, at: input.at, kind: 'invoiced', actor: 'process', data: { invoice: number, totalCents } });
+        return { number, totalCents };
       });
     },
   };
