@@ -1,5 +1,5 @@
 import express from 'express';
-import { authenticate } from './auth';
+import { authenticate, portalBoundary } from './auth';
 import type { AppDeps } from './deps';
 import { errorHandler } from './errors';
 import { docsPage, openApiDocument } from './openapi';
@@ -17,7 +17,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.get('/health', (_req, res) => void res.json({ ok: true }));
   app.get('/api/openapi.json', (_req, res) => void res.json(openApiDocument()));
   app.get('/api/docs', (_req, res) => void res.type('html').send(docsPage()));
-  app.use('/api', authenticate(deps.users));
+  app.use('/api', authenticate(deps.users), portalBoundary);
   app.use('/api/orders', ordersRouter(deps));
   app.use('/api/stock', stockRouter(deps));
   app.use('/api/tasks', tasksRouter(deps));

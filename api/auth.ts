@@ -9,11 +9,10 @@ declare module 'express-serve-static-core' {
 }
 
 export function authenticate(users: ApiUser[]): RequestHandler {
-  const byKey = new Map(users.map((u) => [u.key, u]));
   return (req: Request, _res: Response, next: NextFunction) => {
     const key = req.header('x-api-key') ?? req.header('authorization')?.replace(/^Bearer\s+/i, '');
     if (!key) return next(new AppError(AppErrorCode.UNAUTHENTICATED, { message: 'Send your API key in the X-API-Key header' }));
-    const user = byKey.get(key);
+    const user = users.find((u) => u.key === key);
     if (!user) return next(new AppError(AppErrorCode.UNAUTHENTICATED, { message: 'Unknown API key' }));
     req.user = user;
     next();
@@ -32,3 +31,14 @@ export function requireRole(...roles: Role[]): RequestHandler {
 }
 
 export const currentUser = (req: Request): ApiUser => req.user!;
+
+/** A customer-portal user: only the customer role, bound to one customer. */
+export const isPortalUser = (user: ApiUser) => user.roles.every((r) => r === 'customer');
+
+/** Portal keys reach only the ticket endpoints; everything else is staff-only. */
+export const portalBoundary: RequestHandler = (req, _res, next) => {
+  if (isPortalUser(req.user!) && !/^\/tickets(\/|$)/.test(req.path)) {
+    return next(new AppError(AppErrorCode.FORBIDDEN, { message: 'Customer-portal keys may only use /api/tickets' }));
+  }
+  next();
+};

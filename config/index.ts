@@ -12,23 +12,30 @@ const databaseUrl = z
 const port = z.coerce.number().int().min(0).max(65535);
 const positiveHours = z.coerce.number().positive();
 
-/** A user of the API: the key is sent as `X-API-Key`, the roles decide what the user may do. */
+/**
+ * A user of the API: the key is sent as `X-API-Key`, the roles decide what the user may do. A
+ * customer-portal user (role customer only) is bound to one customer and sees only its tickets.
+ */
 export const ROLES = ['operator', 'approver', 'manager', 'admin', 'warehouse', 'requester', 'buyer', 'ap_clerk', 'agent', 'supervisor', 'technician', 'customer'] as const;
 export type Role = (typeof ROLES)[number];
-export interface ApiUser { key: string; name: string; roles: Role[] }
+export interface ApiUser { key: string; name: string; roles: Role[]; customer?: string }
 
-// "key:name:role|role,key:name:role" keeps the variable one line, which every shell and CI can set.
+// "key:name:role|role[:customerCode],..." keeps the variable one line, which every shell and CI can set.
 const apiUsers = z.string().transform((s, ctx) => {
   const users: ApiUser[] = [];
   for (const entry of s.split(',').map((e) => e.trim()).filter(Boolean)) {
-    const [key, name, roles] = entry.split(':');
+    const [key, name, roles, customer] = entry.split(':');
     const parsed = (roles ?? '').split('|').filter(Boolean);
     const bad = parsed.filter((r) => !(ROLES as readonly string[]).includes(r));
     if (!key || !name || parsed.length === 0 || bad.length) {
-      ctx.addIssue({ code: 'custom', message: `entry "${entry}" must be key:name:role|role with roles from ${ROLES.join(', ')}` });
+      ctx.addIssue({ code: 'custom', message: `entry "${entry}" must be key:name:role|role[:customerCode] with roles from ${ROLES.join(', ')}` });
       return z.NEVER;
     }
-    users.push({ key, name, roles: parsed as Role[] });
+    if (parsed.every((r) => r === 'customer') && !customer) {
+      ctx.addIssue({ code: 'custom', message: `entry "${entry}" is a customer-portal user and needs the customer code as a fourth part` });
+      return z.NEVER;
+    }
+    users.push({ key, name, roles: parsed as Role[], ...(customer ? { customer } : {}) });
   }
   return users;
 });
@@ -51,7 +58,7 @@ const schema = z.object({
       'manager-key:Maria Manager:manager|approver,admin-key:Ada Admin:admin,' +
       'requester-key:Rick Requester:requester,buyer-key:Bella Buyer:buyer,ap-key:Amir Payables:ap_clerk|approver,' +
       'agent-key:Alex Agent:agent,supervisor-key:Sofia Supervisor:supervisor|agent,technician-key:Tom Technician:technician,' +
-      'customer-key:Carl Customer:customer',
+      'customer-key:Carl Customer:customer:C-0001',
   ),
   /** Hours a credit-hold approval stays with approvers before it escalates to managers. */
   CREDIT_APPROVAL_HOURS: positiveHours.default(24),

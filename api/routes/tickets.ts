@@ -1,5 +1,7 @@
 import { Router } from 'express';
-import { currentUser, requireRole } from '../auth';
+import type { Request } from 'express';
+import { currentUser, isPortalUser, requireRole } from '../auth';
+import { AppError, AppErrorCode, notFound } from '../../domain/errors';
 import type { AppDeps } from '../deps';
 import { createTicket } from '../../domain/tickets/create-ticket';
 import * as actions from '../../domain/tickets/ticket-actions';
@@ -14,19 +16,36 @@ export function ticketsRouter(deps: AppDeps): Router {
   const { operations: db, temporal } = deps;
   const view = (number: string) => getTicketView(db, temporal, number);
   const num = (params: unknown) => ZTicketParams.parse(params).number;
+  // A portal user may only see its own customer's tickets; others' look as if they did not exist.
+  const ticketFor = async (req: Request) => {
+    const number = num(req.params);
+    const user = currentUser(req);
+    if (isPortalUser(user)) {
+      const t = await db.ticket.findUnique({ where: { number }, select: { customerId: true } });
+      const c = t && (await db.customer.findUnique({ where: { id: t.customerId }, select: { code: true } }));
+      if (c?.code !== user.customer) throw notFound(`Ticket ${number}`);
+    }
+    return number;
+  };
 
   r.post('/', requireRole('agent', 'operator', 'customer'), async (req, res) => {
     const input = ZCreateTicketRequest.parse(req.body);
+    const user = currentUser(req);
+    if (isPortalUser(user) && input.customer !== user.customer) {
+      throw new AppError(AppErrorCode.FORBIDDEN, { message: `This portal key may only open tickets for customer ${user.customer}` });
+    }
     const number = await createTicket({ db, temporal, policy: deps.policies.ticket, orderPolicy: deps.policies.order, input, userName: currentUser(req).name });
     res.status(201).location(`/api/tickets/${number}`).json(await view(number));
   });
 
   r.get('/', async (req, res) => {
-    res.json(await listTickets(db, ZListTicketsQuery.parse(req.query)));
+    const user = currentUser(req);
+    const query = ZListTicketsQuery.parse(req.query);
+    res.json(await listTickets(db, isPortalUser(user) ? { ...query, customer: user.customer } : query));
   });
 
   r.get('/:number', async (req, res) => {
-    res.json(await view(num(req.params)));
+    res.json(await view(await ticketFor(req)));
   });
 
   r.post('/:number/responses', requireRole('agent'), async (req, res) => {
@@ -36,7 +55,7 @@ export function ticketsRouter(deps: AppDeps): Router {
   });
 
   r.post('/:number/customer-replies', requireRole('customer', 'agent'), async (req, res) => {
-    const number = num(req.params);
+    const number = await ticketFor(req);
     await actions.customerReply(db, temporal, number, ZCustomerReplyRequest.parse(req.body), currentUser(req).name);
     res.status(201).json(await view(number));
   });
@@ -77,7 +96,7 @@ export function ticketsRouter(deps: AppDeps): Router {
   });
 
   r.post('/:number/confirmation', requireRole('customer'), async (req, res) => {
-    const number = num(req.params);
+    const number = await ticketFor(req);
     await actions.confirmResolution(db, temporal, number, ZConfirmationRequest.parse(req.body), currentUser(req).name);
     res.json(await view(number));
   });

@@ -67,5 +67,7 @@ describe('config', () => {
     expect(() => loadConfig({ API_PORT: 'eighty', OPERATIONS_DATABASE_URL: 'mysql://x' })).toThrow(/API_PORT[\s\S]*OPERATIONS_DATABASE_URL: must start with file:[\s\S]*Fix the environment variable/);
     expect(() => loadConfig({ API_USERS: 'k:Name:wizard' })).toThrow(/API_USERS: entry "k:Name:wizard" must be key:name:role/);
     expect(() => loadConfig({ PAYMENT_REMINDER_DAYS: '1,x' })).toThrow(/PAYMENT_REMINDER_DAYS/);
+    expect(() => loadConfig({ API_USERS: 'k:Carl:customer' })).toThrow(/customer-portal user and needs the customer code/);
+    expect(loadConfig({ API_USERS: 'k:Carl:customer:C-0007' }).API_USERS).toEqual([{ key: 'k', name: 'Carl', roles: ['customer'], customer: 'C-0007' }]);
   });
 });

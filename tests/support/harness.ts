@@ -29,10 +29,10 @@ export const USERS: ApiUser[] = [
   { key: 'k-agent2', name: 'Gus Agent', roles: ['agent'] },
   { key: 'k-supervisor', name: 'Sam Supervisor', roles: ['supervisor', 'agent'] },
   { key: 'k-technician', name: 'Theo Technician', roles: ['technician'] },
-  { key: 'k-customer', name: 'Carla Customer', roles: ['customer'] },
+  { key: 'k-customer', name: 'Carla Customer', roles: ['customer'], customer: 'C-PORTAL' },
 ];
 export type UserKey = 'operator' | 'approver' | 'manager' | 'warehouse' | 'admin' | 'requester' | 'requester2' | 'buyer' | 'ap_clerk' | 'ap_lead' | 'finance'
-  | 'agent' | 'agent2' | 'supervisor' | 'technician' | 'customer';
+  | 'agent' | 'agent2' | 'supervisor' | 'technician' | 'customer' | `portal:${string}`;
 
 /** The shipped defaults; a test file may override single values. */
 export const DEFAULT_POLICIES: Policies = policiesFrom(loadConfig({}));
@@ -129,6 +129,14 @@ export class Harness {
       await new Promise((r) => setTimeout(r, 100));
     }
     throw new Error(`timed out waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`);
+  }
+
+  /** A customer-portal key bound to `customerCode` (portal users see only their customer's tickets). */
+  portal(customerCode: string): UserKey {
+    if (!USERS.some((u) => u.key === `k-portal:${customerCode}`)) {
+      USERS.push({ key: `k-portal:${customerCode}`, name: 'Carla Customer', roles: ['customer'], customer: customerCode });
+    }
+    return `portal:${customerCode}`;
   }
 
   decide(taskId: string, decision: string, as: UserKey = 'operator', comment?: string) {

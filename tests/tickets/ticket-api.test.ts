@@ -26,7 +26,7 @@ test('bad input is refused with every bad field listed, and nothing is written',
   const other = await customer(h.stores.operations);
   const p = await product(h.stores.operations, { stock: 5 });
   const order = await h.post('/api/orders', { customer: other.code, requestedDate: '2026-12-15', lines: [{ sku: p.sku, quantity: 1 }] }, 'operator');
-  const foreign = await h.post('/api/tickets', { customer: c.code, subject: 'x', description: 'y', channel: 'web', orderRef: order.body.number }, 'customer');
+  const foreign = await h.post('/api/tickets', { customer: c.code, subject: 'x', description: 'y', channel: 'web', orderRef: order.body.number }, h.portal(c.code));
   expect(foreign.status).toBe(400);
   expect(fields(foreign.body)).toEqual(['orderRef']);
   expect(await h.stores.operations.ticket.count()).toBe(before);
@@ -51,24 +51,25 @@ test('every mutating endpoint checks the role', async () => {
 });
 
 test('illegal transitions are refused with the reason (409)', async () => {
-  const { number } = await openTicket(h);
-  const early = await h.post(`/api/tickets/${number}/confirmation`, { decision: 'confirm', satisfaction: 5 }, 'customer');
+  const { number, customerCode } = await openTicket(h);
+  const me = h.portal(customerCode);
+  const early = await h.post(`/api/tickets/${number}/confirmation`, { decision: 'confirm', satisfaction: 5 }, me);
   expect(early.status).toBe(409);
   expect(early.body.error.message).toMatch(/only a resolved ticket can be confirmed/);
-  expect((await h.post(`/api/tickets/${number}/customer-replies`, { message: 'hello?' }, 'customer')).status).toBe(201);
+  expect((await h.post(`/api/tickets/${number}/customer-replies`, { message: 'hello?' }, me)).status).toBe(201);
   expect((await h.post(`/api/tickets/${number}/responses`, { message: 'What model?', askCustomer: true }, 'agent')).status).toBe(201);
   expect((await h.post(`/api/tickets/${number}/responses`, { message: 'And the serial?', askCustomer: true }, 'agent')).body.error.message).toMatch(/already waiting/);
   const waiting = await h.post(`/api/tickets/${number}/resolution`, { resolution: 'x' }, 'agent');
   expect(waiting.status).toBe(409);
   expect(waiting.body.error.message).toMatch(/waiting on the customer/);
-  await h.post(`/api/tickets/${number}/customer-replies`, { message: 'Model L-200' }, 'customer');
+  await h.post(`/api/tickets/${number}/customer-replies`, { message: 'Model L-200' }, me);
   expect((await h.post(`/api/tickets/${number}/resolution`, { resolution: 'Replaced' }, 'agent')).status).toBe(200);
   const again = await h.post(`/api/tickets/${number}/resolution`, { resolution: 'Replaced' }, 'agent');
   expect(again.status).toBe(409);
-  const noReason = await h.post(`/api/tickets/${number}/confirmation`, { decision: 'reject' }, 'customer');
+  const noReason = await h.post(`/api/tickets/${number}/confirmation`, { decision: 'reject' }, me);
   expect(noReason.status).toBe(400);
-  expect((await h.post(`/api/tickets/${number}/confirmation`, { decision: 'confirm', satisfaction: 6 }, 'customer')).status).toBe(400);
-  expect((await h.post(`/api/tickets/${number}/confirmation`, { decision: 'confirm', satisfaction: 3 }, 'customer')).status).toBe(200);
+  expect((await h.post(`/api/tickets/${number}/confirmation`, { decision: 'confirm', satisfaction: 6 }, me)).status).toBe(400);
+  expect((await h.post(`/api/tickets/${number}/confirmation`, { decision: 'confirm', satisfaction: 3 }, me)).status).toBe(200);
   await waitForTicket(h, number, (t) => t.status === 'closed', 'closed');
   const closed = await h.post(`/api/tickets/${number}/priority`, { priority: 'high', reason: 'late' }, 'agent');
   expect(closed.status).toBe(409);
@@ -89,9 +90,9 @@ test('unknown agent on reassignment is a 400 naming the field; the decision reco
 });
 
 test('the record shows SLA, tasks and live state; the list filters and pages', async () => {
-  const { number } = await openTicket(h, { priority: 'urgent' }, { triage: 'skip' });
+  const { number, customerCode } = await openTicket(h, { priority: 'urgent' }, { triage: 'skip' });
   const task = await h.openTask(number, 'ticket-triage');
-  const view = await h.get(`/api/tickets/${number}`, 'customer');
+  const view = await h.get(`/api/tickets/${number}`, h.portal(customerCode));
   expect(view.status).toBe(200);
   expect(view.body).toMatchObject({ number, status: 'new', priority: 'urgent', channel: 'phone', createdBy: 'Gina Agent' });
   expect(view.body.sla.firstResponse).toMatchObject({ targetMinutes: 30, breached: false, metAt: null });
@@ -109,4 +110,19 @@ test('the record shows SLA, tasks and live state; the list filters and pages', a
   const mine = await h.get(`/api/tickets?assignee=${t.assignee}&pageSize=100`, 'agent');
   expect(mine.body.items.every((i: { assignee: string }) => i.assignee === t.assignee)).toBe(true);
   expect(mine.body.items.map((i: { number: string }) => i.number)).toContain(number);
+});
+
+test("a customer-portal key sees and acts on its own customer's tickets only, and nothing else", async () => {
+  const mine = await openTicket(h);
+  const theirs = await openTicket(h);
+  const me = h.portal(mine.customerCode);
+  expect((await h.get(`/api/tickets/${mine.number}`, me)).status).toBe(200);
+  expect((await h.get(`/api/tickets/${theirs.number}`, me)).status).toBe(404);
+  expect((await h.post(`/api/tickets/${theirs.number}/customer-replies`, { message: 'me too' }, me)).status).toBe(404);
+  const list = await h.get('/api/tickets?pageSize=100', me);
+  expect(list.body.items.map((t: { number: string }) => t.number)).toEqual([mine.number]);
+  const forOther = await h.post('/api/tickets', { customer: theirs.customerCode, subject: 'x', description: 'y', channel: 'portal' }, me);
+  expect(forOther.status).toBe(403);
+  expect((await h.post('/api/tickets', { customer: mine.customerCode, subject: 'Broken', description: 'It broke', channel: 'portal' }, me)).status).toBe(201);
+  for (const path of ['/api/orders', '/api/tasks', `/api/processes/ticket-${mine.number}/history`]) expect((await h.get(path, me)).status).toBe(403);
 });

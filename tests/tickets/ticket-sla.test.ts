@@ -29,7 +29,7 @@ test('deadlines across a weekend: opened Friday 16:00, first response due Monday
 
 test('waiting on the customer pauses the clock; the reply shifts the deadline by the paused business time', async () => {
   await sleepUntil(h, await nextWeekdayAt(h, 1, 10));
-  const { number } = await openTicket(h, { priority: 'normal' });
+  const { number, customerCode } = await openTicket(h, { priority: 'normal' });
   const before = await ticketRow(h, number);
   await h.env.sleep(HOUR);
   const asked = await h.post(`/api/tickets/${number}/responses`, { message: 'Which bulb is fitted?', askCustomer: true }, 'agent');
@@ -39,7 +39,7 @@ test('waiting on the customer pauses the clock; the reply shifts the deadline by
   expect(asked.body.sla.firstResponse.metAt).not.toBeNull();
 
   await h.env.sleep(24 * HOUR); // Monday 11:00 → Tuesday 11:00 = 6 h + 2 h of business time
-  const replied = await h.post(`/api/tickets/${number}/customer-replies`, { message: 'The 9 W LED one.' }, 'customer');
+  const replied = await h.post(`/api/tickets/${number}/customer-replies`, { message: 'The 9 W LED one.' }, h.portal(customerCode));
   expect(replied.status).toBe(201);
   expect(replied.body.status).toBe('open');
   expect(replied.body.sla.paused).toBe(false);
@@ -117,17 +117,18 @@ test('a resolution the customer does not answer closes itself after autoCloseDay
 });
 
 test('a rejected resolution reopens the ticket and resumes the clock; the next one is confirmed with a score', async () => {
-  const { number } = await openTicket(h);
+  const { number, customerCode } = await openTicket(h);
+  const me = h.portal(customerCode);
   await h.post(`/api/tickets/${number}/responses`, { message: 'Looking into it.' }, 'agent');
   expect((await h.post(`/api/tickets/${number}/resolution`, { resolution: 'Firmware updated' }, 'agent')).status).toBe(200);
-  const rejected = await h.post(`/api/tickets/${number}/confirmation`, { decision: 'reject', satisfaction: 2, comment: 'Still flickers' }, 'customer');
+  const rejected = await h.post(`/api/tickets/${number}/confirmation`, { decision: 'reject', satisfaction: 2, comment: 'Still flickers' }, me);
   expect(rejected.status).toBe(200);
   expect(rejected.body.status).toBe('open');
   expect(rejected.body.sla.paused).toBe(false);
   expect((await events(h, number, 'reopened'))[0].actor).toBe('Carla Customer');
 
   expect((await h.post(`/api/tickets/${number}/resolution`, { resolution: 'Power supply replaced' }, 'agent')).status).toBe(200);
-  const confirmed = await h.post(`/api/tickets/${number}/confirmation`, { decision: 'confirm', satisfaction: 5 }, 'customer');
+  const confirmed = await h.post(`/api/tickets/${number}/confirmation`, { decision: 'confirm', satisfaction: 5 }, me);
   expect(confirmed.status).toBe(200);
   const t = await waitForTicket(h, number, (x) => x.status === 'closed', 'closed');
   expect(t.satisfaction).toBe(5);

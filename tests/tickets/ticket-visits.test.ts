@@ -101,7 +101,7 @@ test('billable work (no warranty) is invoiced on close: labour per quarter hour 
   await h.post(`/api/tickets/${number}/visits`, { technician: 'TE-01', parts: [{ sku: part.sku, quantity: 1 }] }, 'agent');
   expect((await h.post(`/api/tickets/${number}/visits/${number}-V1/report`, { outcome: 'completed', minutesSpent: 50, partsUsed: [{ sku: part.sku, quantity: 1 }] }, 'technician')).status).toBe(200);
   expect((await h.post(`/api/tickets/${number}/resolution`, { resolution: 'Board replaced on site' }, 'agent')).status).toBe(200);
-  expect((await h.post(`/api/tickets/${number}/confirmation`, { decision: 'confirm', satisfaction: 4 }, 'customer')).status).toBe(200);
+  expect((await h.post(`/api/tickets/${number}/confirmation`, { decision: 'confirm', satisfaction: 4 }, h.portal(c.code))).status).toBe(200);
 
   const invoice = await h.eventually(() => db().invoice.findUnique({ where: { key: `ticket:${number}:invoice` }, include: { lines: true } }), 'ticket invoice');
   // 50 minutes → 4 started quarter hours × 25.00 = 100.00; one part 40.00; 20 % tax on both
@@ -128,7 +128,7 @@ test('work under warranty (order placed by the customer within two years) is not
   await h.post(`/api/tickets/${number}/visits`, { technician: 'TE-01' }, 'agent');
   await h.post(`/api/tickets/${number}/visits/${number}-V1/report`, { outcome: 'completed', minutesSpent: 90 }, 'technician');
   await h.post(`/api/tickets/${number}/resolution`, { resolution: 'Adjusted' }, 'agent');
-  expect((await h.post(`/api/tickets/${number}/confirmation`, { decision: 'confirm' }, 'customer')).status).toBe(200);
+  expect((await h.post(`/api/tickets/${number}/confirmation`, { decision: 'confirm' }, h.portal(c.code))).status).toBe(200);
   await h.eventually(async () => (await db().ticketEvent.count({ where: { ticket: { number }, kind: 'closed' } })) === 1, 'closed');
   await new Promise((r) => setTimeout(r, 500));
   expect(await db().invoice.findUnique({ where: { key: `ticket:${number}:invoice` } })).toBeNull();
@@ -151,7 +151,7 @@ test('a replacement under warranty is a free sales order delivered by its own or
   await h.waitForStatus(orderNumber, 'awaiting_delivery');
   // Closing the ticket leaves the delivery running.
   await h.post(`/api/tickets/${number}/resolution`, { resolution: 'Replacement sent' }, 'agent');
-  await h.post(`/api/tickets/${number}/confirmation`, { decision: 'confirm', satisfaction: 5 }, 'customer');
+  await h.post(`/api/tickets/${number}/confirmation`, { decision: 'confirm', satisfaction: 5 }, h.portal(c.code));
   await waitForTicket(h, number, (t) => t.status === 'closed', 'closed');
   expect((await h.post(`/api/orders/${orderNumber}/delivery-confirmation`, {}, 'operator')).status).toBe(200);
   await h.waitForStatus(orderNumber, 'paid'); // nothing to pay on a free replacement
