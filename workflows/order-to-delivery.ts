@@ -16,7 +16,7 @@ import type { OrderProcessInput } from './order/types';
 const refuse = (message: string, type: string = REFUSAL.illegal) => ApplicationFailure.create({ type, message });
 
 export async function orderToDelivery(input: OrderProcessInput): Promise<OrderProcessState> {
-  const ctx = new OrderContext(input.orderNumber, input.policy);
+  const ctx = new OrderContext(input.orderNumber, input.policy, input.procurementPolicy);
   const work = new CancellationScope();
   let cancelRequest: CancelRequest | undefined;
   let compensated = false;

@@ -3,6 +3,7 @@ import { once } from '../../db/idempotency';
 import { nextNumber } from '../../db/sequence';
 import { illegal, notFound } from '../../domain/errors';
 import type { PurchaseOrderPlan, RequisitionSnapshot } from '../../workflows/procurement/types';
+import { recordRequisition } from '../../domain/procurement/create-requisition';
 import { audit } from './ledger';
 
 export function createRequisitionActivities(db: OperationsDb) {
@@ -33,6 +34,34 @@ export function createRequisitionActivities(db: OperationsDb) {
         await tx.approval.create({ data: { requisitionId: r.id, level: input.level, role: input.role, decision: input.decision, decidedBy: input.decidedBy, comment: input.comment, decidedAt: new Date(input.at) } });
         await audit(tx, input.decidedBy, `requisition.${input.decision}`, 'Requisition', r.number, { level: input.level, comment: input.comment });
         return true;
+      });
+    },
+
+    /**
+     * Reorder points: after goods leave a warehouse, every product whose free stock fell below its
+     * reorder point gets a requisition (up to twice the reorder point) unless one is already open.
+     */
+    async raiseReorderRequisitions(input: { shipmentNumber: string; at: string }): Promise<string[]> {
+      return once(db, `reorder:${input.shipmentNumber}`, async (tx) => {
+        const shipment = await tx.shipment.findUniqueOrThrow({ where: { number: input.shipmentNumber }, include: { lines: true, order: true } });
+        const raised: string[] = [];
+        for (const productId of [...new Set(shipment.lines.map((l) => l.productId))]) {
+          const product = await tx.product.findUniqueOrThrow({ where: { id: productId }, include: { prices: true } });
+          if (product.reorderPoint <= 0 || product.prices.length === 0) continue;
+          const level = await tx.stockLevel.findUnique({ where: { warehouseId_productId: { warehouseId: shipment.order.warehouseId, productId } } });
+          const free = (level?.onHand ?? 0) - (level?.reserved ?? 0);
+          if (free >= product.reorderPoint) continue;
+          const open = await tx.requisition.findFirst({ where: { source: 'reorder_point', sourceRef: product.sku, status: { notIn: ['rejected', 'cancelled', 'completed'] } } });
+          if (open) continue;
+          const neededBy = new Date(Date.parse(input.at) + 14 * 86_400_000).toISOString().slice(0, 10);
+          const { number } = await recordRequisition(tx, {
+            costCenter: 'INVENTORY', source: 'reorder_point', sourceRef: product.sku,
+            justification: `Free stock of ${product.sku} fell to ${free} (reorder point ${product.reorderPoint}) after shipment ${shipment.number}`,
+            lines: [{ sku: product.sku, quantity: 2 * product.reorderPoint - free, neededBy }],
+          }, 'reorder point');
+          raised.push(number);
+        }
+        return raised;
       });
     },
 

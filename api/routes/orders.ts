@@ -16,7 +16,7 @@ export function ordersRouter(deps: AppDeps): Router {
   r.post('/', requireRole('operator'), async (req, res) => {
     const input = ZCreateOrderRequest.parse(req.body);
     const idempotencyKey = z.object({ 'idempotency-key': ZIdempotencyKey }).parse(req.headers)['idempotency-key'];
-    const result = await createOrder({ db, temporal, policy: deps.policies.order, input, userName: currentUser(req).name, idempotencyKey });
+    const result = await createOrder({ db, temporal, policy: deps.policies.order, procurementPolicy: deps.policies.procurement, input, userName: currentUser(req).name, idempotencyKey });
     res.status(result.created ? 201 : 200).location(`/api/orders/${result.number}`).json(await getOrderView(db, temporal, result.number));
   });
 

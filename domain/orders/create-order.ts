@@ -10,12 +10,13 @@ import { AppError, AppErrorCode, type FieldIssue } from '../errors';
 import { documentTotals, lineAmounts } from '../money';
 import type { TCreateOrderRequest } from '../../api/routes/orders.schemas';
 import type { OrderPolicy } from '../../workflows/order/types';
+import type { ProcurementPolicy } from '../../workflows/procurement/types';
 import { startOrderProcess } from './order-process';
 
 export interface CreateOrderResult { number: string; created: boolean }
 
 export async function createOrder(opts: {
-  db: OperationsDb; temporal: Client; policy: OrderPolicy; input: TCreateOrderRequest; userName: string; idempotencyKey?: string;
+  db: OperationsDb; temporal: Client; policy: OrderPolicy; procurementPolicy?: ProcurementPolicy; input: TCreateOrderRequest; userName: string; idempotencyKey?: string;
 }): Promise<CreateOrderResult> {
   const { db, input } = opts;
   const idemKey = opts.idempotencyKey ? `${opts.userName}:orders:${opts.idempotencyKey}` : undefined;
@@ -28,7 +29,7 @@ export async function createOrder(opts: {
     if (seen.requestHash !== requestHash) {
       throw new AppError(AppErrorCode.IDEMPOTENCY_MISMATCH, { message: `Idempotency-Key "${opts.idempotencyKey}" was already used for a different order (${seen.resourceRef}); use a new key for a new order` });
     }
-    await startOrderProcess(opts.temporal, seen.resourceRef, opts.policy); // heals a start that failed after the commit
+    await startOrderProcess(opts.temporal, seen.resourceRef, opts.policy, opts.procurementPolicy); // heals a start that failed after the commit
     return { number: seen.resourceRef, created: false };
   };
   const earlier = await replay();
@@ -73,7 +74,7 @@ export async function createOrder(opts: {
   }
 
   try {
-    await startOrderProcess(opts.temporal, number, opts.policy);
+    await startOrderProcess(opts.temporal, number, opts.policy, opts.procurementPolicy);
   } catch (e) {
     await removeUnstartedOrder(db, number);
     throw new AppError(AppErrorCode.UNAVAILABLE, { message: `The process engine is unavailable (${(e as Error).message}); nothing was saved, retry the request` });

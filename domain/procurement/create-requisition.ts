@@ -2,7 +2,7 @@
 // make-to-order shortage, a reorder point): validate, write it with its audit row, start its process.
 import type { Client } from '@temporalio/client';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import type { OperationsDb } from '../../db/clients';
+import type { OperationsDb, OperationsTx } from '../../db/clients';
 import { nextNumber } from '../../db/sequence';
 import { AppError, AppErrorCode, type FieldIssue } from '../errors';
 import { requisitionWorkflowId } from '../../workflows/procurement/messages';
@@ -17,9 +17,12 @@ export interface NewRequisition {
   sourceRef?: string;
 }
 
-export async function createRequisition(opts: { db: OperationsDb; temporal: Client; policy: ProcurementPolicy; input: NewRequisition; requester: string }): Promise<string> {
-  const { db, input } = opts;
-  const products = await db.product.findMany({ where: { sku: { in: input.lines.map((l) => l.sku) } }, include: { prices: true } });
+/**
+ * Validates and writes a requisition with its audit row inside the caller's transaction; the one
+ * code path for requesters (through the API) and for processes (e.g. reorder points).
+ */
+export async function recordRequisition(tx: OperationsTx, input: NewRequisition, requester: string): Promise<{ number: string; totalCents: number }> {
+  const products = await tx.product.findMany({ where: { sku: { in: input.lines.map((l) => l.sku) } }, include: { prices: true } });
   const issues: FieldIssue[] = [];
   input.lines.forEach((l, i) => {
     const p = products.find((x) => x.sku === l.sku);
@@ -35,14 +38,17 @@ export async function createRequisition(opts: { db: OperationsDb; temporal: Clie
     return { lineNo: i + 1, productId: p.id, quantity: Math.max(l.quantity, offer.minOrderQty), neededBy: new Date(l.neededBy), estimatedUnitCents: offer.priceCents };
   });
   const totalCents = lines.reduce((s, l) => s + l.quantity * l.estimatedUnitCents, 0);
-  const number = await db.$transaction(async (tx) => {
-    const n = await nextNumber(tx, 'requisition', 'REQ');
-    await tx.requisition.create({
-      data: { number: n, requester: opts.requester, costCenter: input.costCenter, justification: input.justification, source: input.source ?? 'manual', sourceRef: input.sourceRef, status: 'submitted', totalCents, lines: { create: lines } },
-    });
-    await tx.auditLog.create({ data: { actor: opts.requester, action: 'requisition.submitted', entityType: 'Requisition', entityRef: n, data: JSON.stringify(input) } });
-    return n;
+  const number = await nextNumber(tx, 'requisition', 'REQ');
+  await tx.requisition.create({
+    data: { number, requester, costCenter: input.costCenter, justification: input.justification, source: input.source ?? 'manual', sourceRef: input.sourceRef, status: 'submitted', totalCents, lines: { create: lines } },
   });
+  await tx.auditLog.create({ data: { actor: requester, action: 'requisition.submitted', entityType: 'Requisition', entityRef: number, data: JSON.stringify(input) } });
+  return { number, totalCents };
+}
+
+export async function createRequisition(opts: { db: OperationsDb; temporal: Client; policy: ProcurementPolicy; input: NewRequisition; requester: string }): Promise<string> {
+  const { db } = opts;
+  const { number } = await db.$transaction((tx) => recordRequisition(tx, opts.input, opts.requester));
   try {
     await opts.temporal.workflow.start('procureToPay', {
       taskQueue: TASK_QUEUES.orchestration, workflowId: requisitionWorkflowId(number), args: [{ requisitionNumber: number, policy: opts.policy }], workflowIdReusePolicy: 'REJECT_DUPLICATE',

@@ -5,6 +5,7 @@ import { HumanTasks } from '../shared/human-tasks';
 import { REFUSAL } from '../shared/messages';
 import type { OrderProcessState, OrderStatus } from './messages';
 import type { OrderPolicy, OrderSnapshot, ShipmentInfo } from './types';
+import type { ProcurementPolicy } from '../procurement/types';
 
 /** Thrown inside the process when the business ends the order (credit refused, no decision in time). */
 export class OrderCancelled extends Error {
@@ -22,7 +23,7 @@ export class OrderContext {
   shippingStarted = false;
   state: OrderProcessState;
 
-  constructor(readonly orderNumber: string, readonly policy: OrderPolicy) {
+  constructor(readonly orderNumber: string, readonly policy: OrderPolicy, readonly procurementPolicy?: ProcurementPolicy) {
     this.state = { orderNumber, status: 'received', cancellable: true, shipments: [], remindersSent: 0, openTasks: [], events: [] };
   }
 

@@ -1,5 +1,6 @@
 // Reserve → (pick → pack →) ship → delivery, repeated for backorders as stock arrives.
-import { ActivityFailure, condition } from '@temporalio/workflow';
+import { ActivityFailure, condition, patched, startChild } from '@temporalio/workflow';
+import { requisitionWorkflowId } from '../procurement/messages';
 import { ops, partners } from '../shared/activities';
 import type { OrderContext } from './context';
 import type { ReservationRound } from './types';
@@ -49,6 +50,17 @@ async function shipOut(ctx: OrderContext, seq: number): Promise<void> {
   ctx.putShipment(await ops.shipShipment({ shipmentNumber: number, at: new Date().toISOString() }));
   ctx.note('shipped', `${number} tracking ${booking.trackingNumber}`);
   ctx.deliveryWatchers.push(watchDelivery(ctx, number));
+  if (ctx.procurementPolicy && patched('reorder-after-shipment')) await replenish(ctx, number);
+}
+
+/** Stock that fell below its reorder point is bought again by its own procure-to-pay process. */
+async function replenish(ctx: OrderContext, shipmentNumber: string): Promise<void> {
+  const requisitions = await ops.raiseReorderRequisitions({ shipmentNumber, at: new Date().toISOString() });
+  for (const requisitionNumber of requisitions) {
+    // ABANDON: buying stock goes on whatever happens to this order.
+    await startChild('procureToPay', { workflowId: requisitionWorkflowId(requisitionNumber), args: [{ requisitionNumber, policy: ctx.procurementPolicy! }], parentClosePolicy: 'ABANDON' });
+    ctx.note('reorder', `${requisitionNumber} raised for stock below its reorder point`);
+  }
 }
 
 /** Warehouse staff confirm each pick and pack through the task inbox. */

@@ -1,4 +1,5 @@
 // Plain data that crosses between the order-to-delivery workflow, its activities and the API.
+import type { ProcurementPolicy } from '../procurement/types';
 
 export type DeliverySteps = 1 | 2 | 3; // 1: ship, 2: pick + ship, 3: pick + pack + ship
 export type InvoicePolicy = 'delivered' | 'ordered';
@@ -62,4 +63,9 @@ export interface OrderPolicy {
   paymentReminderDays: number[];
 }
 
-export interface OrderProcessInput { orderNumber: string; policy: OrderPolicy }
+export interface OrderProcessInput {
+  orderNumber: string;
+  policy: OrderPolicy;
+  /** When given, stock falling below a reorder point after shipping raises a requisition under this policy. */
+  procurementPolicy?: ProcurementPolicy;
+}
