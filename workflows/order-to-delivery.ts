@@ -1,10 +1,10 @@
 // Order-to-delivery: credit check → reservation (with backorders) → pick/pack/ship → delivery →
 // invoice → payment. Cancellation before shipment runs the compensations in reverse.
-import { CancellationScope, ApplicationFailure, allHandlersFinished, isCancellation, setHandler, condition } from '@temporalio/workflow';
+import { CancellationScope, allHandlersFinished, isCancellation, setHandler, condition } from '@temporalio/workflow';
 import { ops } from './shared/activities';
-import { REFUSAL } from './shared/messages';
+import { REFUSAL, asRefusal, refuse } from './shared/messages';
 import { bill, invoiceUpFront } from './order/billing';
-import { OrderCancelled, OrderContext, asRefusal } from './order/context';
+import { OrderCancelled, OrderContext } from './order/context';
 import { creditCheck } from './order/credit';
 import { fulfil } from './order/fulfilment';
 import {
@@ -12,8 +12,6 @@ import {
   type CancelRequest, type OrderProcessState,
 } from './order/messages';
 import type { OrderProcessInput } from './order/types';
-
-const refuse = (message: string, type: string = REFUSAL.illegal) => ApplicationFailure.create({ type, message });
 
 export async function orderToDelivery(input: OrderProcessInput): Promise<OrderProcessState> {
   const ctx = new OrderContext(input.orderNumber, input.policy, input.procurementPolicy);

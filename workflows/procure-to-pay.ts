@@ -1,10 +1,10 @@
 // Procure-to-pay for one requisition: approval chain by amount (with reminders, escalation and
 // segregation of duties) → supplier selection → one child process per purchase order.
-import { ApplicationFailure, allHandlersFinished, condition, setHandler, startChild, workflowInfo, type ChildWorkflowHandle } from '@temporalio/workflow';
+import { allHandlersFinished, condition, setHandler, startChild, workflowInfo, type ChildWorkflowHandle } from '@temporalio/workflow';
 import { approvalChain, approvalRefusal, escalationRole } from '../domain/procurement/approval-policy';
 import { ops } from './shared/activities';
 import { HumanTasks } from './shared/human-tasks';
-import { REFUSAL } from './shared/messages';
+import { refuse } from './shared/messages';
 import { cancelPurchaseOrderSignal, cancelRequisitionUpdate, purchaseOrderWorkflowId, requisitionStateQuery, type RequisitionState } from './procurement/messages';
 import type { RequisitionInput } from './procurement/types';
 import { purchaseOrder } from './purchase-order';
@@ -32,7 +32,7 @@ export async function procureToPay(input: RequisitionInput): Promise<Requisition
   }, {
     validator: (_req: { reason: string; requestedBy: string }) => {
       if (cancel || ['rejected', 'cancelled', 'completed'].includes(state.status)) {
-        throw ApplicationFailure.create({ type: REFUSAL.illegal, message: `Requisition ${input.requisitionNumber} is ${cancel ? 'already being cancelled' : state.status}` });
+        throw refuse(`Requisition ${input.requisitionNumber} is ${cancel ? 'already being cancelled' : state.status}`);
       }
     },
   });

@@ -1,9 +1,8 @@
 // One purchase order, as a child of its requisition: send to the supplier → receive goods →
 // match the supplier invoice → pay on terms. Cancellable until goods arrive.
-import { ApplicationFailure, allHandlersFinished, condition, setHandler } from '@temporalio/workflow';
+import { allHandlersFinished, condition, setHandler } from '@temporalio/workflow';
 import { ops } from './shared/activities';
-import { REFUSAL } from './shared/messages';
-import { asRefusal } from './order/context';
+import { asRefusal, refuse } from './shared/messages';
 import {
   cancelPurchaseOrderSignal, closeShortUpdate, purchaseOrderStateQuery, receiveGoodsUpdate, registerCreditNoteUpdate,
   registerInvoiceUpdate, type CreditNoteNotice, type GoodsReceiptNotice, type PurchaseOrderState, type SupplierInvoiceNotice,
@@ -13,8 +12,6 @@ import { awaitGoods } from './procurement/po-receiving';
 import { sendToSupplier } from './procurement/po-sending';
 import { settle } from './procurement/po-settlement';
 import type { PurchaseOrderInput } from './procurement/types';
-
-const refuse = (message: string) => ApplicationFailure.create({ type: REFUSAL.illegal, message });
 
 export async function purchaseOrder(input: PurchaseOrderInput): Promise<PurchaseOrderState> {
   const ctx = new PoContext(input);

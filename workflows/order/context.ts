@@ -1,8 +1,7 @@
 // State and helpers shared by the steps of one order-to-delivery process.
-import { ActivityFailure, ApplicationFailure, workflowInfo } from '@temporalio/workflow';
+import { workflowInfo } from '@temporalio/workflow';
 import { ops } from '../shared/activities';
 import { HumanTasks } from '../shared/human-tasks';
-import { REFUSAL } from '../shared/messages';
 import type { OrderProcessState, OrderStatus } from './messages';
 import type { OrderPolicy, OrderSnapshot, ShipmentInfo } from './types';
 import type { ProcurementPolicy } from '../procurement/types';
@@ -57,11 +56,4 @@ export class OrderContext {
     const refusal = this.cancelRefusal();
     return { ...this.state, cancellable: !refusal, notCancellableReason: refusal, openTasks: this.tasks.openTaskIds };
   }
-}
-
-/** An update whose activity failed for a business reason is refused with that reason, not left to crash the handler. */
-export function asRefusal(e: unknown): never {
-  const cause = e instanceof ActivityFailure ? e.cause : e;
-  if (cause instanceof ApplicationFailure) throw ApplicationFailure.create({ type: cause.type ?? REFUSAL.illegal, message: cause.message, details: cause.details as unknown[] });
-  throw e;
 }

@@ -2,7 +2,7 @@
 // deadline, escalate, and close tasks the process no longer needs.
 import { ApplicationFailure, condition, setHandler, workflowInfo } from '@temporalio/workflow';
 import { ops } from './activities';
-import { REFUSAL, decideTaskUpdate } from './messages';
+import { REFUSAL, decideTaskUpdate, refuse } from './messages';
 import type { TaskDecision, TaskSpec } from './task-types';
 
 /** A process rule on who may decide: returns the reason to refuse (403), or undefined to allow. */
@@ -22,12 +22,12 @@ export class HumanTasks {
     }, {
       validator: (d) => {
         const task = this.open.get(d.taskId);
-        if (!task || task.decision) throw ApplicationFailure.create({ type: REFUSAL.illegal, message: `Task ${d.taskId} is not waiting for a decision` });
+        if (!task || task.decision) throw refuse(`Task ${d.taskId} is not waiting for a decision`);
         if (!task.spec.decisions.includes(d.decision)) {
           throw ApplicationFailure.create({ type: REFUSAL.invalid, message: `decision must be one of: ${task.spec.decisions.join(', ')}`, details: [{ field: 'decision' }] });
         }
         const refusal = task.guard?.(d);
-        if (refusal) throw ApplicationFailure.create({ type: REFUSAL.forbidden, message: refusal });
+        if (refusal) throw refuse(refusal, REFUSAL.forbidden);
       },
     });
   }

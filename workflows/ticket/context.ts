@@ -1,13 +1,12 @@
 // State and helpers shared by the steps of one service-ticket process.
-import { ApplicationFailure, condition, workflowInfo } from '@temporalio/workflow';
+import { condition, workflowInfo } from '@temporalio/workflow';
 import { ops } from '../shared/activities';
 import { HumanTasks } from '../shared/human-tasks';
-import { REFUSAL } from '../shared/messages';
 import type { TicketProcessState } from './messages';
 import type { OrderPolicy } from '../order/types';
 import type { SlaState, TicketPolicy, TicketSnapshot, TicketStatus } from './types';
 
-export const refuse = (message: string, type: string = REFUSAL.illegal) => ApplicationFailure.create({ type, message });
+export { refuse } from '../shared/messages';
 const now = () => new Date().toISOString();
 
 export class TicketContext {

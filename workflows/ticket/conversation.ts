@@ -2,7 +2,7 @@
 // resolution and the customer's confirmation. Each is an update: the validator refuses what the
 // ticket's state does not allow (→ 409), the handler records it and answers with the new state.
 import { setHandler } from '@temporalio/workflow';
-import { asRefusal } from '../order/context';
+import { asRefusal } from '../shared/messages';
 import { ops } from '../shared/activities';
 import { REFUSAL } from '../shared/messages';
 import { refuse, type TicketContext } from './context';

@@ -1,7 +1,7 @@
 // A replacement product for the customer: a sales order whose delivery runs as its own
 // order-to-delivery process, started as a child that outlives the ticket.
 import { setHandler, startChild } from '@temporalio/workflow';
-import { asRefusal } from '../order/context';
+import { asRefusal } from '../shared/messages';
 import { orderWorkflowId } from '../order/messages';
 import { ops } from '../shared/activities';
 import { refuse, type TicketContext } from './context';

@@ -1,7 +1,7 @@
 // Field visits: scheduled by an agent or supervisor, reported by the technician. A failed visit or
 // a no-show books the next free slot at once (same parts), so the customer is never left without one.
 import { setHandler } from '@temporalio/workflow';
-import { asRefusal } from '../order/context';
+import { asRefusal } from '../shared/messages';
 import { ops } from '../shared/activities';
 import { refuse, type TicketContext } from './context';
 import { reportVisitUpdate, scheduleVisitUpdate } from './messages';
