@@ -1,13 +1,11 @@
 import { Router } from 'express';
-import { z } from 'zod';
 import { requireRole, currentUser } from '../auth';
 import type { AppDeps } from '../deps';
+import { idempotencyOf } from '../idempotency-header';
 import { createOrder } from '../../domain/orders/create-order';
 import { cancelOrder, confirmDelivery, recordPayment } from '../../domain/orders/order-actions';
 import { getOrderView, listOrders } from '../../domain/orders/order-view';
 import { ZCancelOrderRequest, ZCreateOrderRequest, ZDeliveryConfirmationRequest, ZListOrdersQuery, ZOrderParams, ZPaymentRequest } from './orders.schemas';
-
-const ZIdempotencyKey = z.string().trim().min(1).max(200).optional();
 
 export function ordersRouter(deps: AppDeps): Router {
   const r = Router();
@@ -15,8 +13,10 @@ export function ordersRouter(deps: AppDeps): Router {
 
   r.post('/', requireRole('operator'), async (req, res) => {
     const input = ZCreateOrderRequest.parse(req.body);
-    const idempotencyKey = z.object({ 'idempotency-key': ZIdempotencyKey }).parse(req.headers)['idempotency-key'];
-    const result = await createOrder({ db, temporal, policy: deps.policies.order, procurementPolicy: deps.policies.procurement, input, userName: currentUser(req).name, idempotencyKey });
+    const userName = currentUser(req).name;
+    const result = await createOrder({
+      db, temporal, policy: deps.policies.order, procurementPolicy: deps.policies.procurement, input, userName, keyed: idempotencyOf(req, userName, 'orders', input),
+    });
     res.status(result.created ? 201 : 200).location(`/api/orders/${result.number}`).json(await getOrderView(db, temporal, result.number));
   });
 

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { currentUser, requireRole } from '../auth';
 import type { AppDeps } from '../deps';
+import { idempotencyOf } from '../idempotency-header';
 import { cancelRequisition, closePurchaseOrderShort, receiveGoods, registerSupplierCreditNote, registerSupplierInvoice } from '../../domain/procurement/actions';
 import { createRequisition } from '../../domain/procurement/create-requisition';
 import { getPurchaseOrderView, getRequisitionView, listRequisitions } from '../../domain/procurement/views';
@@ -15,8 +16,9 @@ export function procurementRouter(deps: AppDeps): Router {
 
   r.post('/requisitions', requireRole('requester'), async (req, res) => {
     const input = ZCreateRequisitionRequest.parse(req.body);
-    const number = await createRequisition({ db, temporal, policy: deps.policies.procurement, input, requester: currentUser(req).name });
-    res.status(201).location(`/api/requisitions/${number}`).json(await getRequisitionView(db, temporal, number));
+    const requester = currentUser(req).name;
+    const { number, created } = await createRequisition({ db, temporal, policy: deps.policies.procurement, input, requester, keyed: idempotencyOf(req, requester, 'requisitions', input) });
+    res.status(created ? 201 : 200).location(`/api/requisitions/${number}`).json(await getRequisitionView(db, temporal, number));
   });
   r.get('/requisitions', async (req, res) => void res.json(await listRequisitions(db, ZListRequisitionsQuery.parse(req.query))));
   r.get('/requisitions/:number', async (req, res) => void res.json(await getRequisitionView(db, temporal, ZRequisitionParams.parse(req.params).number)));

@@ -3,6 +3,7 @@ import type { Request } from 'express';
 import { currentUser, isPortalUser, requireRole } from '../auth';
 import { AppError, AppErrorCode, notFound } from '../../domain/errors';
 import type { AppDeps } from '../deps';
+import { idempotencyOf } from '../idempotency-header';
 import { createTicket } from '../../domain/tickets/create-ticket';
 import * as actions from '../../domain/tickets/ticket-actions';
 import { getTicketView, listTickets } from '../../domain/tickets/ticket-view';
@@ -34,8 +35,10 @@ export function ticketsRouter(deps: AppDeps): Router {
     if (isPortalUser(user) && input.customer !== user.customer) {
       throw new AppError(AppErrorCode.FORBIDDEN, { message: `This portal key may only open tickets for customer ${user.customer}` });
     }
-    const number = await createTicket({ db, temporal, policy: deps.policies.ticket, orderPolicy: deps.policies.order, input, userName: currentUser(req).name });
-    res.status(201).location(`/api/tickets/${number}`).json(await view(number));
+    const { number, created } = await createTicket({
+      db, temporal, policy: deps.policies.ticket, orderPolicy: deps.policies.order, input, userName: user.name, keyed: idempotencyOf(req, user.name, 'tickets', input),
+    });
+    res.status(created ? 201 : 200).location(`/api/tickets/${number}`).json(await view(number));
   });
 
   r.get('/', async (req, res) => {

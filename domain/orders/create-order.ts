@@ -1,12 +1,12 @@
 // Accepting an order: validate references, write the order with its audit row (and the
 // Idempotency-Key record) in one transaction, then start its process. If the process cannot be
 // started the order is removed again, so a refused request leaves nothing behind.
-import { createHash } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import type { OperationsDb } from '../../db/clients';
 import { isUniqueViolation } from '../../db/idempotency';
 import { nextNumber } from '../../db/sequence';
 import { AppError, AppErrorCode, type FieldIssue } from '../errors';
+import { earlierResult, rememberResult, type KeyedRequest } from '../idempotency-key';
 import { documentTotals, lineAmounts } from '../money';
 import type { TCreateOrderRequest } from '../../api/routes/orders.schemas';
 import type { OrderPolicy } from '../../workflows/order/types';
@@ -16,21 +16,15 @@ import { startOrderProcess } from './order-process';
 export interface CreateOrderResult { number: string; created: boolean }
 
 export async function createOrder(opts: {
-  db: OperationsDb; temporal: Client; policy: OrderPolicy; procurementPolicy?: ProcurementPolicy; input: TCreateOrderRequest; userName: string; idempotencyKey?: string;
+  db: OperationsDb; temporal: Client; policy: OrderPolicy; procurementPolicy?: ProcurementPolicy; input: TCreateOrderRequest; userName: string; keyed?: KeyedRequest;
 }): Promise<CreateOrderResult> {
   const { db, input } = opts;
-  const idemKey = opts.idempotencyKey ? `${opts.userName}:orders:${opts.idempotencyKey}` : undefined;
-  const requestHash = createHash('sha256').update(JSON.stringify(input)).digest('hex');
-
+  const { keyed } = opts;
   const replay = async (): Promise<CreateOrderResult | undefined> => {
-    if (!idemKey) return undefined;
-    const seen = await db.idempotencyRecord.findUnique({ where: { key: idemKey } });
-    if (!seen) return undefined;
-    if (seen.requestHash !== requestHash) {
-      throw new AppError(AppErrorCode.IDEMPOTENCY_MISMATCH, { message: `Idempotency-Key "${opts.idempotencyKey}" was already used for a different order (${seen.resourceRef}); use a new key for a new order` });
-    }
-    await startOrderProcess(opts.temporal, seen.resourceRef, opts.policy, opts.procurementPolicy); // heals a start that failed after the commit
-    return { number: seen.resourceRef, created: false };
+    const number = await earlierResult(db, keyed);
+    if (!number) return undefined;
+    await startOrderProcess(opts.temporal, number, opts.policy, opts.procurementPolicy); // heals a start that failed after the commit
+    return { number, created: false };
   };
   const earlier = await replay();
   if (earlier) return earlier;
@@ -64,12 +58,12 @@ export async function createOrder(opts: {
         },
       });
       await tx.auditLog.create({ data: { actor: opts.userName, action: 'order.received', entityType: 'SalesOrder', entityRef: n, data: JSON.stringify(input) } });
-      if (idemKey) await tx.idempotencyRecord.create({ data: { key: idemKey, requestHash, resourceRef: n } });
+      await rememberResult(tx, keyed, n);
       return n;
     });
   } catch (e) {
     // The same key sent twice at once: the other request won; answer as it did.
-    if (idemKey && isUniqueViolation(e)) return (await replay())!;
+    if (keyed && isUniqueViolation(e)) return (await replay())!;
     throw e;
   }
 

@@ -4,7 +4,9 @@ import type { Client } from '@temporalio/client';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { OperationsDb, OperationsTx } from '../../db/clients';
 import { nextNumber } from '../../db/sequence';
+import { isUniqueViolation } from '../../db/idempotency';
 import { AppError, AppErrorCode, type FieldIssue } from '../errors';
+import { earlierResult, rememberResult, type KeyedRequest } from '../idempotency-key';
 import { requisitionWorkflowId } from '../../workflows/procurement/messages';
 import type { ProcurementPolicy } from '../../workflows/procurement/types';
 import { TASK_QUEUES } from '../../workflows/shared/task-queues';
@@ -46,21 +48,48 @@ export async function recordRequisition(tx: OperationsTx, input: NewRequisition,
   return { number, totalCents };
 }
 
-export async function createRequisition(opts: { db: OperationsDb; temporal: Client; policy: ProcurementPolicy; input: NewRequisition; requester: string }): Promise<string> {
-  const { db } = opts;
-  const { number } = await db.$transaction((tx) => recordRequisition(tx, opts.input, opts.requester));
+async function startRequisitionProcess(temporal: Client, number: string, policy: ProcurementPolicy): Promise<void> {
   try {
-    await opts.temporal.workflow.start('procureToPay', {
-      taskQueue: TASK_QUEUES.orchestration, workflowId: requisitionWorkflowId(number), args: [{ requisitionNumber: number, policy: opts.policy }], workflowIdReusePolicy: 'REJECT_DUPLICATE',
+    await temporal.workflow.start('procureToPay', {
+      taskQueue: TASK_QUEUES.orchestration, workflowId: requisitionWorkflowId(number), args: [{ requisitionNumber: number, policy }], workflowIdReusePolicy: 'REJECT_DUPLICATE',
     });
   } catch (e) {
-    if (e instanceof WorkflowExecutionAlreadyStartedError) return number;
+    if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e;
+  }
+}
+
+export async function createRequisition(opts: {
+  db: OperationsDb; temporal: Client; policy: ProcurementPolicy; input: NewRequisition; requester: string; keyed?: KeyedRequest;
+}): Promise<{ number: string; created: boolean }> {
+  const { db } = opts;
+  const replay = async () => {
+    const earlier = await earlierResult(db, opts.keyed);
+    if (earlier) await startRequisitionProcess(opts.temporal, earlier, opts.policy);
+    return earlier;
+  };
+  const earlier = await replay();
+  if (earlier) return { number: earlier, created: false };
+  let number: string;
+  try {
+    number = await db.$transaction(async (tx) => {
+      const r = await recordRequisition(tx, opts.input, opts.requester);
+      await rememberResult(tx, opts.keyed, r.number);
+      return r.number;
+    });
+  } catch (e) {
+    if (opts.keyed && isUniqueViolation(e)) return { number: (await replay())!, created: false };
+    throw e;
+  }
+  try {
+    await startRequisitionProcess(opts.temporal, number, opts.policy);
+  } catch (e) {
     await db.$transaction([
+      db.idempotencyRecord.deleteMany({ where: { resourceRef: number } }),
       db.requisitionLine.deleteMany({ where: { requisition: { number } } }),
       db.requisition.delete({ where: { number } }),
       db.auditLog.deleteMany({ where: { entityRef: number } }),
     ]);
     throw new AppError(AppErrorCode.UNAVAILABLE, { message: `The process engine is unavailable (${(e as Error).message}); nothing was saved, retry the request` });
   }
-  return number;
+  return { number, created: true };
 }

@@ -4,7 +4,9 @@
 import type { Client } from '@temporalio/client';
 import type { OperationsDb } from '../../db/clients';
 import { nextNumber } from '../../db/sequence';
+import { isUniqueViolation } from '../../db/idempotency';
 import { AppError, AppErrorCode, type FieldIssue } from '../errors';
+import { earlierResult, rememberResult, type KeyedRequest } from '../idempotency-key';
 import type { OrderPolicy } from '../../workflows/order/types';
 import type { Category, Priority, TicketPolicy } from '../../workflows/ticket/types';
 import { startTicketProcess } from './ticket-process';
@@ -24,7 +26,7 @@ export interface NewTicket {
 }
 
 /** Validates and writes the ticket (no process yet); returns its number. */
-export async function recordTicket(db: OperationsDb, input: NewTicket, createdBy: string): Promise<string> {
+export async function recordTicket(db: OperationsDb, input: NewTicket, createdBy: string, keyed?: KeyedRequest): Promise<string> {
   const customer = await db.customer.findUnique({ where: { code: input.customer } });
   const product = input.productSku ? await db.product.findUnique({ where: { sku: input.productSku } }) : undefined;
   const order = input.orderRef ? await db.salesOrder.findUnique({ where: { number: input.orderRef } }) : undefined;
@@ -49,13 +51,29 @@ export async function recordTicket(db: OperationsDb, input: NewTicket, createdBy
     });
     await tx.ticketEvent.create({ data: { key: `${number}:created`, ticketId: ticket.id, at: ticket.createdAt, kind: 'created', actor: createdBy, data: JSON.stringify({ channel: input.channel, priority: input.priority, category }) } });
     await tx.auditLog.create({ data: { actor: createdBy, action: 'ticket.created', entityType: 'Ticket', entityRef: number, data: JSON.stringify(input) } });
+    await rememberResult(tx, keyed, number);
     return number;
   });
 }
 
 /** `orderPolicy` lets the ticket order replacements (their delivery runs with it). */
-export async function createTicket(opts: { db: OperationsDb; temporal: Client; policy: TicketPolicy; orderPolicy?: OrderPolicy; input: NewTicket; userName: string }): Promise<string> {
-  const number = await recordTicket(opts.db, opts.input, opts.userName);
+export async function createTicket(opts: {
+  db: OperationsDb; temporal: Client; policy: TicketPolicy; orderPolicy?: OrderPolicy; input: NewTicket; userName: string; keyed?: KeyedRequest;
+}): Promise<{ number: string; created: boolean }> {
+  const replay = async () => {
+    const earlier = await earlierResult(opts.db, opts.keyed);
+    if (earlier) await startTicketProcess(opts.temporal, earlier, opts.policy, opts.orderPolicy); // heals a start that failed after the commit
+    return earlier;
+  };
+  const earlier = await replay();
+  if (earlier) return { number: earlier, created: false };
+  let number: string;
+  try {
+    number = await recordTicket(opts.db, opts.input, opts.userName, opts.keyed);
+  } catch (e) {
+    if (opts.keyed && isUniqueViolation(e)) return { number: (await replay())!, created: false };
+    throw e;
+  }
   try {
     await startTicketProcess(opts.temporal, number, opts.policy, opts.orderPolicy);
   } catch (e) {
@@ -64,8 +82,9 @@ export async function createTicket(opts: { db: OperationsDb; temporal: Client; p
       await tx.ticketEvent.deleteMany({ where: { ticketId: t.id } });
       await tx.ticket.delete({ where: { id: t.id } });
       await tx.auditLog.deleteMany({ where: { entityRef: number } });
+      await tx.idempotencyRecord.deleteMany({ where: { resourceRef: number } });
     });
     throw new AppError(AppErrorCode.UNAVAILABLE, { message: `The process engine is unavailable (${(e as Error).message}); nothing was saved, retry the request` });
   }
-  return number;
+  return { number, created: true };
 }

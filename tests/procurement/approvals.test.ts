@@ -92,3 +92,19 @@ test('bad requisitions are 400 with the field, and only requesters submit', asyn
   expect((await h.post('/api/requisitions', requisitionBody([{ sku: 'X', quantity: 1 }]), 'warehouse')).status).toBe(403);
   expect(await h.stores.operations.requisition.count()).toBe(before);
 });
+
+test('Idempotency-Key: a retried submission returns the same requisition and starts one process', async () => {
+  const s = await supplier(h);
+  const p = await boughtProduct(h, s, 10);
+  const body = requisitionBody([{ sku: p.sku, quantity: 3 }]);
+  const key = { 'Idempotency-Key': `req-${p.sku}` };
+  const first = await h.post('/api/requisitions', body, 'requester', key);
+  expect(first.status).toBe(201);
+  const [a, b] = await Promise.all([h.post('/api/requisitions', body, 'requester', key), h.post('/api/requisitions', body, 'requester', key)]);
+  expect([a.status, b.status]).toEqual([200, 200]);
+  expect([a.body.number, b.body.number]).toEqual([first.body.number, first.body.number]);
+  expect((await h.post('/api/requisitions', requisitionBody([{ sku: p.sku, quantity: 4 }]), 'requester', key)).status).toBe(422);
+  // The key is the requester's own: another requester with the same key gets a requisition of their own.
+  expect((await h.post('/api/requisitions', body, 'requester2', key)).body.number).not.toBe(first.body.number);
+  expect(await h.stores.operations.requisition.count({ where: { lines: { some: { productId: p.id } } } })).toBe(2);
+});

@@ -126,3 +126,16 @@ test("a customer-portal key sees and acts on its own customer's tickets only, an
   expect((await h.post('/api/tickets', { customer: mine.customerCode, subject: 'Broken', description: 'It broke', channel: 'portal' }, me)).status).toBe(201);
   for (const path of ['/api/orders', '/api/tasks', `/api/processes/ticket-${mine.number}/history`]) expect((await h.get(path, me)).status).toBe(403);
 });
+
+test('Idempotency-Key: the same intake twice is one ticket', async () => {
+  const c = await customer(h.stores.operations);
+  const body = { customer: c.code, subject: 'Lamp flickers', description: 'Since Monday', channel: 'email' };
+  const key = { 'Idempotency-Key': `mail-${c.code}` };
+  const first = await h.post('/api/tickets', body, 'agent', key);
+  expect(first.status).toBe(201);
+  const again = await h.post('/api/tickets', body, 'agent', key);
+  expect(again.status).toBe(200);
+  expect(again.body.number).toBe(first.body.number);
+  expect((await h.post('/api/tickets', { ...body, subject: 'Other' }, 'agent', key)).status).toBe(422);
+  expect(await h.stores.operations.ticket.count({ where: { customerId: c.id } })).toBe(1);
+});
