@@ -14,7 +14,7 @@ import {
 import type { OrderProcessInput } from './order/types';
 
 export async function orderToDelivery(input: OrderProcessInput): Promise<OrderProcessState> {
-  const ctx = new OrderContext(input.orderNumber, input.policy, input.procurementPolicy);
+  const ctx = new OrderContext(input);
   const work = new CancellationScope();
   let cancelRequest: CancelRequest | undefined;
   let compensated = false;

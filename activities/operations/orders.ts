@@ -2,6 +2,9 @@ import type { OperationsDb } from '../../db/clients';
 import { creditDecision } from '../../domain/credit';
 import { notFound } from '../../domain/errors';
 import type { CreditCheckResult, DeliverySteps, InvoicePolicy, OrderSnapshot } from '../../workflows/order/types';
+import { earlierResult, keyedRequest } from '../../domain/idempotency-key';
+import { recordTicket, type NewTicket } from '../../domain/tickets/create-ticket';
+import { isUniqueViolation } from '../../db/idempotency';
 import { audit } from './ledger';
 
 export async function orderSnapshot(db: OperationsDb, number: string): Promise<OrderSnapshot> {
@@ -44,6 +47,27 @@ export function createOrderActivities(db: OperationsDb) {
       const orderTotalCents = order.netCents + order.taxCents;
       const d = creditDecision({ creditLimitCents: order.customer.creditLimitCents, openReceivablesCents, orderTotalCents });
       return { withinLimit: d.withinLimit, creditLimitCents: order.customer.creditLimitCents, openReceivablesCents, orderTotalCents, overByCents: d.overByCents };
+    },
+
+    /** A service ticket for what a shipment did not deliver; the same shipment never opens two. */
+    async openDeliveryComplaint(input: { orderNumber: string; shipmentNumber: string }): Promise<string> {
+      const shipment = await db.shipment.findUniqueOrThrow({ where: { number: input.shipmentNumber }, include: { lines: true, order: { include: { customer: true } } } });
+      const products = await db.product.findMany({ where: { id: { in: shipment.lines.map((l) => l.productId) } } });
+      const missing = shipment.lines.filter((l) => l.deliveredQty < l.quantity)
+        .map((l) => `${l.quantity - l.deliveredQty} of ${l.quantity} × ${products.find((p) => p.id === l.productId)!.sku}`);
+      const ticket: NewTicket = {
+        customer: shipment.order.customer.code, channel: 'process', priority: 'high', category: 'general', orderRef: shipment.order.number,
+        subject: `Short delivery on ${shipment.number}`, description: `Not delivered: ${missing.join(', ')}. Agree a replacement or a credit with the customer.`,
+      };
+      const keyed = keyedRequest('process', 'delivery-complaint', shipment.number, ticket);
+      const earlier = await earlierResult(db, keyed);
+      if (earlier) return earlier;
+      try {
+        return await recordTicket(db, ticket, 'delivery confirmation', keyed);
+      } catch (e) {
+        if (isUniqueViolation(e)) return (await earlierResult(db, keyed))!;
+        throw e;
+      }
     },
 
     /** Keeps the order row's status in step with the process, so lists and filters need no workflow query. */

@@ -15,7 +15,7 @@ export function ordersRouter(deps: AppDeps): Router {
     const input = ZCreateOrderRequest.parse(req.body);
     const userName = currentUser(req).name;
     const result = await createOrder({
-      db, temporal, policy: deps.policies.order, procurementPolicy: deps.policies.procurement, input, userName, keyed: idempotencyOf(req, userName, 'orders', input),
+      db, temporal, process: { policy: deps.policies.order, procurementPolicy: deps.policies.procurement, ticketPolicy: deps.policies.ticket }, input, userName, keyed: idempotencyOf(req, userName, 'orders', input),
     });
     res.status(result.created ? 201 : 200).location(`/api/orders/${result.number}`).json(await getOrderView(db, temporal, result.number));
   });

@@ -9,21 +9,20 @@ import { AppError, AppErrorCode, type FieldIssue } from '../errors';
 import { earlierResult, rememberResult, type KeyedRequest } from '../idempotency-key';
 import { documentTotals, lineAmounts } from '../money';
 import type { TCreateOrderRequest } from '../../api/routes/orders.schemas';
-import type { OrderPolicy } from '../../workflows/order/types';
-import type { ProcurementPolicy } from '../../workflows/procurement/types';
+import type { OrderProcessSettings } from '../../workflows/order/types';
 import { startOrderProcess } from './order-process';
 
 export interface CreateOrderResult { number: string; created: boolean }
 
 export async function createOrder(opts: {
-  db: OperationsDb; temporal: Client; policy: OrderPolicy; procurementPolicy?: ProcurementPolicy; input: TCreateOrderRequest; userName: string; keyed?: KeyedRequest;
+  db: OperationsDb; temporal: Client; process: OrderProcessSettings; input: TCreateOrderRequest; userName: string; keyed?: KeyedRequest;
 }): Promise<CreateOrderResult> {
   const { db, input } = opts;
   const { keyed } = opts;
   const replay = async (): Promise<CreateOrderResult | undefined> => {
     const number = await earlierResult(db, keyed);
     if (!number) return undefined;
-    await startOrderProcess(opts.temporal, number, opts.policy, opts.procurementPolicy); // heals a start that failed after the commit
+    await startOrderProcess(opts.temporal, number, opts.process); // heals a start that failed after the commit
     return { number, created: false };
   };
   const earlier = await replay();
@@ -68,7 +67,7 @@ export async function createOrder(opts: {
   }
 
   try {
-    await startOrderProcess(opts.temporal, number, opts.policy, opts.procurementPolicy);
+    await startOrderProcess(opts.temporal, number, opts.process);
   } catch (e) {
     await removeUnstartedOrder(db, number);
     throw new AppError(AppErrorCode.UNAVAILABLE, { message: `The process engine is unavailable (${(e as Error).message}); nothing was saved, retry the request` });

@@ -17,7 +17,8 @@ export interface NewTicket {
   customer: string;
   subject: string;
   description: string;
-  channel: 'email' | 'phone' | 'portal' | 'web';
+  /** 'process' when another process opened it (e.g. a short delivery). */
+  channel: 'email' | 'phone' | 'portal' | 'web' | 'process';
   priority: Priority;
   category?: Category;
   productSku?: string;

@@ -110,6 +110,12 @@ test('short delivery is invoiced as delivered; an up-front invoice gets a credit
   const docs = await db.invoice.findMany({ where: { order: { number: body.number } }, orderBy: { id: 'asc' } });
   expect(docs.map((d) => [d.kind, d.totalCents])).toEqual([['invoice', 4_400], ['credit_note', 1_100]]);
   expect(docs[0].creditedCents).toBe(1_100);
+  // What did not arrive is followed up by the service desk, once.
+  const complaint = await h.eventually(() => db.ticket.findFirst({ where: { orderRef: body.number } }), 'a complaint ticket');
+  expect(complaint).toMatchObject({ channel: 'process', priority: 'high', underWarranty: true, createdBy: 'delivery confirmation', subject: `Short delivery on ${body.number}-S1` });
+  expect(complaint.description).toMatch(/Not delivered: 1 of 4 × /);
+  await h.eventually(async () => (await h.get(`/api/tickets/${complaint.number}`, 'agent')).body.process?.status, 'the ticket process');
+  expect(await db.ticket.count({ where: { orderRef: body.number } })).toBe(1);
   expect(await receivableOf(db, c.code)).toBe(3_300);
   expect((await h.post(`/api/orders/${body.number}/payments`, { reference: `PAY-${body.number}`, amount: 33 })).status).toBe(201);
   await h.waitForStatus(body.number, 'paid');

@@ -3,8 +3,7 @@ import { workflowInfo } from '@temporalio/workflow';
 import { ops } from '../shared/activities';
 import { HumanTasks } from '../shared/human-tasks';
 import type { OrderProcessState, OrderStatus } from './messages';
-import type { OrderPolicy, OrderSnapshot, ShipmentInfo } from './types';
-import type { ProcurementPolicy } from '../procurement/types';
+import type { OrderPolicy, OrderProcessInput, OrderSnapshot, ShipmentInfo } from './types';
 
 /** Thrown inside the process when the business ends the order (credit refused, no decision in time). */
 export class OrderCancelled extends Error {
@@ -22,7 +21,13 @@ export class OrderContext {
   shippingStarted = false;
   state: OrderProcessState;
 
-  constructor(readonly orderNumber: string, readonly policy: OrderPolicy, readonly procurementPolicy?: ProcurementPolicy) {
+  readonly orderNumber: string;
+  readonly policy: OrderPolicy;
+
+  constructor(readonly input: OrderProcessInput) {
+    this.orderNumber = input.orderNumber;
+    this.policy = input.policy;
+    const orderNumber = input.orderNumber;
     this.state = { orderNumber, status: 'received', cancellable: true, shipments: [], remindersSent: 0, openTasks: [], events: [] };
   }
 

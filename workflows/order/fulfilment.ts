@@ -1,6 +1,7 @@
 // Reserve → (pick → pack →) ship → delivery, repeated for backorders as stock arrives.
 import { ActivityFailure, condition, patched, startChild } from '@temporalio/workflow';
 import { requisitionWorkflowId } from '../procurement/messages';
+import { ticketWorkflowId } from '../ticket/messages';
 import { ops, partners } from '../shared/activities';
 import type { OrderContext } from './context';
 import type { ReservationRound } from './types';
@@ -50,7 +51,7 @@ async function shipOut(ctx: OrderContext, seq: number): Promise<void> {
   ctx.putShipment(await ops.shipShipment({ shipmentNumber: number, at: new Date().toISOString() }));
   ctx.note('shipped', `${number} tracking ${booking.trackingNumber}`);
   ctx.deliveryWatchers.push(watchDelivery(ctx, number));
-  if (ctx.procurementPolicy && patched('reorder-after-shipment')) await replenish(ctx, number);
+  if (ctx.input.procurementPolicy && patched('reorder-after-shipment')) await replenish(ctx, number);
 }
 
 /** Stock that fell below its reorder point is bought again by its own procure-to-pay process. */
@@ -58,7 +59,7 @@ async function replenish(ctx: OrderContext, shipmentNumber: string): Promise<voi
   const requisitions = await ops.raiseReorderRequisitions({ shipmentNumber, at: new Date().toISOString() });
   for (const requisitionNumber of requisitions) {
     // ABANDON: buying stock goes on whatever happens to this order.
-    await startChild('procureToPay', { workflowId: requisitionWorkflowId(requisitionNumber), args: [{ requisitionNumber, policy: ctx.procurementPolicy! }], parentClosePolicy: 'ABANDON' });
+    await startChild('procureToPay', { workflowId: requisitionWorkflowId(requisitionNumber), args: [{ requisitionNumber, policy: ctx.input.procurementPolicy! }], parentClosePolicy: 'ABANDON' });
     ctx.note('reorder', `${requisitionNumber} raised for stock below its reorder point`);
   }
 }
@@ -98,6 +99,24 @@ async function bookCarrier(ctx: OrderContext, shipmentNumber: string): Promise<{
 }
 
 async function watchDelivery(ctx: OrderContext, shipmentNumber: string): Promise<void> {
+  await awaitDelivery(ctx, shipmentNumber);
+  const shipment = ctx.state.shipments.find((s) => s.number === shipmentNumber)!;
+  if (shipment.lines.some((l) => l.deliveredQty < l.quantity) && ctx.input.ticketPolicy && patched('complaint-on-short-delivery')) {
+    await complain(ctx, shipmentNumber);
+  }
+}
+
+/** What did not arrive becomes a service ticket, so the service desk follows it up with the customer. */
+async function complain(ctx: OrderContext, shipmentNumber: string): Promise<void> {
+  const ticketNumber = await ops.openDeliveryComplaint({ orderNumber: ctx.orderNumber, shipmentNumber });
+  // ABANDON: the complaint is worked on whatever happens to the order's own process.
+  await startChild('serviceTicket', {
+    workflowId: ticketWorkflowId(ticketNumber), args: [{ ticketNumber, policy: ctx.input.ticketPolicy!, orderPolicy: ctx.policy }], parentClosePolicy: 'ABANDON',
+  });
+  ctx.note('complaint', `${ticketNumber} opened for the short delivery of ${shipmentNumber}`);
+}
+
+async function awaitDelivery(ctx: OrderContext, shipmentNumber: string): Promise<void> {
   const delivered = () => ctx.state.shipments.find((s) => s.number === shipmentNumber)?.status === 'delivered';
   if (await condition(delivered, ctx.policy.deliveryConfirmationMs)) return;
   ctx.note('delivery_overdue', shipmentNumber);

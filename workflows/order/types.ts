@@ -1,5 +1,6 @@
 // Plain data that crosses between the order-to-delivery workflow, its activities and the API.
 import type { ProcurementPolicy } from '../procurement/types';
+import type { TicketPolicy } from '../ticket/types';
 
 export type DeliverySteps = 1 | 2 | 3; // 1: ship, 2: pick + ship, 3: pick + pack + ship
 export type InvoicePolicy = 'delivered' | 'ordered';
@@ -68,4 +69,9 @@ export interface OrderProcessInput {
   policy: OrderPolicy;
   /** When given, stock falling below a reorder point after shipping raises a requisition under this policy. */
   procurementPolicy?: ProcurementPolicy;
+  /** When given, a short or lost delivery opens a service ticket under this policy. */
+  ticketPolicy?: TicketPolicy;
 }
+
+/** How an order's process is started: everything but the order number. */
+export type OrderProcessSettings = Omit<OrderProcessInput, 'orderNumber'>;
