@@ -21,7 +21,13 @@ export async function orderToDelivery(input: OrderProcessInput): Promise<OrderPr
   const confirming = new Set<string>();
 
   setHandler(orderStateQuery, () => ctx.snapshot());
-  setHandler(stockReplenishedSignal, () => void ctx.restocks++);
+  // A receipt announced twice (a retried API call) wakes the backorder once.
+  const receipts = new Set<string>();
+  setHandler(stockReplenishedSignal, ({ receiptReference }) => {
+    if (receipts.has(receiptReference)) return;
+    receipts.add(receiptReference);
+    ctx.restocks++;
+  });
   setHandler(cancelOrderUpdate, async (req: CancelRequest) => {
     cancelRequest = req;
     work.cancel();
