@@ -5,6 +5,7 @@ import type { ApiUser } from '../../config';
 import type { OperationsDb } from '../../db/clients';
 import { AppError, AppErrorCode, illegal, notFound } from '../errors';
 import { toCents } from '../money';
+import { wakeBackorders } from '../stock/receive-stock';
 import {
   cancelRequisitionUpdate, closeShortUpdate, purchaseOrderWorkflowId, receiveGoodsUpdate, registerCreditNoteUpdate, registerInvoiceUpdate, requisitionWorkflowId,
 } from '../../workflows/procurement/messages';
@@ -34,7 +35,13 @@ export async function receiveGoods(db: OperationsDb, temporal: Client, number: s
     if (earlier.purchaseOrder.number !== number || earlier.lines !== JSON.stringify(input.lines)) throw illegal(`Delivery note ${input.reference} was already booked with different content`);
     return { duplicate: true, reference: input.reference };
   }
-  return poHandle(temporal, number).executeUpdate(receiveGoodsUpdate, { args: [{ reference: input.reference, lines: input.lines, receivedBy: by }] });
+  const po = await poHandle(temporal, number).executeUpdate(receiveGoodsUpdate, { args: [{ reference: input.reference, lines: input.lines, receivedBy: by }] });
+  // Purchased goods land in MAIN; customer orders waiting for them can now ship.
+  const main = await db.warehouse.findUniqueOrThrow({ where: { code: 'MAIN' } });
+  const received = po.lines.filter((l) => input.lines.some((r) => r.lineNo === l.lineNo));
+  const products = await db.product.findMany({ where: { sku: { in: received.map((l) => l.sku) } }, select: { id: true } });
+  const notifiedOrders = await wakeBackorders(db, temporal, main.id, products.map((p) => p.id), input.reference);
+  return { ...po, notifiedOrders };
 }
 
 export async function registerSupplierInvoice(db: OperationsDb, temporal: Client, number: string,

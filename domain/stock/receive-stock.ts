@@ -36,15 +36,21 @@ export async function receiveStock(db: OperationsDb, temporal: Client, input: Re
     await tx.auditLog.create({ data: { actor: by, action: 'stock.received', entityType: 'StockReceipt', entityRef: input.reference, data: JSON.stringify(input) } });
   });
 
+  const orders = await wakeBackorders(db, temporal, warehouse!.id, productIds, input.reference);
+  return { reference: input.reference, duplicate: false, notifiedOrders: orders };
+}
+
+/** Tells every order with an open backorder of these products, oldest first, that stock arrived. */
+export async function wakeBackorders(db: OperationsDb, temporal: Client, warehouseId: number, productIds: number[], reference: string): Promise<string[]> {
   const waiting = await db.backorder.findMany({
-    where: { status: 'open', warehouseId: warehouse!.id, productId: { in: productIds } },
+    where: { status: 'open', warehouseId, productId: { in: productIds } },
     include: { orderLine: { include: { order: true } } },
     orderBy: { createdAt: 'asc' },
   });
   const orders = [...new Set(waiting.map((b) => b.orderLine.order.number))];
   // Signals are delivered in order; a process that finds no stock left simply waits for the next receipt.
   for (const number of orders) {
-    await temporal.workflow.getHandle(`order-${number}`).signal(stockReplenishedSignal, { receiptReference: input.reference }).catch(() => undefined);
+    await temporal.workflow.getHandle(`order-${number}`).signal(stockReplenishedSignal, { receiptReference: reference }).catch(() => undefined);
   }
-  return { reference: input.reference, duplicate: false, notifiedOrders: orders };
+  return orders;
 }

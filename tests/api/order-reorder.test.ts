@@ -35,3 +35,23 @@ test('stock below the reorder point after shipping raises one requisition, which
   const history = await h.get(`/api/processes/order-${first}/history`, 'manager');
   expect(history.body.entries.map((e: { step: string }) => e.step)).toContain('raise reorder requisitions');
 });
+
+test('goods received on a purchase order release the customer orders waiting for them', async () => {
+  const db = h.stores.operations;
+  const c = await customer(db);
+  const p = await product(db, { price: 20, stock: 2 });
+  const s = await db.supplier.create({ data: { code: `S-${p.sku}`, name: 'Supplier', email: 'o@s.example', apiUrl: `${h.simulator.url}/suppliers/S-${p.sku}` } });
+  await db.supplierPrice.create({ data: { supplierId: s.id, productId: p.id, priceCents: 900, leadTimeDays: 4, preferred: true } });
+  const order = (await h.post('/api/orders', orderBody(c.code, [{ sku: p.sku, quantity: 5 }]))).body.number;
+  await h.waitForStatus(order, 'backordered');
+
+  const req = await h.post('/api/requisitions', { costCenter: 'CC-1', justification: 'Backorder cover', lines: [{ sku: p.sku, quantity: 10, neededBy: '2027-01-10' }] }, 'requester');
+  const po = await h.eventually(() => db.purchaseOrder.findFirst({ where: { requisition: { number: req.body.number }, status: 'confirmed' } }), 'a confirmed PO');
+  await h.eventually(async () => (await h.get(`/api/purchase-orders/${po.number}`, 'buyer')).body.process.status === 'awaiting_goods', 'PO waiting for goods');
+  const receipt = await h.post(`/api/purchase-orders/${po.number}/receipts`, { reference: `DN-${po.number}`, lines: [{ lineNo: 1, quantity: 10 }] }, 'warehouse');
+  expect(receipt.status).toBe(201);
+  expect(receipt.body.notifiedOrders).toEqual([order]);
+  await h.waitForStatus(order, 'awaiting_delivery');
+  expect(await db.salesOrderLine.findFirstOrThrow({ where: { order: { number: order } } })).toMatchObject({ shippedQty: 5, backorderQty: 0 });
+  expect(await db.stockLevel.findFirstOrThrow({ where: { productId: p.id } })).toMatchObject({ onHand: 7, reserved: 0 });
+});
