@@ -21,15 +21,12 @@ export class OrderContext {
   shippingStarted = false;
   state: OrderProcessState;
 
-  readonly orderNumber: string;
-  readonly policy: OrderPolicy;
-
   constructor(readonly input: OrderProcessInput) {
-    this.orderNumber = input.orderNumber;
-    this.policy = input.policy;
-    const orderNumber = input.orderNumber;
-    this.state = { orderNumber, status: 'received', cancellable: true, shipments: [], remindersSent: 0, openTasks: [], events: [] };
+    this.state = { orderNumber: input.orderNumber, status: 'received', cancellable: true, shipments: [], remindersSent: 0, openTasks: [], events: [] };
   }
+
+  get orderNumber(): string { return this.input.orderNumber; }
+  get policy(): OrderPolicy { return this.input.policy; }
 
   note(step: string, note?: string) {
     this.state.events.push({ at: new Date().toISOString(), step, ...(note ? { note } : {}) });
