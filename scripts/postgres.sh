@@ -3,13 +3,14 @@
 # the admin URL. Idempotent: an already running cluster is reused.
 set -euo pipefail
 PG_PASSWORD=${PG_PASSWORD:-postgres}
-if ! command -v pg_lsclusters >/dev/null 2>&1 || [ -z "$(ls /usr/lib/postgresql 2>/dev/null)" ]; then
+# The server binary, not just the client, decides whether PostgreSQL is installed.
+if ! command -v pg_lsclusters >/dev/null 2>&1 || ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; then
   echo "Installing PostgreSQL from Debian packages..." >&2
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq >&2
   apt-get install -y -qq postgresql >&2
 fi
-version=$(ls /usr/lib/postgresql | sort -n | tail -1)
+version=$(ls -d /usr/lib/postgresql/*/bin/postgres | cut -d/ -f5 | sort -n | tail -1)
 if ! pg_lsclusters -h | awk -v v="$version" '$1==v && $2=="main"' | grep -q .; then
   pg_createcluster "$version" main >&2
 fi
