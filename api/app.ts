@@ -3,6 +3,7 @@ import { authenticate, portalBoundary } from './auth';
 import type { AppDeps } from './deps';
 import { errorHandler } from './errors';
 import { docsPage, openApiDocument } from './openapi';
+import { invoicesRouter } from './routes/invoices';
 import { ordersRouter } from './routes/orders';
 import { processesRouter } from './routes/processes';
 import { procurementRouter } from './routes/procurement';
@@ -20,6 +21,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use('/api', authenticate(deps.users), portalBoundary);
   app.use('/api/orders', ordersRouter(deps));
   app.use('/api/stock', stockRouter(deps));
+  app.use('/api/invoices', invoicesRouter(deps));
   app.use('/api/tasks', tasksRouter(deps));
   app.use('/api/processes', processesRouter(deps));
   app.use('/api', procurementRouter(deps));

@@ -6,7 +6,7 @@ import { nextNumber } from '../../db/sequence';
 import { illegal, notFound } from '../../domain/errors';
 import { documentTotals, lineAmounts } from '../../domain/money';
 import type { InvoiceInfo } from '../../workflows/order/types';
-import { postCustomerInvoice } from './customer-invoice';
+import { applyPayment, postCustomerInvoice, settledStatus } from './customer-invoice';
 import { ACCOUNTS, audit, postJournal, reverseJournal } from './ledger';
 
 
@@ -19,10 +19,6 @@ async function invoiceInfo(db: OperationsDb | OperationsTx, number: string): Pro
   };
 }
 
-function settledStatus(total: number, paid: number, credited: number): string {
-  if (paid + credited >= total) return 'paid';
-  return paid > 0 ? 'partially_paid' : 'posted';
-}
 
 export function createInvoicingActivities(db: OperationsDb) {
   return {
@@ -101,22 +97,9 @@ export function createInvoicingActivities(db: OperationsDb) {
     /** Applies a customer payment. The bank reference makes it idempotent: the same reference is never applied twice. */
     async recordCustomerPayment(input: { orderNumber: string; reference: string; amountCents: number; method: string; recordedBy: string; at: string }): Promise<InvoiceInfo> {
       const number = await once(db, `payment:${input.reference}`, async (tx) => {
-        const invoice = await tx.invoice.findFirst({ where: { order: { number: input.orderNumber }, kind: 'invoice', status: { in: ['posted', 'partially_paid'] } }, include: { customer: true } });
+        const invoice = await tx.invoice.findFirst({ where: { order: { number: input.orderNumber }, kind: 'invoice', status: { in: ['posted', 'partially_paid'] } } });
         if (!invoice) throw illegal(`Order ${input.orderNumber} has no open invoice to pay`);
-        const outstanding = invoice.totalCents - invoice.paidCents - invoice.creditedCents;
-        if (input.amountCents > outstanding) throw illegal(`Payment of ${input.amountCents / 100} exceeds the outstanding ${outstanding / 100} on ${invoice.number}`);
-        const at = new Date(input.at);
-        await tx.payment.create({ data: { reference: input.reference, invoiceId: invoice.id, amountCents: input.amountCents, method: input.method, receivedAt: at, recordedBy: input.recordedBy } });
-        await postJournal(tx, {
-          key: `payment:${input.reference}`, memo: `Payment ${input.reference} on ${invoice.number}`, sourceType: 'Payment', sourceRef: invoice.number, postedAt: at,
-          lines: [
-            { account: ACCOUNTS.cash, debitCents: input.amountCents },
-            { account: ACCOUNTS.receivables, creditCents: input.amountCents, partnerRef: invoice.customer.code },
-          ],
-        });
-        const paid = invoice.paidCents + input.amountCents;
-        await tx.invoice.update({ where: { id: invoice.id }, data: { paidCents: paid, status: settledStatus(invoice.totalCents, paid, invoice.creditedCents) } });
-        await audit(tx, input.recordedBy, 'payment.received', 'Invoice', invoice.number, { reference: input.reference, amountCents: input.amountCents });
+        await applyPayment(tx, invoice.id, { ...input, at: new Date(input.at) });
         return invoice.number;
       });
       return invoiceInfo(db, number);

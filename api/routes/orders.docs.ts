@@ -10,4 +10,6 @@ export const orderEndpoints: Endpoint[] = [
   { method: 'post', path: '/api/orders/{number}/delivery-confirmation', summary: 'Confirm a shipment arrived (short lines optional)', roles: 'operator, warehouse', body: ZDeliveryConfirmationRequest },
   { method: 'post', path: '/api/orders/{number}/payments', summary: 'Record a customer payment against the order invoice', roles: 'operator, manager', body: ZPaymentRequest },
   { method: 'post', path: '/api/stock/receipts', summary: 'Book received goods; waiting backorders are released', roles: 'warehouse, operator', body: ZStockReceiptRequest },
+  { method: 'get', path: '/api/invoices/{number}', summary: 'A customer invoice with its lines and payments' },
+  { method: 'post', path: '/api/invoices/{number}/payments', summary: "Record a payment on an invoice no order owns (e.g. service work); an order's invoice is paid on the order", roles: 'operator, manager', body: ZPaymentRequest },
 ];
