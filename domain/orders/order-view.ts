@@ -4,7 +4,8 @@ import type { Client } from '@temporalio/client';
 import type { OperationsDb } from '../../db/clients';
 import { notFound } from '../errors';
 import { fromCents } from '../money';
-import { orderStateQuery, type OrderProcessState } from '../../workflows/order/messages';
+import { liveState } from '../processes/live-state';
+import { orderStateQuery } from '../../workflows/order/messages';
 import { orderHandle } from './order-process';
 
 export async function getOrderView(db: OperationsDb, temporal: Client, number: string) {
@@ -15,12 +16,7 @@ export async function getOrderView(db: OperationsDb, temporal: Client, number: s
   if (!order) throw notFound(`Order ${number}`);
   const products = new Map((await db.product.findMany({ where: { id: { in: order.lines.map((l) => l.productId) } } })).map((p) => [p.id, p]));
   const tasks = await db.task.findMany({ where: { documentRef: number, status: 'open' }, orderBy: { createdAt: 'asc' } });
-  let process: OrderProcessState | { unavailable: string };
-  try {
-    process = await orderHandle(temporal, number).query(orderStateQuery);
-  } catch (e) {
-    process = { unavailable: `process state could not be read: ${(e as Error).message}` };
-  }
+  const process = await liveState(() => orderHandle(temporal, number).query(orderStateQuery));
   return {
     number: order.number,
     status: order.status,

@@ -4,9 +4,9 @@ import type { Client } from '@temporalio/client';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { OperationsDb, OperationsTx } from '../../db/clients';
 import { nextNumber } from '../../db/sequence';
-import { isUniqueViolation } from '../../db/idempotency';
 import { AppError, AppErrorCode, type FieldIssue } from '../errors';
-import { earlierResult, rememberResult, type KeyedRequest } from '../idempotency-key';
+import { rememberResult, type KeyedRequest } from '../idempotency-key';
+import { createWithProcess } from '../processes/create-with-process';
 import { requisitionWorkflowId } from '../../workflows/procurement/messages';
 import type { ProcurementPolicy } from '../../workflows/procurement/types';
 import { TASK_QUEUES } from '../../workflows/shared/task-queues';
@@ -62,34 +62,20 @@ export async function createRequisition(opts: {
   db: OperationsDb; temporal: Client; policy: ProcurementPolicy; input: NewRequisition; requester: string; keyed?: KeyedRequest;
 }): Promise<{ number: string; created: boolean }> {
   const { db } = opts;
-  const replay = async () => {
-    const earlier = await earlierResult(db, opts.keyed);
-    if (earlier) await startRequisitionProcess(opts.temporal, earlier, opts.policy);
-    return earlier;
-  };
-  const earlier = await replay();
-  if (earlier) return { number: earlier, created: false };
-  let number: string;
-  try {
-    number = await db.$transaction(async (tx) => {
+  return createWithProcess(db, opts.keyed, {
+    record: () => db.$transaction(async (tx) => {
       const r = await recordRequisition(tx, opts.input, opts.requester);
       await rememberResult(tx, opts.keyed, r.number);
       return r.number;
-    });
-  } catch (e) {
-    if (opts.keyed && isUniqueViolation(e)) return { number: (await replay())!, created: false };
-    throw e;
-  }
-  try {
-    await startRequisitionProcess(opts.temporal, number, opts.policy);
-  } catch (e) {
-    await db.$transaction([
-      db.idempotencyRecord.deleteMany({ where: { resourceRef: number } }),
-      db.requisitionLine.deleteMany({ where: { requisition: { number } } }),
-      db.requisition.delete({ where: { number } }),
-      db.auditLog.deleteMany({ where: { entityRef: number } }),
-    ]);
-    throw new AppError(AppErrorCode.UNAVAILABLE, { message: `The process engine is unavailable (${(e as Error).message}); nothing was saved, retry the request` });
-  }
-  return { number, created: true };
+    }),
+    start: (number) => startRequisitionProcess(opts.temporal, number, opts.policy),
+    remove: async (number) => {
+      await db.$transaction([
+        db.idempotencyRecord.deleteMany({ where: { resourceRef: number } }),
+        db.requisitionLine.deleteMany({ where: { requisition: { number } } }),
+        db.requisition.delete({ where: { number } }),
+        db.auditLog.deleteMany({ where: { entityRef: number } }),
+      ]);
+    },
+  });
 }

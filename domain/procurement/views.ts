@@ -3,15 +3,8 @@ import type { Client } from '@temporalio/client';
 import type { OperationsDb } from '../../db/clients';
 import { notFound } from '../errors';
 import { fromCents } from '../money';
+import { liveState } from '../processes/live-state';
 import { purchaseOrderStateQuery, purchaseOrderWorkflowId, requisitionStateQuery, requisitionWorkflowId } from '../../workflows/procurement/messages';
-
-async function live<T>(fn: () => Promise<T>): Promise<T | { unavailable: string }> {
-  try {
-    return await fn();
-  } catch (e) {
-    return { unavailable: `process state could not be read: ${(e as Error).message}` };
-  }
-}
 
 export async function getPurchaseOrderView(db: OperationsDb, temporal: Client, number: string) {
   const po = await db.purchaseOrder.findUnique({ where: { number }, include: { lines: { orderBy: { lineNo: 'asc' } }, receipts: true, invoices: { include: { payments: true } }, requisition: true } });
@@ -30,7 +23,7 @@ export async function getPurchaseOrderView(db: OperationsDb, temporal: Client, n
       payments: i.payments.map((p) => ({ amount: fromCents(p.amountCents), discount: fromCents(p.discountCents), paidAt: p.paidAt })),
     })),
     openTasks: tasks.map((t) => ({ id: t.id, kind: t.kind, title: t.title, role: t.role, dueAt: t.dueAt })),
-    process: await live(() => temporal.workflow.getHandle(purchaseOrderWorkflowId(number)).query(purchaseOrderStateQuery)),
+    process: await liveState(() => temporal.workflow.getHandle(purchaseOrderWorkflowId(number)).query(purchaseOrderStateQuery)),
   };
 }
 
@@ -47,7 +40,7 @@ export async function getRequisitionView(db: OperationsDb, temporal: Client, num
     approvals: r.approvals.map((a) => ({ level: a.level, role: a.role, decision: a.decision, decidedBy: a.decidedBy, comment: a.comment, decidedAt: a.decidedAt })),
     purchaseOrders: r.purchaseOrders.map((p) => ({ number: p.number, status: p.status, total: fromCents(p.totalCents) })),
     openTasks: tasks.map((t) => ({ id: t.id, kind: t.kind, title: t.title, role: t.role, dueAt: t.dueAt })),
-    process: await live(() => temporal.workflow.getHandle(requisitionWorkflowId(number)).query(requisitionStateQuery)),
+    process: await liveState(() => temporal.workflow.getHandle(requisitionWorkflowId(number)).query(requisitionStateQuery)),
   };
 }
 

@@ -4,9 +4,9 @@
 import type { Client } from '@temporalio/client';
 import type { OperationsDb } from '../../db/clients';
 import { nextNumber } from '../../db/sequence';
-import { isUniqueViolation } from '../../db/idempotency';
 import { AppError, AppErrorCode, type FieldIssue } from '../errors';
-import { earlierResult, rememberResult, type KeyedRequest } from '../idempotency-key';
+import { rememberResult, type KeyedRequest } from '../idempotency-key';
+import { createWithProcess } from '../processes/create-with-process';
 import type { OrderPolicy } from '../../workflows/order/types';
 import type { Category, Priority, TicketPolicy } from '../../workflows/ticket/types';
 import { startTicketProcess } from './ticket-process';
@@ -61,31 +61,15 @@ export async function recordTicket(db: OperationsDb, input: NewTicket, createdBy
 export async function createTicket(opts: {
   db: OperationsDb; temporal: Client; policy: TicketPolicy; orderPolicy?: OrderPolicy; input: NewTicket; userName: string; keyed?: KeyedRequest;
 }): Promise<{ number: string; created: boolean }> {
-  const replay = async () => {
-    const earlier = await earlierResult(opts.db, opts.keyed);
-    if (earlier) await startTicketProcess(opts.temporal, earlier, opts.policy, opts.orderPolicy); // heals a start that failed after the commit
-    return earlier;
-  };
-  const earlier = await replay();
-  if (earlier) return { number: earlier, created: false };
-  let number: string;
-  try {
-    number = await recordTicket(opts.db, opts.input, opts.userName, opts.keyed);
-  } catch (e) {
-    if (opts.keyed && isUniqueViolation(e)) return { number: (await replay())!, created: false };
-    throw e;
-  }
-  try {
-    await startTicketProcess(opts.temporal, number, opts.policy, opts.orderPolicy);
-  } catch (e) {
-    await opts.db.$transaction(async (tx) => {
+  return createWithProcess(opts.db, opts.keyed, {
+    record: () => recordTicket(opts.db, opts.input, opts.userName, opts.keyed),
+    start: (number) => startTicketProcess(opts.temporal, number, opts.policy, opts.orderPolicy),
+    remove: (number) => opts.db.$transaction(async (tx) => {
       const t = await tx.ticket.findUniqueOrThrow({ where: { number } });
       await tx.ticketEvent.deleteMany({ where: { ticketId: t.id } });
       await tx.ticket.delete({ where: { id: t.id } });
       await tx.auditLog.deleteMany({ where: { entityRef: number } });
       await tx.idempotencyRecord.deleteMany({ where: { resourceRef: number } });
-    });
-    throw new AppError(AppErrorCode.UNAVAILABLE, { message: `The process engine is unavailable (${(e as Error).message}); nothing was saved, retry the request` });
-  }
-  return { number, created: true };
+    }),
+  });
 }

@@ -5,7 +5,8 @@ import type { OperationsDb } from '../../db/clients';
 import { businessMinutesBetween } from '../calendar';
 import { notFound } from '../errors';
 import { fromCents } from '../money';
-import { ticketStateQuery, type TicketProcessState } from '../../workflows/ticket/messages';
+import { liveState } from '../processes/live-state';
+import { ticketStateQuery } from '../../workflows/ticket/messages';
 import { agreedPriority, slaPolicyFor } from './service-calendar';
 import { ticketHandle } from './ticket-process';
 
@@ -17,12 +18,7 @@ export async function getTicketView(db: OperationsDb, temporal: Client, number: 
   const skus = new Map((await db.product.findMany({ where: { id: { in: productIds } } })).map((p) => [p.id, p.sku]));
   const tasks = await db.task.findMany({ where: { documentRef: number, status: 'open' }, orderBy: { createdAt: 'asc' } });
   const invoice = await db.invoice.findUnique({ where: { key: `ticket:${number}:invoice` } });
-  let process: TicketProcessState | { unavailable: string };
-  try {
-    process = await ticketHandle(temporal, number).query(ticketStateQuery);
-  } catch (e) {
-    process = { unavailable: `process state could not be read: ${(e as Error).message}` };
-  }
+  const process = await liveState(() => ticketHandle(temporal, number).query(ticketStateQuery));
 
   const policy = await slaPolicyFor(db, await agreedPriority(db, t.id, t.priority), customer.tier);
   const live = 'sla' in process ? process.sla : undefined;

@@ -1,0 +1,39 @@
+// Creating a business document that a process then runs: replay an earlier request with the same
+// Idempotency-Key, write the document, start its process, and remove the document again if the
+// process cannot be started, so a refused request leaves nothing behind.
+import type { OperationsDb } from '../../db/clients';
+import { isUniqueViolation } from '../../db/idempotency';
+import { AppError, AppErrorCode } from '../errors';
+import { earlierResult, type KeyedRequest } from '../idempotency-key';
+
+export async function createWithProcess(db: OperationsDb, keyed: KeyedRequest | undefined, steps: {
+  /** Validates and writes the document (with rememberResult in the same transaction); returns its number. */
+  record: () => Promise<string>;
+  /** Starts the process; must be a no-op when it already runs. */
+  start: (number: string) => Promise<void>;
+  /** Deletes the document, its audit rows and its idempotency record in one transaction. */
+  remove: (number: string) => Promise<void>;
+}): Promise<{ number: string; created: boolean }> {
+  const replay = async () => {
+    const earlier = await earlierResult(db, keyed);
+    if (earlier) await steps.start(earlier); // heals a start that failed after the commit
+    return earlier;
+  };
+  const earlier = await replay();
+  if (earlier) return { number: earlier, created: false };
+  let number: string;
+  try {
+    number = await steps.record();
+  } catch (e) {
+    // The same key sent twice at once: the other request won; answer as it did.
+    if (keyed && isUniqueViolation(e)) return { number: (await replay())!, created: false };
+    throw e;
+  }
+  try {
+    await steps.start(number);
+  } catch (e) {
+    await steps.remove(number);
+    throw new AppError(AppErrorCode.UNAVAILABLE, { message: `The process engine is unavailable (${(e as Error).message}); nothing was saved, retry the request` });
+  }
+  return { number, created: true };
+}
