@@ -1,5 +1,6 @@
 // Amounts above 21,474,836.47 (2^31 cents) go through the whole process on SQLite and PostgreSQL:
 // an order to paid and a requisition to an invoiced purchase order, with exact invoices and books.
+// Amounts beyond what a number holds exactly are refused at the edge, naming the field.
 import { startHarness, type Harness } from '../support/harness';
 import { customer, ledgerBalances, orderBody, product, receivableOf } from '../support/fixtures';
 import { assertInvariants } from '../support/invariants';
@@ -94,4 +95,28 @@ test('a requisition of 27,000,000.00 is approved, ordered, received and invoiced
   const view = await h.get(`/api/purchase-orders/${po.number}`, 'buyer');
   expect(view.body.invoices[0]).toMatchObject({ status: 'approved', total: 27_000_000, match: { matched: true } });
   expect(delta(await ledgerBalances(db), ledger0, '2000')).toBe(-2_700_000_000);
+});
+
+test('amounts and quantities beyond what the stores hold exactly are refused, naming the field', async () => {
+  const db = h.stores.operations;
+  const c = await customer(db);
+  const p = await product(db, { stock: 5 });
+  const created = await h.post('/api/orders', orderBody(c.code, [{ sku: p.sku, quantity: 1 }]));
+  const tooMuch = await h.post(`/api/orders/${created.body.number}/payments`, { reference: 'BIG-1', amount: 90_071_992_547_410 });
+  expect(tooMuch.status).toBe(400);
+  expect(tooMuch.body.error.details).toEqual([expect.objectContaining({ field: 'amount' })]);
+
+  const s = await supplier(h);
+  const bought = await boughtProduct(h, s, 10);
+  const req = await h.post('/api/requisitions', requisitionBody([{ sku: bought.sku, quantity: 1 }]), 'requester');
+  const po = await purchaseOrderOf(h, req.body.number);
+  const hugeQty = await h.post(`/api/purchase-orders/${po.number}/invoices`,
+    { supplierRef: `INV-${po.number}`, invoiceDate: '2026-11-25', lines: [{ lineNo: 1, quantity: 3_000_000_000, unitPrice: 10 }] }, 'ap_clerk');
+  expect(hugeQty.status).toBe(400);
+  expect(hugeQty.body.error.details).toEqual([expect.objectContaining({ field: 'lines.0.quantity' })]);
+  const hugePrice = await h.post(`/api/purchase-orders/${po.number}/invoices`,
+    { supplierRef: `INV-${po.number}`, invoiceDate: '2026-11-25', lines: [{ lineNo: 1, quantity: 1, unitPrice: 1e14 }] }, 'ap_clerk');
+  expect(hugePrice.status).toBe(400);
+  expect(hugePrice.body.error.details).toEqual([expect.objectContaining({ field: 'lines.0.unitPrice' })]);
+  expect(await db.supplierInvoice.count({ where: { purchaseOrder: { number: po.number } } })).toBe(0);
 });
