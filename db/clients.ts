@@ -8,6 +8,7 @@ import { PrismaClient as OperationsPostgres } from '../generated/operations/post
 import { PrismaClient as ProductionSqlite } from '../generated/production/sqlite/client';
 import { PrismaClient as ProductionPostgres } from '../generated/production/postgresql/client';
 import { isPostgresUrl } from './prisma-cli';
+import { bigintsToNumbers } from './wide-numbers';
 
 export type OperationsDb = OperationsSqlite;
 export type ProductionDb = ProductionSqlite;
@@ -19,17 +20,30 @@ export type ProductionTx = Parameters<Parameters<ProductionDb['$transaction']>[0
 const SQLITE_BUSY_TIMEOUT_MS = 15_000;
 // Interactive transactions queue behind each other on SQLite; allow for that queue.
 const TX_OPTIONS = { maxWait: 20_000, timeout: 30_000 };
+const pg = (url: string) => ({ adapter: new PrismaPg({ connectionString: url }), transactionOptions: TX_OPTIONS });
+
+// Money columns are bigint on PostgreSQL only; every result (also inside transactions, raw queries and
+// aggregates) is converted back to numbers, so the client has the SQLite client's number types and is
+// presented as one. Inputs need nothing: Prisma accepts numbers for bigint fields.
+function withNumbers(client: { $extends: (extension: any) => unknown }): unknown {
+  return client.$extends({
+    query: {
+      async $allOperations({ args, query }: { args: unknown; query: (a: unknown) => Promise<unknown> }) {
+        return bigintsToNumbers(await query(args));
+      },
+    },
+  });
+}
 
 export function createOperationsDb(url: string): OperationsDb {
-  const client = isPostgresUrl(url)
-    ? (new OperationsPostgres({ adapter: new PrismaPg({ connectionString: url }), transactionOptions: TX_OPTIONS }) as unknown as OperationsDb)
+  return isPostgresUrl(url)
+    ? withNumbers(new OperationsPostgres(pg(url))) as OperationsDb
     : new OperationsSqlite({ adapter: new PrismaBetterSQLite3({ url, timeout: SQLITE_BUSY_TIMEOUT_MS }), transactionOptions: TX_OPTIONS });
-  return client;
 }
 
 export function createProductionDb(url: string): ProductionDb {
   return isPostgresUrl(url)
-    ? (new ProductionPostgres({ adapter: new PrismaPg({ connectionString: url }), transactionOptions: TX_OPTIONS }) as unknown as ProductionDb)
+    ? withNumbers(new ProductionPostgres(pg(url))) as ProductionDb
     : new ProductionSqlite({ adapter: new PrismaBetterSQLite3({ url, timeout: SQLITE_BUSY_TIMEOUT_MS }), transactionOptions: TX_OPTIONS });
 }
 

@@ -20,12 +20,22 @@ export function derivePostgresSchema(store: Store): void {
 }
 
 export function derivePostgresSchemaText(store: Store, source: string): string {
-  return source
+  return widenMoney(source)
     .replace(/provider = "sqlite"/, 'provider = "postgresql"')
     .replace(/url\s*=\s*"file:[^"]*".*/, 'url      = env("DATABASE_URL")')
     .replace(`generated/${store}/sqlite`, `generated/${store}/postgresql`)
     .replace(/^\/\/ This file is the source.*$/m, '// GENERATED from ../schema.prisma by `npm run db:generate`; edit that file instead.')
     .replace('../../generated', '../../../generated');
+}
+
+/**
+ * Money (every `…Cents` field) is 64-bit on PostgreSQL, whose `integer` is 4 bytes and would refuse an
+ * order above 21,474,836.47. SQLite's INTEGER is already 8 bytes, so the SQLite source keeps `Int`: its
+ * client and the code typed against it see plain numbers, and no SQLite table has to be rebuilt. The
+ * PostgreSQL client returns these columns as bigint; `db/clients.ts` turns them back into numbers.
+ */
+export function widenMoney(source: string): string {
+  return source.replace(/^(\s+\w+Cents\s+)Int\b/gm, '$1BigInt');
 }
 
 export function prisma(store: Store, url: string, args: string[], opts: { quiet?: boolean } = {}): string {

@@ -29,7 +29,7 @@ export const ZCancelOrderRequest = z.object({ reason: z.string().trim().min(3).m
 
 export const ZDeliveryConfirmationRequest = z.object({
   shipmentNumber: z.string().optional().describe('Needed only when several shipments are in transit'),
-  lines: z.array(z.object({ lineNo: z.number().int().positive(), deliveredQuantity: z.number().int().min(0) }).strict()).optional()
+  lines: z.array(z.object({ lineNo: z.number().int().positive(), deliveredQuantity: z.number().int().min(0).max(1_000_000) }).strict()).optional()
     .describe('Lines that arrived short; lines not listed arrived in full'),
 }).strict();
 

@@ -28,13 +28,13 @@ export const ZCancelRequisitionRequest = z.object({ reason: z.string().trim().mi
 
 export const ZGoodsReceiptRequest = z.object({
   reference: z.string().trim().min(3).max(100).describe('Delivery note; booking it twice adds nothing'),
-  lines: z.array(z.object({ lineNo: z.number().int().positive(), quantity: z.number().int().positive() }).strict()).min(1),
+  lines: z.array(z.object({ lineNo: z.number().int().positive(), quantity: z.number().int().positive().max(1_000_000) }).strict()).min(1),
 }).strict();
 
 export const ZSupplierInvoiceRequest = z.object({
   supplierRef: z.string().trim().min(1).max(100).describe("The supplier's invoice number"),
   invoiceDate: z.iso.date(),
-  lines: z.array(z.object({ lineNo: z.number().int().positive(), quantity: z.number().int().positive(), unitPrice: money }).strict()).min(1),
+  lines: z.array(z.object({ lineNo: z.number().int().positive(), quantity: z.number().int().positive().max(1_000_000), unitPrice: money }).strict()).min(1),
 }).strict();
 
 export const ZCreditNoteRequest = z.object({

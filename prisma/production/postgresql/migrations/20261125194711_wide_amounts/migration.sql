@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "WorkCenter" ALTER COLUMN "costPerHourCents" SET DATA TYPE BIGINT;
