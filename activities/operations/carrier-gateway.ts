@@ -17,7 +17,7 @@ export async function bookWithCarrier(apiUrl: string, request: { shipmentNumber:
       signal: AbortSignal.timeout(CARRIER_CALL_TIMEOUT_MS),
     });
   } catch (e) {
-    throw new Error(`carrier at ${apiUrl} did not answer: ${(e as Error).message}`);
+    throw new Error(`carrier at ${apiUrl} did not answer: ${(e as Error).message}`, { cause: e });
   }
   const body = (await res.json().catch(() => ({}))) as { trackingNumber?: unknown };
   if (res.ok && typeof body.trackingNumber === 'string') return { trackingNumber: body.trackingNumber };

@@ -10,7 +10,7 @@ export async function callSupplier<T>(url: string, body: object): Promise<T> {
   try {
     res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal: AbortSignal.timeout(SUPPLIER_CALL_TIMEOUT_MS) });
   } catch (e) {
-    throw new Error(`supplier gateway ${url} did not answer: ${(e as Error).message}`);
+    throw new Error(`supplier gateway ${url} did not answer: ${(e as Error).message}`, { cause: e });
   }
   const answer = (await res.json().catch(() => ({}))) as T;
   if (res.ok) return answer;

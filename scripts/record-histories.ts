@@ -1,0 +1,316 @@
+// Records the replay fixtures in tests/replay/histories/: drives each main branch of every process
+// through the API on a real (time-skipping) Temporal server with fresh SQLite databases, then
+// writes the event history of each run it names: closed runs, and some running ones fetched while
+// they wait (a payment, a visit report, an approval), since those are what a code change meets.
+//
+//   npx tsx scripts/record-histories.ts              # every scenario
+//   npx tsx scripts/record-histories.ts order-paid   # only the scenarios whose name starts so
+//
+// Record from the code as it is before a change to a workflow: the replay test then proves the
+// changed code still replays what the old code wrote.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { bundleWorkflowCode } from '@temporalio/worker';
+import { prepareTemplates } from '../tests/support/databases';
+import { customer, orderBody, product } from '../tests/support/fixtures';
+import { startHarness, type ApiResponse, type Harness, type UserKey } from '../tests/support/harness';
+import { boughtProduct, control, openTaskFor, purchaseOrderOf, requisitionBody, supplier, waitPo, waitRequisition } from '../tests/procurement/support';
+
+const OUT = path.resolve(__dirname, '..', 'tests', 'replay', 'histories');
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+
+/** What one fixture file holds: the run's identity and its history in the SDK's JSON form. */
+export interface RecordedHistory {
+  scenario: string;
+  description: string;
+  workflowId: string;
+  workflowType: string;
+  status: string;
+  history: unknown;
+}
+
+type Recorder = (name: string, workflowId: string, description: string, expect: 'running' | 'closed') => Promise<void>;
+type Scenario = { name: string; run: (h: Harness, record: Recorder) => Promise<void> };
+
+function ok<T>(res: ApiResponse<T>, what: string): T {
+  if (res.status >= 300) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+async function payOutstanding(h: Harness, number: string): Promise<void> {
+  const view = ok(await h.get(`/api/orders/${number}`), 'order view');
+  const cents = (view.invoices as { outstanding: number }[]).reduce((s, i) => s + Math.round(i.outstanding * 100), 0);
+  ok(await h.post(`/api/orders/${number}/payments`, { reference: `PAY-${number}`, amount: cents / 100 }), 'payment');
+}
+
+async function confirmDelivery(h: Harness, number: string): Promise<void> {
+  const shipments = await h.stores.operations.shipment.findMany({ where: { order: { number }, status: 'shipped' } });
+  for (const s of shipments) ok(await h.post(`/api/orders/${number}/delivery-confirmation`, { shipmentNumber: s.number }), 'delivery confirmation');
+}
+
+async function placeOrder(h: Harness, customerCode: string, lines: { sku: string; quantity: number }[], extra: Record<string, unknown> = {}) {
+  return ok(await h.post('/api/orders', orderBody(customerCode, lines, extra)), 'order').number as string;
+}
+
+/** Invoices are dated on the process clock, which the time-skipping server moves ahead of the wall clock. */
+const today = async (h: Harness) => new Date(await h.env.currentTimeMs()).toISOString().slice(0, 10);
+
+async function receiveAndInvoice(h: Harness, po: string, quantity: number, unitPrice: number): Promise<void> {
+  ok(await h.post(`/api/purchase-orders/${po}/receipts`, { reference: `DN-${po}`, lines: [{ lineNo: 1, quantity }] }, 'warehouse'), 'receipt');
+  await waitPo(h, po, 'awaiting_invoice');
+  const invoice = { supplierRef: `INV-${po}`, invoiceDate: await today(h), lines: [{ lineNo: 1, quantity, unitPrice }] };
+  ok(await h.post(`/api/purchase-orders/${po}/invoices`, invoice, 'ap_clerk'), 'supplier invoice');
+  await waitPo(h, po, 'invoiced');
+}
+
+/** Opens a ticket as an agent, confirms triage and waits for the assignment. */
+async function openTicket(h: Harness, body: Record<string, unknown>): Promise<string> {
+  const ticket = { subject: 'Lamp flickers', description: 'The desk lamp flickers after ten minutes.', channel: 'phone', ...body };
+  const number = ok(await h.post('/api/tickets', ticket, 'agent'), 'ticket').number as string;
+  const triage = await h.openTask(number, 'ticket-triage');
+  ok(await h.decide(triage.id, 'confirm', 'agent', 'checked'), 'triage');
+  await h.eventually(async () => (await h.stores.operations.ticket.findUniqueOrThrow({ where: { number } })).assignee, `${number} assigned`);
+  return number;
+}
+
+const scenarios: Scenario[] = [
+  {
+    name: 'order-paid',
+    async run(h, record) {
+      const db = h.stores.operations;
+      const c = await customer(db, { paymentTermDays: 30 });
+      const p = await product(db, { price: 100, stock: 10, taxPct: 20 });
+      const n = await placeOrder(h, c.code, [{ sku: p.sku, quantity: 3 }], { deliverySteps: 3 });
+      for (const kind of ['pick', 'pack']) ok(await h.decide((await h.openTask(n, kind)).id, 'done', 'warehouse'), kind);
+      await h.waitForStatus(n, 'awaiting_delivery');
+      await confirmDelivery(h, n);
+      await h.waitForStatus(n, 'awaiting_payment');
+      await record('order-awaiting-payment', `order-${n}`, 'picked, packed, shipped, delivered and invoiced; waiting for the payment', 'running');
+      await payOutstanding(h, n);
+      await record('order-paid', `order-${n}`, 'happy path with pick and pack tasks, paid in full', 'closed');
+    },
+  },
+  {
+    name: 'order-cancelled-on-credit-hold',
+    async run(h, record) {
+      const db = h.stores.operations;
+      const c = await customer(db, { creditLimit: 10 });
+      const p = await product(db, { price: 100, stock: 5 });
+      const n = await placeOrder(h, c.code, [{ sku: p.sku, quantity: 1 }]);
+      await h.openTask(n, 'credit-hold');
+      await record('order-on-credit-hold', `order-${n}`, 'over the credit limit, waiting for the credit-hold decision', 'running');
+      ok(await h.post(`/api/orders/${n}/cancel`, { reason: 'customer withdrew the order' }, 'manager'), 'cancel');
+      await record('order-cancelled-on-credit-hold', `order-${n}`, 'cancelled by a manager while on credit hold', 'closed');
+    },
+  },
+  {
+    name: 'order-credit-hold-approved',
+    async run(h, record) {
+      const db = h.stores.operations;
+      const c = await customer(db, { creditLimit: 100 });
+      const p = await product(db, { price: 90, stock: 5, taxPct: 0 });
+      const n = await placeOrder(h, c.code, [{ sku: p.sku, quantity: 2 }]);
+      ok(await h.decide((await h.openTask(n, 'credit-hold')).id, 'approve', 'approver', 'long-standing customer'), 'approve');
+      await h.waitForStatus(n, 'awaiting_delivery');
+      await confirmDelivery(h, n);
+      await h.waitForStatus(n, 'awaiting_payment');
+      await payOutstanding(h, n);
+      await record('order-credit-hold-approved', `order-${n}`, 'credit hold approved, then delivered and paid', 'closed');
+    },
+  },
+  {
+    name: 'order-backorder-released',
+    async run(h, record) {
+      const db = h.stores.operations;
+      const c = await customer(db);
+      const p = await product(db, { price: 10, stock: 2, taxPct: 0 });
+      const n = await placeOrder(h, c.code, [{ sku: p.sku, quantity: 5 }]);
+      await h.waitForStatus(n, 'backordered');
+      await record('order-backordered', `order-${n}`, 'two of five shipped, three on backorder waiting for stock', 'running');
+      ok(await h.post('/api/stock/receipts', { reference: `GRN-${n}`, warehouse: 'MAIN', lines: [{ sku: p.sku, quantity: 10 }] }, 'warehouse'), 'receipt');
+      await h.waitForStatus(n, 'awaiting_delivery');
+      await confirmDelivery(h, n);
+      await h.waitForStatus(n, 'awaiting_payment');
+      await payOutstanding(h, n);
+      await record('order-backorder-released', `order-${n}`, 'backorder released by a stock receipt, both shipments delivered, paid', 'closed');
+    },
+  },
+  {
+    name: 'order-up-front-invoice-short-delivery',
+    async run(h, record) {
+      const db = h.stores.operations;
+      const c = await customer(db, { invoicePolicy: 'ordered' });
+      const p = await product(db, { price: 10, stock: 10, taxPct: 10 });
+      const n = await placeOrder(h, c.code, [{ sku: p.sku, quantity: 4 }]);
+      await h.waitForStatus(n, 'awaiting_delivery');
+      ok(await h.post(`/api/orders/${n}/delivery-confirmation`, { lines: [{ lineNo: 1, deliveredQuantity: 3 }] }), 'short delivery');
+      await h.waitForStatus(n, 'awaiting_payment');
+      await payOutstanding(h, n);
+      await record('order-up-front-invoice-short-delivery', `order-${n}`, 'invoiced on order, three of four delivered, credit note, paid', 'closed');
+    },
+  },
+  {
+    name: 'order-written-off',
+    async run(h, record) {
+      const db = h.stores.operations;
+      const c = await customer(db, { paymentTermDays: 14 });
+      const p = await product(db, { price: 50, stock: 10, taxPct: 20 });
+      const n = await placeOrder(h, c.code, [{ sku: p.sku, quantity: 2 }]);
+      await h.waitForStatus(n, 'awaiting_delivery');
+      await confirmDelivery(h, n);
+      await h.waitForStatus(n, 'awaiting_payment');
+      await h.env.sleep(30 * DAY);
+      const collections = await h.openTask(n, 'collections');
+      ok(await h.decide(collections.id, 'write-off', 'manager', 'customer insolvent'), 'write-off');
+      await h.waitForStatus(n, 'written_off');
+      await record('order-written-off', `order-${n}`, 'unpaid: three reminders, a collections task, written off', 'closed');
+    },
+  },
+  {
+    name: 'requisition-auto-approved-paid',
+    async run(h, record) {
+      const s = await supplier(h, { paymentTermDays: 30 });
+      const p = await boughtProduct(h, s, 10);
+      const req = ok(await h.post('/api/requisitions', requisitionBody([{ sku: p.sku, quantity: 10 }]), 'requester'), 'requisition').number as string;
+      const po = (await purchaseOrderOf(h, req)).number;
+      await waitPo(h, po, 'awaiting_goods');
+      await record('requisition-ordering', `requisition-${req}`, 'auto-approved, its purchase order sent and waiting for goods', 'running');
+      await record('purchase-order-awaiting-goods', `purchase-order-${po}`, 'sent and confirmed, waiting for goods', 'running');
+      await receiveAndInvoice(h, po, 10, 10);
+      await h.env.sleep(30 * DAY);
+      await waitPo(h, po, 'paid');
+      await waitRequisition(h, req, 'completed');
+      await record('purchase-order-paid', `purchase-order-${po}`, 'received in full, invoice matched, paid on net 30', 'closed');
+      await record('requisition-auto-approved-paid', `requisition-${req}`, 'within the automatic limit, one purchase order, completed when it was paid', 'closed');
+    },
+  },
+  {
+    name: 'requisition-rejected',
+    async run(h, record) {
+      const s = await supplier(h);
+      const p = await boughtProduct(h, s, 3000);
+      const req = ok(await h.post('/api/requisitions', requisitionBody([{ sku: p.sku, quantity: 1 }]), 'requester'), 'requisition').number as string;
+      const task = await openTaskFor(h, req, 'requisition-approval');
+      await record('requisition-awaiting-approval', `requisition-${req}`, 'above the automatic limit, waiting for the approver', 'running');
+      ok(await h.decide(task.id, 'reject', 'approver', 'use existing stock'), 'reject');
+      await waitRequisition(h, req, 'rejected');
+      await record('requisition-rejected', `requisition-${req}`, 'rejected by the approver', 'closed');
+    },
+  },
+  {
+    name: 'purchase-order-supplier-down',
+    async run(h, record) {
+      const s = await supplier(h, { paymentTermDays: 30 });
+      const alt = await supplier(h, { paymentTermDays: 30 });
+      const p = await boughtProduct(h, s, 10, { alsoFrom: { id: alt.id, price: 11 } });
+      await control(h, s.code, { failNext: 100 });
+      const req = ok(await h.post('/api/requisitions', requisitionBody([{ sku: p.sku, quantity: 10 }]), 'requester'), 'requisition').number as string;
+      const po = (await purchaseOrderOf(h, req)).number;
+      const task = await openTaskFor(h, po, 'supplier-unreachable');
+      await record('purchase-order-supplier-unreachable', `purchase-order-${po}`, 'gateway down past the attempts: waiting for the buyer', 'running');
+      ok(await h.decide(task.id, 'switch-supplier', 'buyer'), 'switch supplier');
+      await waitPo(h, po, 'awaiting_goods');
+      await control(h, s.code, { reset: true });
+      await receiveAndInvoice(h, po, 10, 11);
+      await h.env.sleep(30 * DAY);
+      await waitPo(h, po, 'paid');
+      await waitRequisition(h, req, 'completed');
+      await record('purchase-order-supplier-down-switched', `purchase-order-${po}`, 'supplier down, buyer switched to the other supplier, received, paid', 'closed');
+    },
+  },
+  {
+    name: 'ticket-visit-billed',
+    async run(h, record) {
+      const db = h.stores.operations;
+      const c = await customer(db, { paymentTermDays: 14 });
+      const part = await product(db, { price: 40, stock: 4, taxPct: 20 });
+      const n = await openTicket(h, { customer: c.code, productSku: part.sku });
+      ok(await h.post(`/api/tickets/${n}/visits`, { technician: 'TE-01', parts: [{ sku: part.sku, quantity: 1 }] }, 'agent'), 'visit');
+      await record('ticket-awaiting-visit-report', `ticket-${n}`, 'triaged, assigned, a visit scheduled with a part reserved', 'running');
+      const report = { outcome: 'completed', minutesSpent: 50, partsUsed: [{ sku: part.sku, quantity: 1 }] };
+      ok(await h.post(`/api/tickets/${n}/visits/${n}-V1/report`, report, 'technician'), 'visit report');
+      ok(await h.post(`/api/tickets/${n}/resolution`, { resolution: 'Board replaced on site' }, 'agent'), 'resolution');
+      await record('ticket-resolved-awaiting-confirmation', `ticket-${n}`, 'resolved, the SLA clock paused, waiting for the customer', 'running');
+      const portal: UserKey = h.portal(c.code);
+      ok(await h.post(`/api/tickets/${n}/confirmation`, { decision: 'confirm', satisfaction: 4 }, portal), 'confirmation');
+      await record('ticket-visit-billed', `ticket-${n}`, 'triage, visit with a part, resolved, confirmed by the customer, invoiced', 'closed');
+    },
+  },
+  {
+    name: 'ticket-auto-closed',
+    async run(h, record) {
+      const n = await openTicket(h, { customer: (await customer(h.stores.operations)).code });
+      ok(await h.post(`/api/tickets/${n}/responses`, { message: 'Replacing the driver board.' }, 'agent'), 'response');
+      ok(await h.post(`/api/tickets/${n}/resolution`, { resolution: 'Driver board replaced' }, 'agent'), 'resolution');
+      await h.env.sleep(h.policies.ticket.autoCloseDays * DAY + MINUTE);
+      await record('ticket-auto-closed', `ticket-${n}`, 'resolved, no answer from the customer, closed by the process', 'closed');
+    },
+  },
+];
+
+/** Waits until the run is quiet (no workflow task or activity in flight) or closed, then writes its history. */
+function recorder(h: Harness, written: string[]): Recorder {
+  return async (name, workflowId, description, expect) => {
+    const handle = h.env.client.workflow.getHandle(workflowId);
+    let length = -1;
+    const desc = await h.eventually(async () => {
+      const d = await handle.describe();
+      const closed = d.status.name !== 'RUNNING';
+      if (expect === 'closed' && !closed) return undefined;
+      if (closed && d.status.name !== 'COMPLETED') throw new Error(`${workflowId} ended ${d.status.name}`);
+      const busy = !closed && (d.raw.pendingWorkflowTask || (d.raw.pendingActivities?.length ?? 0) > 0);
+      const events = (await handle.fetchHistory()).events?.length ?? 0;
+      const stable = !busy && events === length;
+      length = events;
+      if (!stable) await new Promise((r) => setTimeout(r, 300));
+      return stable ? d : undefined;
+    }, `${workflowId} to be ${expect === 'closed' ? 'completed' : 'quiet'}`, 60_000);
+    const history = await handle.fetchHistory();
+    const file: RecordedHistory = {
+      scenario: name, description, workflowId, workflowType: desc.type, status: desc.status.name, history: JSON.parse(historyToJSON(history)),
+    };
+    fs.writeFileSync(path.join(OUT, `${name}.json`), `${JSON.stringify(file, null, 1)}\n`);
+    written.push(`${name} (${desc.type} ${desc.status.name}, ${history.events?.length} events)`);
+  };
+}
+
+async function main(): Promise<void> {
+  const only = process.argv.slice(2);
+  const chosen = scenarios.filter((s) => only.length === 0 || only.some((o) => s.name.startsWith(o)));
+  if (chosen.length === 0) throw new Error(`no scenario matches ${only.join(', ')}; known: ${scenarios.map((s) => s.name).join(', ')}`);
+  fs.mkdirSync(OUT, { recursive: true });
+
+  // The same preparation as the Jest global setup: migrated template databases and one bundle.
+  const templates = await prepareTemplates();
+  process.env.TEST_TEMPLATE_OPERATIONS = templates.operations;
+  process.env.TEST_TEMPLATE_PRODUCTION = templates.production;
+  const bundleDir = fs.mkdtempSync(path.join(os.tmpdir(), 'record-bundle-'));
+  const bundle = await bundleWorkflowCode({ workflowsPath: require.resolve('../workflows'), logger: { info() {}, warn() {}, error: console.error, debug() {}, trace() {}, log() {} } as never });
+  process.env.TEST_WORKFLOW_BUNDLE = path.join(bundleDir, 'workflows.js');
+  fs.writeFileSync(process.env.TEST_WORKFLOW_BUNDLE, bundle.code);
+
+  // Time-skipping: written-off orders and payments on net 30 wait for weeks; the supplier gateway
+  // is retried quickly so an outage reaches the buyer in seconds.
+  const h = await startHarness({ timeSkipping: true, policies: { procurement: { supplierRetryInitialMs: 100, supplierAttemptsBeforeTask: 3 } } });
+  const written: string[] = [];
+  try {
+    for (const s of chosen) {
+      console.log(`scenario ${s.name}`);
+      await s.run(h, recorder(h, written));
+    }
+  } finally {
+    await h.close();
+    for (const dir of [bundleDir, ...Object.values(templates).map((t) => path.dirname(t))]) {
+      if (dir.startsWith(os.tmpdir())) fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  console.log(`wrote ${written.length} histories to ${path.relative(process.cwd(), OUT)}:\n  ${written.join('\n  ')}`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
