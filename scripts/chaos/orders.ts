@@ -40,12 +40,16 @@ export async function driveOrder(ctx: DriveContext, run: Run): Promise<void> {
     const v = (await api.get(`/orders/${run.number}`, 'operator')).body;
     run.lastSeen = v?.status;
     if (v?.status === 'paid' || v?.status === 'cancelled') return v.status;
-    for (const t of v?.openTasks ?? []) await decideOrderTask(ctx, run, t);
-    if (run.plan === 'cancel' && (v?.openTasks ?? []).some((t: { kind: string }) => t.kind === 'pick')) {
-      await api.post(`/orders/${run.number}/cancel`, { reason: 'customer withdrew the order' }, 'operator');
+    if (run.plan === 'cancel') {
+      // Cancelled while the pick waits for the warehouse; an order that got past that was not cancelled.
+      if ((v?.openTasks ?? []).some((t: { kind: string }) => t.kind === 'pick')) {
+        await api.post(`/orders/${run.number}/cancel`, { reason: 'customer withdrew the order' }, 'operator');
+      }
+      return ['awaiting_delivery', 'awaiting_payment'].includes(v?.status) ? `not cancelled (${v.status})` : undefined;
     }
+    for (const t of v?.openTasks ?? []) await decideOrderTask(ctx, run, t);
     const shipped = (v?.shipments ?? []).find((s: { status: string }) => s.status === 'shipped');
-    if (shipped && run.plan !== 'cancel') await api.post(`/orders/${run.number}/delivery-confirmation`, { shipmentNumber: shipped.number }, 'operator');
+    if (shipped) await api.post(`/orders/${run.number}/delivery-confirmation`, { shipmentNumber: shipped.number }, 'operator');
     const invoice = (v?.invoices ?? []).find((x: { kind: string; outstanding: number }) => x.kind === 'invoice' && x.outstanding > 0);
     if (invoice && Date.now() - lastPaid > 10_000) {
       payments ??= paymentsFor(run, invoice.outstanding);
@@ -64,7 +68,7 @@ async function decideOrderTask(ctx: DriveContext, run: Run, t: { id: string; kin
   };
   const [decision, who] = as[t.kind] ?? [];
   if (!decision) return;
-  if (t.kind === 'credit-hold' || t.kind === 'pick') {
+  if (t.kind === 'credit-hold' || run.plan === 'pick-pack') {
     const [a, b] = await twice(run, () => ctx.api.decide(t.id, decision, who));
     if (ok(a.status) && ok(b.status)) run.anomalies.push(`task ${t.id} accepted the same decision twice`);
   } else {
