@@ -69,6 +69,8 @@ async function stepPurchaseOrder(ctx: DriveContext, run: Run, number: string, pr
   const { api } = ctx;
   const po = (await api.get(`/purchase-orders/${number}`, 'buyer')).body;
   const status: string = po?.process?.status ?? po?.status;
+  // What a stuck run reports: the order's state and why its process could not be asked, if so.
+  run.lastSeen = `${run.lastSeen?.split(';')[0]}; ${number} ${status}${po?.process?.unavailable ? ` (${po.process.unavailable})` : ''}`;
   for (const t of po?.openTasks ?? []) {
     const decision: Record<string, [string, As]> = {
       'supplier-unreachable': ['retry', 'buyer'], 'late-delivery': ['keep-waiting', 'buyer'], 'match-exception': ['accept-difference', 'ap'],
