@@ -17,7 +17,8 @@ export async function findDuplicates(db: OperationsDb): Promise<Finding[]> {
   const out: Finding[] = [];
   const moves = await db.stockMove.findMany();
   // One move per shipped line, per part used on a ticket, per receipt line; purchase receipts are summed below.
-  for (const [k, n] of groupCount(moves.filter((m) => m.reason !== 'purchase_receipt'), (m) => `${m.reason}:${m.reference}:${m.warehouseId}:${m.productId}`)) {
+  const single = moves.filter((m) => m.reason !== 'purchase_receipt');
+  for (const [k, n] of groupCount(single, (m) => `${m.reason}:${m.reference}:${m.warehouseId}:${m.productId}`)) {
     out.push({ kind: k.startsWith('field_service') ? 'ticket' : 'order', what: `stock move ${k} written ${n} times` });
   }
   const pos = await db.purchaseOrder.findMany({ include: { lines: true, receipts: true } });
@@ -25,7 +26,9 @@ export async function findDuplicates(db: OperationsDb): Promise<Finding[]> {
     const booked = moves.filter((m) => m.reason === 'purchase_receipt' && m.reference === po.number).reduce((s, m) => s + m.quantity, 0);
     const received = po.receipts.flatMap((r) => JSON.parse(r.lines) as { quantity: number }[]).reduce((s, l) => s + l.quantity, 0);
     const onLines = po.lines.reduce((s, l) => s + l.receivedQty, 0);
-    if (booked !== received || onLines !== received) out.push({ kind: 'requisition', what: `${po.number}: receipts ${received}, stock moves ${booked}, received on lines ${onLines}` });
+    if (booked !== received || onLines !== received) {
+      out.push({ kind: 'requisition', what: `${po.number}: receipts ${received}, stock moves ${booked}, received on lines ${onLines}` });
+    }
   }
   const lines = await db.salesOrderLine.findMany({ include: { order: true } });
   const reservations = await db.reservation.findMany({ where: { status: { not: 'released' } } });
@@ -41,18 +44,25 @@ export async function findDuplicates(db: OperationsDb): Promise<Finding[]> {
     const kind: Kind = i.orderId ? 'order' : 'ticket';
     const paid = i.payments.reduce((s, p) => s + p.amountCents, 0);
     if (paid !== i.paidCents) out.push({ kind, what: `${i.number}: payments add up to ${paid / 100}, invoice says ${i.paidCents / 100} paid` });
-    if (i.paidCents + i.creditedCents > i.totalCents) out.push({ kind, what: `${i.number}: paid ${i.paidCents / 100} + credited ${i.creditedCents / 100} over the total ${i.totalCents / 100}` });
+    if (i.paidCents + i.creditedCents > i.totalCents) {
+      out.push({ kind, what: `${i.number}: paid ${i.paidCents / 100} + credited ${i.creditedCents / 100} over the total ${i.totalCents / 100}` });
+    }
     // The run pays each invoice under references of its own; two racing full payments must not both land.
     const racing = i.payments.filter((p) => /-R[12]$/.test(p.reference));
-    if (racing.length > 1) out.push({ kind, what: `${i.number}: both racing full payments were applied (${racing.map((p) => p.reference).join(', ')})` });
+    if (racing.length > 1) {
+      out.push({ kind, what: `${i.number}: both racing full payments were applied (${racing.map((p) => p.reference).join(', ')})` });
+    }
   }
   const entries = await db.journalEntry.findMany();
-  for (const [k, n] of groupCount(entries, (e) => `${e.sourceType}:${e.sourceRef}:${e.memo}`)) out.push({ kind: 'store', what: `journal entry "${k}" posted ${n} times` });
+  for (const [k, n] of groupCount(entries, (e) => `${e.sourceType}:${e.sourceRef}:${e.memo}`)) {
+    out.push({ kind: 'store', what: `journal entry "${k}" posted ${n} times` });
+  }
   const payments = await db.payment.findMany();
   const keys = new Set(entries.map((e) => e.key));
   for (const p of payments) if (!keys.has(`payment:${p.reference}`)) out.push({ kind: 'store', what: `payment ${p.reference} has no journal entry` });
   const supplierInvoices = await db.supplierInvoice.findMany({ include: { payments: true } });
-  for (const [po, n] of groupCount(supplierInvoices.filter((s) => s.kind === 'invoice' && s.status !== 'rejected'), (s) => String(s.purchaseOrderId))) {
+  const standing = supplierInvoices.filter((s) => s.kind === 'invoice' && s.status !== 'rejected');
+  for (const [po, n] of groupCount(standing, (s) => String(s.purchaseOrderId))) {
     out.push({ kind: 'requisition', what: `purchase order #${po}: ${n} supplier invoices` });
   }
   for (const s of supplierInvoices) {
@@ -69,13 +79,18 @@ export async function findHistoryDuplicates(api: Api, runs: Run[]): Promise<Find
   for (const run of runs.filter((r) => r.number)) {
     if (run.kind === 'order') {
       const v = (await api.get(`/orders/${run.number}`, 'operator')).body;
-      for (const [ref, n] of noted(v?.process?.events, 'payment', /\(([^)]+)\)/)) out.push({ kind: 'order', what: `${run.number}: payment ${ref} in the process history ${n} times` });
+      for (const [ref, n] of noted(v?.process?.events, 'payment', /\(([^)]+)\)/)) {
+        out.push({ kind: 'order', what: `${run.number}: payment ${ref} in the process history ${n} times` });
+      }
     } else if (run.kind === 'requisition') {
       const v = (await api.get(`/requisitions/${run.number}`, 'requester')).body;
       for (const p of v?.purchaseOrders ?? []) {
         const po = (await api.get(`/purchase-orders/${p.number}`, 'buyer')).body;
-        for (const [ref, n] of noted(po?.process?.events, 'goods_received', /^(\S+)/)) out.push({ kind: 'requisition', what: `${p.number}: receipt ${ref} in the process history ${n} times` });
-        for (const [ref, n] of noted(po?.process?.events, 'invoice_registered', /^(\S+)/)) out.push({ kind: 'requisition', what: `${p.number}: invoice ${ref} in the process history ${n} times` });
+        for (const [step, what] of [['goods_received', 'receipt'], ['invoice_registered', 'invoice']]) {
+          for (const [ref, n] of noted(po?.process?.events, step, /^(\S+)/)) {
+            out.push({ kind: 'requisition', what: `${p.number}: ${what} ${ref} in the process history ${n} times` });
+          }
+        }
       }
     }
   }

@@ -12,7 +12,8 @@ export type As = keyof typeof KEYS | `portal:${string}`;
 /** The users the chaos run's API is started with; portal users are bound to one customer each. */
 export function apiUsers(portalCustomers: string[]): string {
   return [
-    `${KEYS.operator}:Olivia Operator:operator|warehouse`, `${KEYS.approver}:Arthur Approver:approver`, `${KEYS.manager}:Maria Manager:manager|approver`,
+    `${KEYS.operator}:Olivia Operator:operator|warehouse`, `${KEYS.approver}:Arthur Approver:approver`,
+    `${KEYS.manager}:Maria Manager:manager|approver`,
     `${KEYS.requester}:Rick Requester:requester`, `${KEYS.buyer}:Bella Buyer:buyer`, `${KEYS.ap}:Amir Payables:ap_clerk|approver`,
     `${KEYS.agent}:Alex Agent:agent`, `${KEYS.supervisor}:Sofia Supervisor:supervisor|agent`, `${KEYS.admin}:Ada Admin:admin`,
     ...portalCustomers.map((c) => `chaos-portal-${c}:Portal ${c}:customer:${c}`),
@@ -44,7 +45,9 @@ export class Api {
       try {
         this.requests++;
         const res = await fetch(`${this.base}/api${path}`, {
-          method, headers: { 'x-api-key': key, 'content-type': 'application/json', ...headers }, body: body === undefined ? undefined : JSON.stringify(body),
+          method,
+          headers: { 'x-api-key': key, 'content-type': 'application/json', ...headers },
+          body: body === undefined ? undefined : JSON.stringify(body),
           signal: AbortSignal.timeout(60_000),
         });
         const text = await res.text();

@@ -4,7 +4,9 @@
 import type { As } from './client';
 import { drive, money, newRun, ok, twice, type DriveContext, type Run } from './run';
 
-export const ORDER_PLANS = ['happy', 'duplicate-payment', 'split-payment', 'racing-payments', 'pick-pack', 'credit-approve', 'credit-reject', 'cancel'] as const;
+export const ORDER_PLANS = [
+  'happy', 'duplicate-payment', 'split-payment', 'racing-payments', 'pick-pack', 'credit-approve', 'credit-reject', 'cancel',
+] as const;
 // Platinum customers (high limits) for ordinary orders; standard ones, with limits of at most 40,000, for holds.
 const PLATINUM = ['C-0010', 'C-0020', 'C-0030', 'C-0040', 'C-0050', 'C-0060'];
 const STANDARD = ['C-0001', 'C-0002', 'C-0003', 'C-0005'];

@@ -4,7 +4,9 @@
 import type { As } from './client';
 import { drive, newRun, ok, twice, type DriveContext, type Run } from './run';
 
-export const REQUISITION_PLANS = ['small', 'approve', 'two-levels', 'reject', 'cancel', 'duplicate-receipt', 'partial-receipts', 'price-difference'] as const;
+export const REQUISITION_PLANS = [
+  'small', 'approve', 'two-levels', 'reject', 'cancel', 'duplicate-receipt', 'partial-receipts', 'price-difference',
+] as const;
 const AUTO_LIMIT = 1000; // APPROVAL_AUTO_LIMIT's default; the run starts the system with defaults
 const TERMS_PAST_DAYS = 90; // invoice dated this far back: due already, so payment follows at once
 
@@ -89,7 +91,10 @@ async function stepPurchaseOrder(ctx: DriveContext, run: Run, number: string, pr
       await api.post(path, { reference: `DN-${number}-1`, lines: part }, 'operator');
       return;
     }
-    const body = { reference: `DN-${number}-${run.plan === 'partial-receipts' ? 2 : 1}`, lines: open.map((l) => ({ lineNo: l.lineNo, quantity: l.quantity - l.received })) };
+    const body = {
+      reference: `DN-${number}-${run.plan === 'partial-receipts' ? 2 : 1}`,
+      lines: open.map((l) => ({ lineNo: l.lineNo, quantity: l.quantity - l.received })),
+    };
     if (run.plan === 'duplicate-receipt') {
       const [a, b] = await twice(run, () => api.post(path, body, 'operator'));
       if (a.status === 201 && b.status === 201) run.anomalies.push(`delivery note ${body.reference} was booked twice as new`);

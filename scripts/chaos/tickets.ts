@@ -63,7 +63,8 @@ export async function driveTicket(ctx: DriveContext, run: Run): Promise<void> {
         }
         const scheduled = visits.find((x) => x.status === 'scheduled');
         if (scheduled) {
-          await api.post(`${path}/visits/${scheduled.number}/report`, { outcome: 'completed', minutesSpent: 40, partsUsed: [{ sku: part, quantity: 1 }] }, 'supervisor');
+          const report = { outcome: 'completed', minutesSpent: 40, partsUsed: [{ sku: part, quantity: 1 }] };
+          await api.post(`${path}/visits/${scheduled.number}/report`, report, 'supervisor');
           return undefined;
         }
       }
