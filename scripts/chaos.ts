@@ -1,0 +1,156 @@
+// Chaos run: `npx tsx scripts/chaos.ts --processes 200` (or `npm run chaos -- --processes 40`).
+// Starts the whole system as separate OS processes on free ports with fresh data, drives orders,
+// requisitions (with their purchase orders) and service tickets through the API while partners
+// fail and the workers, the Temporal server and the API are killed and restarted, then drives every
+// process to its end and checks outcomes, duplicates and invariants. Exits 1 on any of them.
+// SQLite by default; PostgreSQL when OPERATIONS_DATABASE_URL / PRODUCTION_DATABASE_URL point there
+// (fresh databases named after the run are created beside them and dropped afterwards).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { bundleWorkflowCode } from '@temporalio/worker';
+import { closeStores, openStores } from '../db/clients';
+import { dropPostgresDatabase, ensurePostgresDatabase } from '../db/postgres-admin';
+import { findDuplicates, findHistoryDuplicates, findViolations } from './chaos/checks';
+import { Api, apiUsers, sleep } from './chaos/client';
+import { Component, freePort, runScript, tsx } from './chaos/cluster';
+import { faultSchedule, runSchedule } from './chaos/faults';
+import { ORDER_SKUS, driveOrder, planOrder } from './chaos/orders';
+import { progressLine, report } from './chaos/report';
+import { driveRequisition, planRequisition } from './chaos/requisitions';
+import type { DriveContext, Kind, Run } from './chaos/run';
+import { TICKET_CUSTOMERS, driveTicket, planTicket } from './chaos/tickets';
+import { temporalCli } from './temporal-binaries';
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const PROCESSES = arg('processes', 200);
+const DRIVE_SECONDS = arg('timeout', 900); // every process must end within this after the first one starts
+const KEEP = process.argv.includes('--keep');
+const started = Date.now();
+const say = (m: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${m}`);
+const quietLogger = { info() {}, warn() {}, error: console.error, debug() {}, trace() {}, log() {} } as never;
+
+/** SQLite files in the data directory, or fresh PostgreSQL databases beside the configured ones. */
+async function databases(dataDir: string, stamp: string) {
+  const fresh = (url: string | undefined, store: string) => {
+    if (!url?.startsWith('postgres')) return `file:${path.join(dataDir, `${store}.db`)}`;
+    const u = new URL(url);
+    u.pathname = `/chaos_${stamp}_${store}`;
+    return u.toString();
+  };
+  const urls = {
+    operations: fresh(process.env.OPERATIONS_DATABASE_URL, 'operations'),
+    production: fresh(process.env.PRODUCTION_DATABASE_URL, 'production'),
+  };
+  for (const url of Object.values(urls)) if (url.startsWith('postgres')) await ensurePostgresDatabase(url);
+  return urls;
+}
+
+/** Roughly 40 % orders, 30 % requisitions, 30 % tickets, interleaved so each kind runs throughout. */
+function plan(n: number): Run[] {
+  const counters = { order: 0, requisition: 0, ticket: 0 };
+  const cycle: Kind[] = ['order', 'requisition', 'ticket', 'order', 'requisition', 'ticket', 'order', 'requisition', 'ticket', 'order'];
+  return Array.from({ length: n }, (_, i) => {
+    const kind = cycle[i % cycle.length];
+    const index = counters[kind]++;
+    return kind === 'order' ? planOrder(index) : kind === 'requisition' ? planRequisition(index) : planTicket(index);
+  });
+}
+
+async function main() {
+  const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `chaos-${stamp}-`));
+  const urls = await databases(dataDir, stamp);
+  const [temporalPort, apiPort, simulatorPort, uiPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
+  say(`${PROCESSES} processes on ${urls.operations.startsWith('postgres') ? 'PostgreSQL' : 'SQLite'}; data and logs in ${dataDir}`);
+
+  const components: Component[] = [];
+  let stopping = false;
+  const stopAll = async () => {
+    stopping = true;
+    for (const c of [...components].reverse()) await c.stop('SIGTERM').catch(() => undefined);
+    if (!KEEP) for (const url of Object.values(urls)) if (url.startsWith('postgres')) await dropPostgresDatabase(url).catch(() => undefined);
+  };
+  process.once('SIGINT', () => { say('interrupted; stopping everything'); void stopAll().then(() => process.exit(130)); });
+  process.once('SIGTERM', () => void stopAll().then(() => process.exit(143)));
+
+  try {
+    const bundling = bundleWorkflowCode({ workflowsPath: require.resolve('../workflows'), logger: quietLogger }).then((b) => {
+      const file = path.join(dataDir, 'workflows.js');
+      fs.writeFileSync(file, b.code);
+      return file;
+    });
+    const env: NodeJS.ProcessEnv = {
+      ...process.env, DATA_DIR: dataDir, API_PORT: String(apiPort), SIMULATOR_PORT: String(simulatorPort),
+      TEMPORAL_ADDRESS: `127.0.0.1:${temporalPort}`, TEMPORAL_UI_PORT: String(uiPort),
+      OPERATIONS_DATABASE_URL: urls.operations, PRODUCTION_DATABASE_URL: urls.production, API_USERS: apiUsers(TICKET_CUSTOMERS), LOG_LEVEL: 'warn',
+    };
+    const add = (c: Component) => (components.push(c), c);
+    const temporal = add(new Component({
+      name: 'temporal', command: temporalCli(), port: temporalPort,
+      args: ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(temporalPort), '--headless',
+        '--db-filename', path.join(dataDir, 'temporal.db'), '--log-level', 'error'],
+    }, env, dataDir));
+    const simulators = add(new Component({ name: 'simulators', ...tsx('scripts/start-simulators.ts'), port: simulatorPort }, env, dataDir));
+    await Promise.all([temporal.start(), simulators.start()]);
+    say('Temporal dev server and partner simulators up; migrating and seeding');
+    await runScript('scripts/db.ts', env, ['deploy']);
+    await runScript('scripts/seed.ts', env);
+    env.WORKFLOW_BUNDLE = await bundling;
+    const workers = add(new Component({ name: 'workers', ...tsx('scripts/chaos/workers.ts'), readyLine: 'workers running' }, env, dataDir));
+    const api = add(new Component({ name: 'api', ...tsx('scripts/start-api.ts'), port: apiPort }, env, dataDir));
+    await Promise.all([workers.start(), api.start()]);
+    say(`system up (API http://127.0.0.1:${apiPort}/api, Temporal 127.0.0.1:${temporalPort})`);
+
+    const client = new Api(`http://127.0.0.1:${apiPort}`);
+    const lines = ORDER_SKUS.map((sku) => ({ sku, quantity: 100_000 }));
+    const stock = await client.post('/stock/receipts', { reference: `CHAOS-STOCK-${stamp}`, lines }, 'operator');
+    if (stock.status >= 300) throw new Error(`stock receipt refused: ${stock.status} ${JSON.stringify(stock.body)}`);
+
+    const runs = plan(PROCESSES);
+    const ctx: DriveContext = {
+      api: client, deadline: Date.now() + DRIVE_SECONDS * 1000, today: new Date().toISOString().slice(0, 10),
+      pollMs: 1500 + PROCESSES * 10, // fewer reads per process when there are more of them
+    };
+    const faults = { order: 0, requisition: 0, ticket: 0, system: 0 };
+    const schedule = faultSchedule({ workers, temporal, api, simulatorUrl: `http://127.0.0.1:${simulatorPort}`, say }, faults);
+    const chaos = runSchedule(schedule, Date.now(), () => stopping);
+    const progress = setInterval(() => say(progressLine(runs, client)), 10_000);
+    const drivers = runs.map(async (run, i) => {
+      await sleep(i * (20_000 / runs.length)); // creations spread over the first 20 s
+      await (run.kind === 'order' ? driveOrder : run.kind === 'requisition' ? driveRequisition : driveTicket)(ctx, run);
+    });
+    await chaos;
+    await Promise.all(drivers);
+    clearInterval(progress);
+    say(`driving done: ${progressLine(runs, client)}; checking`);
+
+    const stores = await openStores(urls);
+    let failed: boolean;
+    try {
+      failed = report(runs, {
+        faults,
+        duplicates: [...(await findDuplicates(stores.operations)), ...(await findHistoryDuplicates(client, runs))],
+        violations: await findViolations(stores.operations),
+        notes: components.filter((c) => c.unexpectedExits > 0).map((c) => `${c.spec.name} exited on its own ${c.unexpectedExits} time(s)`),
+      });
+    } finally {
+      await closeStores(stores);
+    }
+    say(`wall time ${((Date.now() - started) / 1000).toFixed(0)} s; ${client.requests} API requests`);
+    await stopAll();
+    if (KEEP) say(`kept ${dataDir}${urls.operations.startsWith('postgres') ? ` and the databases chaos_${stamp}_*` : ''}`);
+    else fs.rmSync(dataDir, { recursive: true, force: true });
+    process.exit(failed ? 1 : 0);
+  } catch (e) {
+    console.error(e instanceof Error ? e.stack : e);
+    console.error(`logs kept in ${dataDir}`);
+    await stopAll();
+    process.exit(2);
+  }
+}
+
+main();

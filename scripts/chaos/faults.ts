@@ -1,0 +1,55 @@
+// The fault schedule, the same at every run size (seconds after the first process starts):
+// partner faults through the simulators' /control endpoints, the workers SIGKILLed three times,
+// the Temporal dev server restarted once (its state file keeps the processes), the API SIGKILLed once.
+import type { Component } from './cluster';
+import { sleep } from './client';
+import type { Kind } from './run';
+
+const SUPPLIERS = Array.from({ length: 12 }, (_, i) => `S-${String(i + 1).padStart(3, '0')}`);
+
+export interface FaultTargets { workers: Component; temporal: Component; api: Component; simulatorUrl: string; say: (m: string) => void }
+
+export function faultSchedule(t: FaultTargets, counts: Record<Kind | 'system', number>): [number, () => Promise<void>][] {
+  const control = async (party: string, body: object, kind: Kind) => {
+    const res = await fetch(`${t.simulatorUrl}/control/${party}`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`control ${party} → ${res.status}`);
+    counts[kind]++;
+  };
+  const system = async (what: string, act: () => Promise<void>) => {
+    const started = Date.now();
+    await act();
+    counts.system++;
+    t.say(`${what} (back after ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  };
+  return [
+    [3, async () => {
+      await control('carriers/SWIFT', { failNext: 4 }, 'order');
+      for (const s of SUPPLIERS) await control(`suppliers/${s}`, { failNext: 2 }, 'requisition');
+      t.say('partners: the carrier fails its next 4 calls, every supplier its next 2');
+    }],
+    [15, () => system('workers SIGKILLed and restarted (1/3)', () => t.workers.restart('SIGKILL'))],
+    [30, () => system('Temporal dev server restarted', () => t.temporal.restart('SIGTERM'))],
+    [45, async () => {
+      await control('carriers/SWIFT', { downForMs: 20_000 }, 'order');
+      t.say('partners: the carrier is down for 20 s');
+      await system('workers SIGKILLed and restarted (2/3)', () => t.workers.restart('SIGKILL'));
+    }],
+    [60, async () => {
+      for (const s of SUPPLIERS.slice(0, 4)) await control(`suppliers/${s}`, { downForMs: 25_000 }, 'requisition');
+      t.say('partners: suppliers S-001..S-004 are down for 25 s');
+      await system('API SIGKILLed and restarted', () => t.api.restart('SIGKILL'));
+    }],
+    [75, () => system('workers SIGKILLed and restarted (3/3)', () => t.workers.restart('SIGKILL'))],
+  ];
+}
+
+/** Runs the schedule from `t0`; stops early when `stopped()` says so. */
+export async function runSchedule(schedule: [number, () => Promise<void>][], t0: number, stopped: () => boolean): Promise<void> {
+  for (const [at, act] of schedule) {
+    await sleep(Math.max(0, t0 + at * 1000 - Date.now()));
+    if (stopped()) return;
+    await act();
+  }
+}

@@ -1,0 +1,32 @@
+// All three workers in one OS process, like `workers/main.ts`, but from a workflow bundle built
+// once (WORKFLOW_BUNDLE): the chaos run kills and restarts this process several times and should
+// not pay for webpack on every restart.
+import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
+import { config } from '../../config';
+import { closeStores, openStores } from '../../db/clients';
+import { WORKER_ROLES, createWorker, runWorkers } from '../../workers/workers';
+
+async function main() {
+  const cfg = config();
+  const bundle = process.env.WORKFLOW_BUNDLE;
+  if (!bundle) throw new Error('WORKFLOW_BUNDLE must name a bundled workflows file');
+  Runtime.install({ logger: new DefaultLogger('ERROR') });
+  const stores = await openStores({ operations: cfg.OPERATIONS_DATABASE_URL, production: cfg.PRODUCTION_DATABASE_URL });
+  const connection = await NativeConnection.connect({ address: cfg.TEMPORAL_ADDRESS });
+  const workers = await Promise.all(WORKER_ROLES.map((r) =>
+    createWorker(r, { connection, namespace: cfg.TEMPORAL_NAMESPACE, ...stores, workflowBundle: { codePath: bundle } })));
+  const stop = new AbortController();
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => stop.abort());
+  console.log(`workers running on ${cfg.TEMPORAL_ADDRESS}`);
+  try {
+    await runWorkers(workers, stop.signal);
+  } finally {
+    await connection.close();
+    await closeStores(stores);
+  }
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

@@ -1,0 +1,29 @@
+// The API alone, as its own OS process: `tsx scripts/start-api.ts` (config from the environment,
+// see config/index.ts). Workers, simulators and the Temporal server run elsewhere.
+import { Client, Connection } from '@temporalio/client';
+import { createApp } from '../api/app';
+import { policiesFrom } from '../api/policy';
+import { config } from '../config';
+import { closeStores, openStores } from '../db/clients';
+
+async function main() {
+  const cfg = config();
+  const stores = await openStores({ operations: cfg.OPERATIONS_DATABASE_URL, production: cfg.PRODUCTION_DATABASE_URL });
+  // lazy: the API comes up (and answers reads) even while the Temporal server is restarting.
+  const connection = Connection.lazy({ address: cfg.TEMPORAL_ADDRESS });
+  const temporal = new Client({ connection, namespace: cfg.TEMPORAL_NAMESPACE });
+  const app = createApp({ ...stores, temporal, users: cfg.API_USERS, policies: policiesFrom(cfg) });
+  const server = app.listen(cfg.API_PORT, cfg.API_HOST, () => console.log(`API on http://${cfg.API_HOST}:${cfg.API_PORT}/api`));
+  const stop = () => server.close(async () => {
+    await connection.close();
+    await closeStores(stores);
+    process.exit(0);
+  });
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});
