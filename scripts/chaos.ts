@@ -153,4 +153,7 @@ async function main() {
   }
 }
 
-main();
+main().catch((e) => {
+  console.error(e);
+  process.exit(2);
+});

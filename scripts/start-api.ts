@@ -14,11 +14,10 @@ async function main() {
   const temporal = new Client({ connection, namespace: cfg.TEMPORAL_NAMESPACE });
   const app = createApp({ ...stores, temporal, users: cfg.API_USERS, policies: policiesFrom(cfg) });
   const server = app.listen(cfg.API_PORT, cfg.API_HOST, () => console.log(`API on http://${cfg.API_HOST}:${cfg.API_PORT}/api`));
-  const stop = () => server.close(async () => {
-    await connection.close();
-    await closeStores(stores);
-    process.exit(0);
-  });
+  const stop = () =>
+    server.close(() => {
+      void Promise.all([connection.close(), closeStores(stores)]).finally(() => process.exit(0));
+    });
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }
