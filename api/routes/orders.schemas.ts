@@ -6,7 +6,10 @@ const orderNumber = z.string().regex(/^SO-\d{5,}$/, 'must look like SO-00001');
 export const ZCreateOrderRequest = z.object({
   customer: z.string().min(1).describe('Customer code, e.g. C-0001'),
   warehouse: z.string().min(1).optional().describe('Warehouse code to ship from (default: MAIN)'),
-  requestedDate: z.iso.date().describe('Requested delivery date, YYYY-MM-DD'),
+  requestedDate: z.iso.date()
+    // Compared as calendar dates in UTC: an order for today is fine, one for yesterday cannot be met.
+    .refine((d) => d >= new Date().toISOString().slice(0, 10), 'must be today or later (UTC)')
+    .describe('Requested delivery date, YYYY-MM-DD, today or later'),
   deliverySteps: z.union([z.literal(1), z.literal(2), z.literal(3)]).default(1)
     .describe('1: ship; 2: pick then ship; 3: pick, pack, then ship'),
   lines: z.array(z.object({

@@ -1,10 +1,34 @@
-// Confirming that a shipment arrived, in full or short; one confirmation per shipment.
-import { setHandler } from '@temporalio/workflow';
+// Confirming that a shipment arrived, in full or short. The lines reported must be lines of that
+// shipment and no more than was shipped on them: anything else is refused before a thing is written.
+import { ApplicationFailure, setHandler } from '@temporalio/workflow';
 import { ops } from '../shared/activities';
 import { REFUSAL, asRefusal, refuse } from '../shared/messages';
 import type { OrderContext } from './context';
-import { confirmDeliveryUpdate } from './messages';
+import { confirmDeliveryUpdate, type DeliveryConfirmation } from './messages';
 import type { Turns } from './payments';
+import type { ShipmentInfo } from './types';
+
+/** A refusal naming the field of the request that is wrong (answered as 400). */
+const badField = (field: string, message: string) =>
+  ApplicationFailure.create({ type: REFUSAL.invalid, message: `${field}: ${message}`, details: [{ field, message }] });
+
+/** Field names are those of the request (`lines.<i>.deliveredQuantity`), so the caller can find them. */
+export function checkDeliveredLines(shipment: ShipmentInfo, lines: DeliveryConfirmation['lines']): void {
+  const seen = new Set<number>();
+  (lines ?? []).forEach((l, i) => {
+    const line = shipment.lines.find((s) => s.lineNo === l.lineNo);
+    if (!line) {
+      const carried = shipment.lines.map((s) => s.lineNo).join(', ');
+      throw badField(`lines.${i}.lineNo`, `shipment ${shipment.number} carries no order line ${l.lineNo} (it carries ${carried})`);
+    }
+    if (seen.has(l.lineNo)) throw badField(`lines.${i}.lineNo`, `order line ${l.lineNo} is listed more than once`);
+    seen.add(l.lineNo);
+    if (l.deliveredQty > line.quantity) {
+      const message = `${l.deliveredQty} is more than the ${line.quantity} shipped on line ${l.lineNo} of ${shipment.number}`;
+      throw badField(`lines.${i}.deliveredQuantity`, message);
+    }
+  });
+}
 
 export function acceptDeliveryConfirmations(ctx: OrderContext, turns: Turns): void {
   /** Shipments whose confirmation is under way, so a second one is refused at once. */
@@ -42,6 +66,7 @@ export function acceptDeliveryConfirmations(ctx: OrderContext, turns: Turns): vo
         throw refuse(open.length === 0 ? `Order ${ctx.orderNumber} has no shipment awaiting delivery confirmation`
           : `Order ${ctx.orderNumber} has ${open.length} shipments in transit; name one with shipmentNumber (${names})`);
       }
+      checkDeliveredLines(named ?? open[0], c.lines);
     },
   });
 }
