@@ -40,7 +40,8 @@ const amount = z.number().positive().max(100_000_000)
   .refine((v) => toCents(v) !== undefined, 'must have at most two decimals');
 
 export const ZPaymentRequest = z.object({
-  reference: z.string().trim().min(3).max(100).describe('Bank reference; the same reference is never applied twice'),
+  reference: z.string().trim().min(3).max(100)
+    .describe('Bank reference; applied once per invoice: a repeat answers 200 duplicate, the same reference with another amount 409'),
   amount: amount.describe('Amount in the invoice currency, e.g. 120.50'),
   method: z.enum(['bank_transfer', 'card', 'cash', 'cheque']).default('bank_transfer'),
 }).strict();
