@@ -164,3 +164,26 @@ test('an order cancelled ten times at once is compensated once', async () => {
   expect(await processEvents(body.number, 'cancelled')).toBe(1);
   expect((await h.env.client.workflow.getHandle(`order-${body.number}`).result()).status).toBe('cancelled');
 });
+
+test('a payment racing a cancellation of an order invoiced up front: one of them wins, never both', async () => {
+  const db = h.stores.operations;
+  const c = await customer(db, { invoicePolicy: 'ordered' });
+  const p = await product(db, { price: 100, taxPct: 0, stock: 5 });
+  const { body } = await h.post('/api/orders', orderBody(c.code, [{ sku: p.sku, quantity: 1 }], { deliverySteps: 2 }));
+  await h.openTask(body.number, 'pick');
+  const invoice = await h.eventually(() => db.invoice.findFirst({ where: { order: { number: body.number }, kind: 'invoice' } }), 'the up-front invoice');
+  const [payment, cancel] = await Promise.all([
+    pay(body.number, `${body.number}-R`, 100), h.post(`/api/orders/${body.number}/cancel`, { reason: 'customer withdrew the order' }),
+  ]);
+  const after = await db.invoice.findUniqueOrThrow({ where: { id: invoice.id } });
+  const payments = await db.payment.count({ where: { invoiceId: invoice.id } });
+  if (payment.status === 201) {
+    expect(cancel.status).toBe(409);
+    expect(cancel.body.error.message).toMatch(/payments recorded/);
+    expect({ status: after.status, paidCents: after.paidCents, payments }).toEqual({ status: 'paid', paidCents: 10_000, payments: 1 });
+  } else {
+    expect([payment.status, cancel.status]).toEqual([409, 200]);
+    expect({ status: after.status, paidCents: after.paidCents, payments }).toEqual({ status: 'void', paidCents: 0, payments: 0 });
+    expect(await h.orderStatus(body.number)).toBe('cancelled');
+  }
+});
