@@ -1,24 +1,28 @@
 // Order-to-delivery: credit check → reservation (with backorders) → pick/pack/ship → delivery →
 // invoice → payment. Cancellation before shipment runs the compensations in reverse.
-import { CancellationScope, allHandlersFinished, isCancellation, setHandler, condition } from '@temporalio/workflow';
+import { CancellationScope, allHandlersFinished, condition, isCancellation, patched, setHandler } from '@temporalio/workflow';
 import { ops } from './shared/activities';
-import { REFUSAL, asRefusal, refuse } from './shared/messages';
+import { Lock } from './shared/lock';
+import { refuse } from './shared/messages';
 import { bill, invoiceUpFront } from './order/billing';
 import { OrderCancelled, OrderContext } from './order/context';
 import { creditCheck } from './order/credit';
+import { acceptDeliveryConfirmations } from './order/delivery-confirmation';
 import { fulfil } from './order/fulfilment';
-import {
-  cancelOrderUpdate, confirmDeliveryUpdate, orderStateQuery, recordPaymentUpdate, stockReplenishedSignal,
-  type CancelRequest, type OrderProcessState,
-} from './order/messages';
+import { cancelOrderUpdate, orderStateQuery, stockReplenishedSignal, type CancelRequest, type OrderProcessState } from './order/messages';
+import { acceptPayments, type Turns } from './order/payments';
 import type { OrderProcessInput } from './order/types';
 
 export async function orderToDelivery(input: OrderProcessInput): Promise<OrderProcessState> {
   const ctx = new OrderContext(input);
   const work = new CancellationScope();
   let cancelRequest: CancelRequest | undefined;
+  let cancelling = false;
   let compensated = false;
-  const confirming = new Set<string>();
+  // Payments, delivery confirmations and cancellation take turns, each deciding on state the one
+  // before it may have changed. Processes recorded before the lock keep running their handlers at once.
+  const lock = patched('serialised-money-handlers') ? new Lock() : undefined;
+  const turns: Turns = { serialised: lock !== undefined, run: (critical) => (lock ? lock.run(critical) : critical()) };
 
   setHandler(orderStateQuery, () => ctx.snapshot());
   // A receipt announced twice (a retried API call) wakes the backorder once.
@@ -29,56 +33,28 @@ export async function orderToDelivery(input: OrderProcessInput): Promise<OrderPr
     ctx.restocks++;
   });
   setHandler(cancelOrderUpdate, async (req: CancelRequest) => {
-    cancelRequest = req;
-    work.cancel();
-    // Answer only once the compensations are written, so the caller sees the order as it now is.
-    await condition(() => compensated);
-    return ctx.snapshot();
+    cancelling = true;
+    return turns.run(async () => {
+      // A payment that went before may have made the order uncancellable.
+      const refusal = turns.serialised ? ctx.cancelRefusal() : undefined;
+      if (refusal) {
+        cancelling = false;
+        throw refuse(refusal);
+      }
+      cancelRequest = req;
+      work.cancel();
+      // Answer only once the compensations are written, so the caller sees the order as it now is.
+      await condition(() => compensated);
+      return ctx.snapshot();
+    });
   }, {
     validator: (_req: CancelRequest) => {
-      const refusal = cancelRequest ? `Order ${input.orderNumber} is already being cancelled` : ctx.cancelRefusal();
+      const refusal = cancelRequest || cancelling ? `Order ${input.orderNumber} is already being cancelled` : ctx.cancelRefusal();
       if (refusal) throw refuse(refusal);
     },
   });
-  setHandler(confirmDeliveryUpdate, async (c) => {
-    const shipment = c.shipmentNumber ?? ctx.state.shipments.find((s) => s.status === 'shipped' && !confirming.has(s.number))!.number;
-    confirming.add(shipment);
-    try {
-      const info = await ops.confirmShipmentDelivery({ shipmentNumber: shipment, at: new Date().toISOString(), confirmedBy: c.confirmedBy, lines: c.lines });
-      ctx.putShipment(info);
-      ctx.note('delivered', `${shipment} confirmed by ${c.confirmedBy}`);
-      return info;
-    } catch (e) {
-      confirming.delete(shipment);
-      return asRefusal(e);
-    }
-  }, {
-    validator: (c) => {
-      const waiting = ctx.state.shipments.filter((s) => s.status === 'shipped' && !confirming.has(s.number));
-      if (c.shipmentNumber && !ctx.state.shipments.some((s) => s.number === c.shipmentNumber)) throw refuse(`Shipment ${c.shipmentNumber} does not belong to order ${input.orderNumber}`, REFUSAL.invalid);
-      if (c.shipmentNumber && !waiting.some((s) => s.number === c.shipmentNumber)) throw refuse(`Shipment ${c.shipmentNumber} is not awaiting delivery confirmation`);
-      if (!c.shipmentNumber && waiting.length !== 1) {
-        throw refuse(waiting.length === 0 ? `Order ${input.orderNumber} has no shipment awaiting delivery confirmation`
-          : `Order ${input.orderNumber} has ${waiting.length} shipments in transit; name one with shipmentNumber (${waiting.map((s) => s.number).join(', ')})`);
-      }
-    },
-  });
-  setHandler(recordPaymentUpdate, async (p) => {
-    try {
-      const invoice = await ops.recordCustomerPayment({ orderNumber: input.orderNumber, reference: p.reference, amountCents: p.amountCents, method: p.method, recordedBy: p.recordedBy, at: new Date().toISOString() });
-      ctx.state.invoice = invoice;
-      ctx.note('payment', `${(p.amountCents / 100).toFixed(2)} (${p.reference}) recorded by ${p.recordedBy}`);
-      return invoice;
-    } catch (e) {
-      return asRefusal(e);
-    }
-  }, {
-    validator: (p) => {
-      const invoice = ctx.state.invoice;
-      if (!invoice || invoice.outstandingCents === 0) throw refuse(`Order ${input.orderNumber} has no open invoice to pay`);
-      if (p.amountCents > invoice.outstandingCents) throw refuse(`Payment of ${(p.amountCents / 100).toFixed(2)} exceeds the outstanding ${(invoice.outstandingCents / 100).toFixed(2)} on ${invoice.number}`);
-    },
-  });
+  acceptDeliveryConfirmations(ctx, turns);
+  acceptPayments(ctx, turns);
 
   ctx.order = await ops.loadOrder(input.orderNumber);
   try {

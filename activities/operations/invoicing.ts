@@ -6,7 +6,7 @@ import { nextNumber } from '../../db/sequence';
 import { illegal, notFound } from '../../domain/errors';
 import { documentTotals, lineAmounts } from '../../domain/money';
 import type { InvoiceInfo } from '../../workflows/order/types';
-import { applyPayment, postCustomerInvoice, settledStatus } from './customer-invoice';
+import { postCustomerInvoice, recordPaymentOnce, settledStatus } from './customer-invoice';
 import { ACCOUNTS, audit, postJournal, reverseJournal } from './ledger';
 
 
@@ -71,8 +71,9 @@ export function createInvoicingActivities(db: OperationsDb) {
             status: 'paid', ...totals, paidCents: totals.totalCents, issuedAt: at, dueAt: at, journalEntryId, creditsInvoiceId: invoice.id, lines: { create: lines },
           },
         });
-        const credited = invoice.creditedCents + totals.totalCents;
-        await tx.invoice.update({ where: { id: invoice.id }, data: { creditedCents: credited, status: settledStatus(invoice.totalCents, invoice.paidCents, credited) } });
+        // Incremented, and the status taken from the row once it is ours: a payment may have landed since the read above.
+        const now = await tx.invoice.update({ where: { id: invoice.id }, data: { creditedCents: { increment: totals.totalCents } } });
+        await tx.invoice.update({ where: { id: invoice.id }, data: { status: settledStatus(now.totalCents, now.paidCents, now.creditedCents) } });
         await audit(tx, 'process', 'credit-note.posted', 'Invoice', creditNumber, { invoice: invoice.number, totalCents: totals.totalCents });
         return invoice.number;
       });
@@ -94,15 +95,17 @@ export function createInvoicingActivities(db: OperationsDb) {
       });
     },
 
-    /** Applies a customer payment. The bank reference makes it idempotent: the same reference is never applied twice. */
-    async recordCustomerPayment(input: { orderNumber: string; reference: string; amountCents: number; method: string; recordedBy: string; at: string }): Promise<InvoiceInfo> {
-      const number = await once(db, `payment:${input.reference}`, async (tx) => {
-        const invoice = await tx.invoice.findFirst({ where: { order: { number: input.orderNumber }, kind: 'invoice', status: { in: ['posted', 'partially_paid'] } } });
-        if (!invoice) throw illegal(`Order ${input.orderNumber} has no open invoice to pay`);
-        await applyPayment(tx, invoice.id, { ...input, at: new Date(input.at) });
-        return invoice.number;
-      });
-      return invoiceInfo(db, number);
+    /**
+     * Applies a customer payment to the order's invoice, once per invoice and bank reference. `applied`
+     * is false when another request had already applied it (the same reference and amount).
+     */
+    async recordCustomerPayment(input: {
+      orderNumber: string; reference: string; amountCents: number; method: string; recordedBy: string; at: string; requestId?: string;
+    }): Promise<{ invoice: InvoiceInfo; applied: boolean }> {
+      const invoice = await db.invoice.findFirst({ where: { order: { number: input.orderNumber }, kind: 'invoice', status: { not: 'void' } }, orderBy: { id: 'desc' } });
+      if (!invoice) throw illegal(`Order ${input.orderNumber} has no open invoice to pay`);
+      const outcome = await recordPaymentOnce(db, invoice, { ...input, at: new Date(input.at), requestId: input.requestId ?? `order ${input.orderNumber}` });
+      return { invoice: await invoiceInfo(db, invoice.number), applied: outcome === 'applied' };
     },
 
     async sendPaymentReminder(input: { invoiceNumber: string; level: number; at: string }): Promise<void> {

@@ -1,6 +1,6 @@
 import type { OperationsDb, OperationsTx } from '../../db/clients';
 import { once } from '../../db/idempotency';
-import { illegal, notFound } from '../../domain/errors';
+import { illegal, invalid, notFound } from '../../domain/errors';
 import type { ShipmentInfo } from '../../workflows/order/types';
 import { bookWithCarrier } from './carrier-gateway';
 import { audit } from './ledger';
@@ -100,10 +100,16 @@ export function createShippingActivities(db: OperationsDb) {
       await once(db, `deliver:${input.shipmentNumber}`, async (tx) => {
         const s = await tx.shipment.findUniqueOrThrow({ where: { number: input.shipmentNumber }, include: { lines: true } });
         if (s.status !== 'shipped') throw illegal(`Shipment ${s.number} is ${s.status}, not shipped`);
+        const orderLines = await tx.salesOrderLine.findMany({ where: { id: { in: s.lines.map((l) => l.orderLineId) } } });
+        // Refused, not clamped: a line the shipment does not carry or more than was shipped is a wrong report.
+        input.lines?.forEach((r, i) => {
+          const line = s.lines.find((l) => orderLines.find((o) => o.id === l.orderLineId)?.lineNo === r.lineNo);
+          if (!line) throw invalid(`lines.${i}.lineNo`, `shipment ${s.number} carries no order line ${r.lineNo}`);
+          if (r.deliveredQty > line.quantity) throw invalid(`lines.${i}.deliveredQuantity`, `${r.deliveredQty} is more than the ${line.quantity} shipped`);
+        });
         for (const l of s.lines) {
-          const orderLine = await tx.salesOrderLine.findUniqueOrThrow({ where: { id: l.orderLineId } });
-          const reported = input.lines?.find((x) => x.lineNo === orderLine.lineNo)?.deliveredQty;
-          const delivered = Math.min(l.quantity, reported ?? l.quantity);
+          const orderLine = orderLines.find((o) => o.id === l.orderLineId)!;
+          const delivered = input.lines?.find((x) => x.lineNo === orderLine.lineNo)?.deliveredQty ?? l.quantity;
           await tx.shipmentLine.update({ where: { id: l.id }, data: { deliveredQty: delivered } });
           await tx.salesOrderLine.update({ where: { id: l.orderLineId }, data: { deliveredQty: { increment: delivered } } });
         }

@@ -6,7 +6,10 @@ const orderNumber = z.string().regex(/^SO-\d{5,}$/, 'must look like SO-00001');
 export const ZCreateOrderRequest = z.object({
   customer: z.string().min(1).describe('Customer code, e.g. C-0001'),
   warehouse: z.string().min(1).optional().describe('Warehouse code to ship from (default: MAIN)'),
-  requestedDate: z.iso.date().describe('Requested delivery date, YYYY-MM-DD'),
+  requestedDate: z.iso.date()
+    // Compared as calendar dates in UTC: an order for today is fine, one for yesterday cannot be met.
+    .refine((d) => d >= new Date().toISOString().slice(0, 10), 'must be today or later (UTC)')
+    .describe('Requested delivery date, YYYY-MM-DD, today or later'),
   deliverySteps: z.union([z.literal(1), z.literal(2), z.literal(3)]).default(1)
     .describe('1: ship; 2: pick then ship; 3: pick, pack, then ship'),
   lines: z.array(z.object({
@@ -37,7 +40,8 @@ const amount = z.number().positive().max(100_000_000)
   .refine((v) => toCents(v) !== undefined, 'must have at most two decimals');
 
 export const ZPaymentRequest = z.object({
-  reference: z.string().trim().min(3).max(100).describe('Bank reference; the same reference is never applied twice'),
+  reference: z.string().trim().min(3).max(100)
+    .describe('Bank reference; applied once per invoice: a repeat answers 200 duplicate, the same reference with another amount 409'),
   amount: amount.describe('Amount in the invoice currency, e.g. 120.50'),
   method: z.enum(['bank_transfer', 'card', 'cash', 'cheque']).default('bank_transfer'),
 }).strict();

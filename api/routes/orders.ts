@@ -44,7 +44,7 @@ export function ordersRouter(deps: AppDeps): Router {
   r.post('/:number/payments', requireRole('operator', 'manager'), async (req, res) => {
     const { number } = ZOrderParams.parse(req.params);
     const result = await recordPayment(db, temporal, number, ZPaymentRequest.parse(req.body), currentUser(req).name);
-    res.status('duplicate' in result ? 200 : 201).json(result);
+    res.status(result.duplicate ? 200 : 201).json(result);
   });
 
   return r;

@@ -1,7 +1,8 @@
 // Payments on invoices that no running process owns (service work, for instance). An order's
 // invoice is paid through the order, so its process sees the payment and completes.
 import type { OperationsDb } from '../../db/clients';
-import { applyPayment } from '../../activities/operations/customer-invoice';
+import { randomUUID } from 'node:crypto';
+import { recordPaymentOnce } from '../../activities/operations/customer-invoice';
 import { illegal, notFound } from '../errors';
 import { fromCents, toCents } from '../money';
 
@@ -18,15 +19,13 @@ export async function getInvoiceView(db: OperationsDb, number: string) {
   };
 }
 
+/** `duplicate`: the same payment (invoice, reference and amount) was already recorded by an earlier request. */
 export async function payInvoice(db: OperationsDb, number: string, input: { reference: string; amount: number; method: string }, by: string) {
   const invoice = await db.invoice.findUnique({ where: { number }, include: { order: true } });
   if (!invoice) throw notFound(`Invoice ${number}`);
   if (invoice.order) throw illegal(`Invoice ${number} belongs to order ${invoice.order.number}; record the payment on the order (POST /api/orders/${invoice.order.number}/payments) so its process sees it`);
-  const earlier = await db.payment.findUnique({ where: { reference: input.reference } });
-  if (earlier) {
-    if (earlier.invoiceId !== invoice.id || earlier.amountCents !== toCents(input.amount)) throw illegal(`Payment reference ${input.reference} was already used for another payment`);
-    return { duplicate: true, invoice: await getInvoiceView(db, number) };
-  }
-  await db.$transaction((tx) => applyPayment(tx, invoice.id, { reference: input.reference, amountCents: toCents(input.amount)!, method: input.method, recordedBy: by, at: new Date() }));
-  return { duplicate: false, invoice: await getInvoiceView(db, number) };
+  const outcome = await recordPaymentOnce(db, invoice, {
+    reference: input.reference, amountCents: toCents(input.amount)!, method: input.method, recordedBy: by, at: new Date(), requestId: randomUUID(),
+  });
+  return { duplicate: outcome === 'duplicate', invoice: await getInvoiceView(db, number) };
 }

@@ -80,10 +80,12 @@ test('invoice, payment and shipment steps retried after success add nothing', as
   const inv2 = await ops.issueOrderInvoice({ orderNumber: number, basis: 'delivered', at });
   expect(inv2).toEqual(inv1);
   expect(inv1!.totalCents).toBe(12_000);
-  const pay = { orderNumber: number, reference: `PAY-${number}`, amountCents: 12_000, method: 'bank_transfer', recordedBy: 'test', at };
+  const pay = { orderNumber: number, reference: `PAY-${number}`, amountCents: 12_000, method: 'bank_transfer', recordedBy: 'test', at, requestId: 'update-1' };
   await ops.recordCustomerPayment(pay);
+  // A retry of the same request still reports its application; another request with the reference is a duplicate.
   const again = await ops.recordCustomerPayment(pay);
-  expect(again).toMatchObject({ status: 'paid', paidCents: 12_000, outstandingCents: 0 });
+  expect(again).toMatchObject({ applied: true, invoice: { status: 'paid', paidCents: 12_000, outstandingCents: 0 } });
+  expect(await ops.recordCustomerPayment({ ...pay, requestId: 'update-2' })).toMatchObject({ applied: false, invoice: { paidCents: 12_000 } });
   const ledger = await ledgerBalances(db);
   expect((ledger['1000'] ?? 0) - (ledgerBefore['1000'] ?? 0)).toBe(12_000);
   expect((ledger['1100'] ?? 0) - (ledgerBefore['1100'] ?? 0)).toBe(0);

@@ -43,5 +43,6 @@ export async function receivableOf(db: OperationsDb, customerCode: string): Prom
   return lines.reduce((s, l) => s + l.debitCents - l.creditCents, 0);
 }
 
+/** Requested four weeks out: orders for a date already past are refused. */
 export const orderBody = (customerCode: string, lines: { sku: string; quantity: number }[], extra: Record<string, unknown> = {}) =>
-  ({ customer: customerCode, requestedDate: '2026-12-15', lines, ...extra });
+  ({ customer: customerCode, requestedDate: new Date(Date.now() + 28 * 86_400_000).toISOString().slice(0, 10), lines, ...extra });

@@ -26,11 +26,13 @@ export interface OrderProcessState {
 export interface CancelRequest { reason: string; requestedBy: string }
 export interface DeliveryConfirmation { shipmentNumber?: string; confirmedBy: string; lines?: { lineNo: number; deliveredQty: number }[] }
 export interface PaymentNotice { reference: string; amountCents: number; method: string; recordedBy: string }
+/** The invoice after the payment; `duplicate` when the reference had already been applied with this amount. */
+export interface PaymentResult extends InvoiceInfo { duplicate: boolean }
 
 export const orderStateQuery = defineQuery<OrderProcessState>('orderState');
 export const cancelOrderUpdate = defineUpdate<OrderProcessState, [CancelRequest]>('cancelOrder');
 export const confirmDeliveryUpdate = defineUpdate<ShipmentInfo, [DeliveryConfirmation]>('confirmDelivery');
-export const recordPaymentUpdate = defineUpdate<InvoiceInfo, [PaymentNotice]>('recordPayment');
+export const recordPaymentUpdate = defineUpdate<PaymentResult, [PaymentNotice]>('recordPayment');
 /** Sent by stock receipts to every order with an open backorder of a received product. */
 export const stockReplenishedSignal = defineSignal<[{ receiptReference: string }]>('stockReplenished');
 
