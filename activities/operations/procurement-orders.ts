@@ -3,6 +3,7 @@
 import type { OperationsDb, OperationsTx } from '../../db/clients';
 import { once } from '../../db/idempotency';
 import { AppError, AppErrorCode, illegal, notFound } from '../../domain/errors';
+import { receiptIssues } from '../../domain/procurement/goods-receipt';
 import type { PurchaseOrderInfo } from '../../workflows/procurement/types';
 import { audit } from './ledger';
 import { callSupplier } from './supplier-gateway';
@@ -101,24 +102,34 @@ export function createPurchaseOrderActivities(db: OperationsDb) {
       });
     },
 
-    /** Goods in: stock rises, the PO's received quantities grow; the delivery note makes it idempotent. */
+    /**
+     * Goods in: stock rises, the PO's received quantities grow. The delivery note makes it idempotent
+     * per purchase order (two suppliers may both send a "DN-1"); each line's open quantity is taken by
+     * a conditional update, so concurrent receipts never book more than was ordered.
+     */
     async recordGoodsReceipt(input: { poNumber: string; reference: string; lines: { lineNo: number; quantity: number }[]; receivedBy: string; at: string }): Promise<PurchaseOrderInfo> {
-      await once(db, `grn:${input.reference}`, async (tx) => {
-        const po = await tx.purchaseOrder.findUniqueOrThrow({ where: { number: input.poNumber }, include: { lines: true } });
+      const key = `grn:${input.poNumber}:${input.reference}`;
+      await once(db, key, async (tx) => {
+        const po = await tx.purchaseOrder.findUnique({ where: { number: input.poNumber }, include: { lines: true } });
+        if (!po) throw notFound(`Purchase order ${input.poNumber}`);
         if (['cancelled', 'closed_short', 'received'].includes(po.status)) throw illegal(`Purchase order ${po.number} is ${po.status}; it takes no more receipts`);
+        const issues = receiptIssues(po.number, po.lines, input.lines);
+        if (issues.length) throw new AppError(AppErrorCode.INVALID_INPUT, { message: issues.map((i) => `${i.field}: ${i.message}`).join('; '), details: issues });
         const warehouse = await tx.warehouse.findUniqueOrThrow({ where: { code: 'MAIN' } });
         for (const [i, r] of input.lines.entries()) {
-          const line = po.lines.find((l) => l.lineNo === r.lineNo);
-          if (!line) throw new AppError(AppErrorCode.INVALID_INPUT, { message: `line ${r.lineNo} is not on ${po.number}`, details: [{ field: `lines.${i}.lineNo`, message: `not on ${po.number}` }] });
-          const open = line.quantity - line.receivedQty;
-          if (r.quantity > open) throw new AppError(AppErrorCode.INVALID_INPUT, { message: `line ${r.lineNo}: ${r.quantity} received but only ${open} open`, details: [{ field: `lines.${i}.quantity`, message: `at most ${open} open` }] });
-          await tx.purchaseOrderLine.update({ where: { id: line.id }, data: { receivedQty: { increment: r.quantity } } });
+          const line = po.lines.find((l) => l.lineNo === r.lineNo)!;
+          const taken = await tx.purchaseOrderLine.updateMany({
+            where: { id: line.id, receivedQty: { lte: line.quantity - r.quantity } }, data: { receivedQty: { increment: r.quantity } },
+          });
+          if (taken.count !== 1) {
+            throw new AppError(AppErrorCode.INVALID_INPUT, { message: `line ${r.lineNo}: ${r.quantity} received but less is open`, details: [{ field: `lines.${i}.quantity`, message: 'more than is still open' }] });
+          }
           await tx.stockLevel.upsert({
             where: { warehouseId_productId: { warehouseId: warehouse.id, productId: line.productId } },
             create: { warehouseId: warehouse.id, productId: line.productId, onHand: r.quantity },
             update: { onHand: { increment: r.quantity } },
           });
-          await tx.stockMove.create({ data: { key: `grn:${input.reference}:${r.lineNo}`, warehouseId: warehouse.id, productId: line.productId, quantity: r.quantity, reason: 'purchase_receipt', reference: po.number } });
+          await tx.stockMove.create({ data: { key: `${key}:${r.lineNo}`, warehouseId: warehouse.id, productId: line.productId, quantity: r.quantity, reason: 'purchase_receipt', reference: po.number } });
         }
         const lines = await tx.purchaseOrderLine.findMany({ where: { purchaseOrderId: po.id } });
         const status = lines.every((l) => l.receivedQty >= l.quantity) ? 'received' : 'partially_received';
