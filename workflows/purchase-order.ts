@@ -18,7 +18,8 @@ export async function purchaseOrder(input: PurchaseOrderInput): Promise<Purchase
   const sent = await sendToSupplier(ctx);
   const outcome = sent ? await awaitGoods(ctx) : 'cancelled';
   if (outcome === 'cancelled') {
-    await ops.cancelPurchaseOrder({ poNumber: input.poNumber, reason: ctx.cancelReason ?? 'cancelled' });
+    ctx.state.reason = ctx.cancelReason ?? 'cancelled';
+    await ops.cancelPurchaseOrder({ poNumber: input.poNumber, reason: ctx.state.reason });
     await ctx.tasks.withdraw('purchase order cancelled');
     await ctx.setStatus('cancelled', ctx.cancelReason);
   } else if (ctx.anythingReceived) {

@@ -15,6 +15,8 @@ export interface RequisitionState {
 export interface PurchaseOrderState {
   poNumber: string;
   status: string;
+  /** Why it was cancelled, or why its terms last changed (a supplier switch). */
+  reason?: string;
   po?: PurchaseOrderInfo;
   invoice?: SupplierInvoiceInfo;
   match?: MatchResult;
