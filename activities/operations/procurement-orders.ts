@@ -4,7 +4,7 @@ import type { OperationsDb, OperationsTx } from '../../db/clients';
 import { once } from '../../db/idempotency';
 import { AppError, AppErrorCode, illegal, notFound } from '../../domain/errors';
 import { receiptIssues } from '../../domain/procurement/goods-receipt';
-import type { PurchaseOrderInfo } from '../../workflows/procurement/types';
+import type { PurchaseOrderInfo, SupplierSwitchQuote } from '../../workflows/procurement/types';
 import { audit } from './ledger';
 import { callSupplier } from './supplier-gateway';
 
@@ -60,10 +60,30 @@ export function createPurchaseOrderActivities(db: OperationsDb) {
       return offers.find((o) => o.supplierId === best)!.supplier.code;
     },
 
-    /** Re-addresses an unsent PO to another supplier at that supplier's prices. */
-    async switchSupplier(input: { poNumber: string; supplierCode: string; decidedBy: string }): Promise<PurchaseOrderInfo> {
+    /** What switching an unsent PO to another supplier would cost: that supplier's prices, quantities raised to its minimums. */
+    async quoteSupplierSwitch(input: { poNumber: string; supplierCode: string }): Promise<SupplierSwitchQuote> {
+      const po = await db.purchaseOrder.findUniqueOrThrow({ where: { number: input.poNumber }, include: { lines: { orderBy: { lineNo: 'asc' } }, requisition: true } });
+      const from = await db.supplier.findUniqueOrThrow({ where: { id: po.supplierId } });
+      const to = await db.supplier.findUniqueOrThrow({ where: { code: input.supplierCode } });
+      const lines = [];
+      for (const l of po.lines) {
+        const offer = await db.supplierPrice.findUniqueOrThrow({ where: { supplierId_productId: { supplierId: to.id, productId: l.productId } } });
+        lines.push({ lineNo: l.lineNo, quantity: l.quantity, newQuantity: Math.max(l.quantity, offer.minOrderQty), newUnitPriceCents: offer.priceCents });
+      }
+      return {
+        from: from.code, to: to.code, totalCents: po.totalCents, newTotalCents: lines.reduce((s, l) => s + l.newQuantity * l.newUnitPriceCents, 0),
+        lines, requester: po.requisition.requester, requisitionTotalCents: po.requisition.totalCents,
+      };
+    },
+
+    /**
+     * Re-addresses an unsent PO to another supplier at that supplier's prices, with the reason (who
+     * chose it, who approved a higher amount) on the PO and in the audit of PO and requisition. Refused
+     * if the prices moved past the amount that was approved since the quote.
+     */
+    async switchSupplier(input: { poNumber: string; supplierCode: string; decidedBy: string; reason?: string; approvedTotalCents?: number }): Promise<PurchaseOrderInfo> {
       await once(db, `switch:${input.poNumber}:${input.supplierCode}`, async (tx) => {
-        const po = await tx.purchaseOrder.findUniqueOrThrow({ where: { number: input.poNumber }, include: { lines: true } });
+        const po = await tx.purchaseOrder.findUniqueOrThrow({ where: { number: input.poNumber }, include: { lines: true, requisition: true } });
         if (po.sentAt) throw illegal(`Purchase order ${po.number} was already accepted by its supplier`);
         const supplier = await tx.supplier.findUniqueOrThrow({ where: { code: input.supplierCode } });
         let total = 0;
@@ -73,8 +93,12 @@ export function createPurchaseOrderActivities(db: OperationsDb) {
           await tx.purchaseOrderLine.update({ where: { id: l.id }, data: { unitPriceCents: offer.priceCents, quantity } });
           total += quantity * offer.priceCents;
         }
-        await tx.purchaseOrder.update({ where: { id: po.id }, data: { supplierId: supplier.id, totalCents: total } });
-        await audit(tx, input.decidedBy, 'purchase-order.supplier-switched', 'PurchaseOrder', po.number, { to: supplier.code });
+        if (input.approvedTotalCents !== undefined && total > input.approvedTotalCents) {
+          throw illegal(`Switching ${po.number} to ${supplier.code} now costs ${total / 100}, more than the ${input.approvedTotalCents / 100} approved`);
+        }
+        await tx.purchaseOrder.update({ where: { id: po.id }, data: { supplierId: supplier.id, totalCents: total, ...(input.reason ? { reason: input.reason } : {}) } });
+        await audit(tx, input.decidedBy, 'purchase-order.supplier-switched', 'PurchaseOrder', po.number, { to: supplier.code, totalCents: total, reason: input.reason });
+        if (input.reason) await audit(tx, input.decidedBy, 'requisition.supplier-switched', 'Requisition', po.requisition.number, { po: po.number, reason: input.reason });
         return true;
       });
       return purchaseOrderInfo(db, input.poNumber);
@@ -90,7 +114,7 @@ export function createPurchaseOrderActivities(db: OperationsDb) {
         await callSupplier(`${supplier.apiUrl}/orders/${po.number}/cancel`, { reason: input.reason });
       }
       await db.$transaction(async (tx) => {
-        await tx.purchaseOrder.update({ where: { id: po.id }, data: { status: 'cancelled' } });
+        await tx.purchaseOrder.update({ where: { id: po.id }, data: { status: 'cancelled', reason: input.reason } });
         await audit(tx, 'process', 'purchase-order.cancelled', 'PurchaseOrder', po.number, { reason: input.reason });
       });
     },
