@@ -1,6 +1,7 @@
 // Changes to a requisition after approval: a supplier switch that costs more than was approved goes
 // back to the approvers at the level the new amount needs; a cancellation answers as soon as it is
 // recorded and forwarded to the purchase orders. Time-skipping server.
+import { usePostgres } from '../support/databases';
 import { startHarness, type Harness } from '../support/harness';
 import { assertInvariants } from '../support/invariants';
 import { boughtProduct, control, openTaskFor, poState, purchaseOrderOf, requisitionBody, supplier, waitPo, waitRequisition } from './support';
@@ -82,4 +83,43 @@ test('cancelling answers once recorded and forwarded, while the purchase order i
   await waitPo(h, po, 'cancelled');
   expect((await ordersAt(s.code)).find((o) => o.poNumber === po)?.cancelled).toBe(true);
   await waitRequisition(h, res.body.number, 'cancelled');
+});
+
+// Holding the planning step open needs a lock that blocks only new purchase orders: PostgreSQL's
+// LOCK TABLE does that; SQLite can only lock the whole database, which would block the cancel too.
+(usePostgres() ? test : test.skip)('a cancel that arrives while the purchase orders are planned: none of them starts', async () => {
+  const s = await supplier(h);
+  const p = await boughtProduct(h, s, 5000);
+  const res = await h.post('/api/requisitions', requisitionBody([{ sku: p.sku, quantity: 1 }]), 'requester');
+  const number = res.body.number as string;
+  const task = await openTaskFor(h, number, 'requisition-approval');
+  let release!: () => void;
+  const released = new Promise<void>((r) => { release = r; });
+  let locked!: () => void;
+  const lockHeld = new Promise<void>((r) => { locked = r; });
+  const holding = h.stores.operations.$transaction(async (tx) => {
+    await tx.$executeRawUnsafe('LOCK TABLE "PurchaseOrder" IN EXCLUSIVE MODE');
+    locked();
+    await released;
+  }, { timeout: 120_000, maxWait: 10_000 });
+  try {
+    await lockHeld;
+    expect((await h.decide(task.id, 'approve', 'approver')).status).toBe(200);
+    await waitRequisition(h, number, 'approved'); // planning now waits for the lock
+    const cancelling = h.post(`/api/requisitions/${number}/cancel`, { reason: 'budget frozen' }, 'requester');
+    await waitRequisition(h, number, 'cancelled');
+    release();
+    const answer = await cancelling;
+    expect(answer.status).toBe(200);
+  } finally {
+    release();
+    await holding;
+  }
+  const po = await purchaseOrderOf(h, number);
+  await h.eventually(async () => (await h.stores.operations.purchaseOrder.findUniqueOrThrow({ where: { id: po.id } })).status === 'cancelled', `${po.number} cancelled`);
+  expect((await h.stores.operations.purchaseOrder.findUniqueOrThrow({ where: { id: po.id } })).reason).toBe('requisition cancelled: budget frozen');
+  const result = await h.env.client.workflow.getHandle(`requisition-${number}`).result();
+  expect(result).toMatchObject({ status: 'cancelled', reason: 'budget frozen' });
+  await expect(h.env.client.workflow.getHandle(`purchase-order-${po.number}`).describe()).rejects.toThrow(/not found/i);
+  expect(await ordersAt(s.code)).toEqual([]);
 });
