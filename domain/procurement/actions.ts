@@ -48,7 +48,8 @@ export async function receiveGoods(db: OperationsDb, temporal: Client, number: s
   const main = await db.warehouse.findUniqueOrThrow({ where: { code: 'MAIN' } });
   const received = po.lines.filter((l) => input.lines.some((r) => r.lineNo === l.lineNo));
   const products = await db.product.findMany({ where: { sku: { in: received.map((l) => l.sku) } }, select: { id: true } });
-  const notifiedOrders = await wakeBackorders(db, temporal, main.id, products.map((p) => p.id), input.reference);
+  // Orders ignore a receipt reference they saw before, and delivery notes are only unique per PO.
+  const notifiedOrders = await wakeBackorders(db, temporal, main.id, products.map((p) => p.id), `${number}:${input.reference}`);
   return { ...po, notifiedOrders };
 }
 

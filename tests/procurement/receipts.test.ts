@@ -2,7 +2,7 @@
 // a receipt that lists a line twice or a line the PO does not have is refused at once (400), and
 // receipts never take more than is open. Time-skipping server.
 import { startHarness, type Harness } from '../support/harness';
-import { stockOf } from '../support/fixtures';
+import { customer, orderBody, stockOf } from '../support/fixtures';
 import { assertInvariants } from '../support/invariants';
 import { boughtProduct, openTaskFor, purchaseOrderOf, requisitionBody, supplier, waitPo } from './support';
 
@@ -73,4 +73,19 @@ test('a late PO closed short by the buyer with nothing received ends with its st
   const result = await h.env.client.workflow.getHandle(`purchase-order-${po}`).result();
   expect(result.status).toBe('closed_short');
   expect((await h.stores.operations.purchaseOrder.findUniqueOrThrow({ where: { number: po } })).status).toBe('closed_short');
+});
+
+test("an order waiting for goods is woken by each supplier's delivery note, even when two share a number", async () => {
+  const db = h.stores.operations;
+  const a = await waitingForGoods(5);
+  const b = await waitingForGoods(5);
+  const c = await customer(db);
+  const order = await h.post('/api/orders', orderBody(c.code, [{ sku: a.p.sku, quantity: 5 }, { sku: b.p.sku, quantity: 5 }]));
+  expect(order.status).toBe(201);
+  await h.waitForStatus(order.body.number, 'backordered');
+  const released = (productId: number) => h.eventually(async () => (await db.backorder.count({ where: { productId, status: 'open' } })) === 0, `backorder of product ${productId} released`);
+  expect((await receive(a.po, 'DN-7', [{ lineNo: 1, quantity: 5 }])).status).toBe(201);
+  await released(a.p.id);
+  expect((await receive(b.po, 'DN-7', [{ lineNo: 1, quantity: 5 }])).status).toBe(201);
+  await released(b.p.id);
 });
