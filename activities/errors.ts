@@ -30,7 +30,8 @@ export function withFailureTypes<T extends Record<string, (...args: any[]) => Pr
 export function asFailure(e: unknown, activity: string): unknown {
   if (e instanceof AppError) return ApplicationFailure.nonRetryable(e.message, e.code, e.details);
   const kind = dataError(e);
-  if (kind) return ApplicationFailure.nonRetryable(`${activity}: ${lastLine(e)}`, kind, { activity, prismaCode: (e as { code?: string }).code });
+  if (kind)
+    return ApplicationFailure.nonRetryable(`${activity}: ${lastLine(e)}`, kind, { activity, prismaCode: (e as { code?: string }).code });
   return e;
 }
 
@@ -41,12 +42,16 @@ function dataError(e: unknown): string | undefined {
   const message = typeof err?.message === 'string' ? err.message : '';
   if (code === 'P2025') return AppErrorCode.NOT_FOUND;
   if (code === 'P2002' || code === 'P2003' || code === 'P2014') return CONSTRAINT_VIOLATION;
-  if (/UNIQUE constraint failed|duplicate key value|FOREIGN KEY constraint failed|violates foreign key constraint/i.test(message)) return CONSTRAINT_VIOLATION;
+  if (/UNIQUE constraint failed|duplicate key value|FOREIGN KEY constraint failed|violates foreign key constraint/i.test(message))
+    return CONSTRAINT_VIOLATION;
   return undefined;
 }
 
 /** Prisma messages repeat the whole query; the last line says what went wrong. */
 function lastLine(e: unknown): string {
-  const lines = String((e as Error)?.message ?? e).split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = String((e as Error)?.message ?? e)
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   return lines[lines.length - 1] ?? 'database refused the write';
 }

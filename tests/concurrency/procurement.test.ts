@@ -9,7 +9,9 @@ import { purchaseOrderStateQuery } from '../../workflows/procurement/messages';
 
 const N = 6;
 let h: Harness;
-beforeAll(async () => { h = await startHarness({ timeSkipping: true, policies: { procurement: { supplierRetryInitialMs: 100 } } }); });
+beforeAll(async () => {
+  h = await startHarness({ timeSkipping: true, policies: { procurement: { supplierRetryInitialMs: 100 } } });
+});
 afterAll(async () => h?.close());
 afterEach(async () => assertInvariants(h.stores.operations));
 
@@ -29,7 +31,11 @@ const receive = (po: string, reference: string, quantity: number) =>
   h.post(`/api/purchase-orders/${po}/receipts`, { reference, lines: [{ lineNo: 1, quantity }] }, 'warehouse');
 const today = async () => new Date(await h.env.currentTimeMs()).toISOString().slice(0, 10);
 const invoice = async (po: string, supplierRef: string, quantity: number, unitPrice: number) =>
-  h.post(`/api/purchase-orders/${po}/invoices`, { supplierRef, invoiceDate: await today(), lines: [{ lineNo: 1, quantity, unitPrice }] }, 'ap_clerk');
+  h.post(
+    `/api/purchase-orders/${po}/invoices`,
+    { supplierRef, invoiceDate: await today(), lines: [{ lineNo: 1, quantity, unitPrice }] },
+    'ap_clerk',
+  );
 
 async function historySteps(po: string, step: string) {
   const state = await h.env.client.workflow.getHandle(`purchase-order-${po}`).query(purchaseOrderStateQuery);
@@ -59,9 +65,14 @@ test('the same delivery note N times at once is booked once', async () => {
   await stockMatchesMoves(p.id);
 });
 
-test('the same delivery note number on two suppliers\' POs at once is booked on both', async () => {
+test("the same delivery note number on two suppliers' POs at once is booked on both", async () => {
   const [a, b] = await Promise.all([waitingForGoods(3), waitingForGoods(5)]);
-  const answers = await Promise.all([receive(a.po, 'DN-1', 3), receive(b.po, 'DN-1', 5), receive(a.po, 'DN-1', 3), receive(b.po, 'DN-1', 5)]);
+  const answers = await Promise.all([
+    receive(a.po, 'DN-1', 3),
+    receive(b.po, 'DN-1', 5),
+    receive(a.po, 'DN-1', 3),
+    receive(b.po, 'DN-1', 5),
+  ]);
   expect(answers.map((x) => x.status).sort()).toEqual([200, 200, 201, 201]);
   expect(await stockOf(h.stores.operations, a.p.id)).toEqual({ onHand: 3, reserved: 0 });
   expect(await stockOf(h.stores.operations, b.p.id)).toEqual({ onHand: 5, reserved: 0 });
@@ -72,7 +83,11 @@ test('the same delivery note number on two suppliers\' POs at once is booked on 
 test('different delivery notes each claiming everything still open: one is booked, the rest refused', async () => {
   const { po, p } = await waitingForGoods(8);
   const answers = await times(N, (i) => receive(po, `DN-ALL-${i}`, 8));
-  exactlyOne(answers.map((a) => a.status), 201, [400, 409]);
+  exactlyOne(
+    answers.map((a) => a.status),
+    201,
+    [400, 409],
+  );
   expect(await stockOf(h.stores.operations, p.id)).toEqual({ onHand: 8, reserved: 0 });
   expect(await h.stores.operations.goodsReceipt.count({ where: { purchaseOrder: { number: po } } })).toBe(1);
   expect(await historySteps(po, 'goods_received')).toBe(1);
@@ -98,7 +113,9 @@ test('the same credit note N times at once is registered once and the books bala
   const task = await openTaskFor(h, po, 'match-exception');
   expect((await h.decide(task.id, 'request-credit-note', 'ap_clerk')).status).toBe(200);
   await waitPo(h, po, 'awaiting_credit_note');
-  const answers = await times(N, () => h.post(`/api/purchase-orders/${po}/credit-notes`, { supplierRef: `CN-${po}`, amount: 20 }, 'ap_clerk'));
+  const answers = await times(N, () =>
+    h.post(`/api/purchase-orders/${po}/credit-notes`, { supplierRef: `CN-${po}`, amount: 20 }, 'ap_clerk'),
+  );
   exactlyOne(answers.map((a) => a.status));
   await waitPo(h, po, 'invoiced');
   expect(await h.stores.operations.supplierInvoice.count({ where: { purchaseOrder: { number: po }, kind: 'credit_note' } })).toBe(1);
@@ -116,7 +133,11 @@ async function awaitingApproval() {
 test('approve N times at once: one approval, the rest refused', async () => {
   const { number, task } = await awaitingApproval();
   const answers = await times(N, () => h.decide(task.id, 'approve', 'approver'));
-  exactlyOne(answers.map((a) => a.status), 200, [409]);
+  exactlyOne(
+    answers.map((a) => a.status),
+    200,
+    [409],
+  );
   await waitRequisition(h, number, 'ordering');
   expect(await h.stores.operations.approval.count({ where: { requisition: { number } } })).toBe(1);
   const history = await h.get(`/api/processes/requisition-${number}/history`, 'manager');
@@ -125,7 +146,10 @@ test('approve N times at once: one approval, the rest refused', async () => {
 
 test('approve and reject at once: exactly one decision counts and the requisition follows it', async () => {
   const { number, task } = await awaitingApproval();
-  const [approve, reject] = await Promise.all([h.decide(task.id, 'approve', 'approver'), h.decide(task.id, 'reject', 'manager', 'not now')]);
+  const [approve, reject] = await Promise.all([
+    h.decide(task.id, 'approve', 'approver'),
+    h.decide(task.id, 'reject', 'manager', 'not now'),
+  ]);
   expect([approve.status, reject.status].sort()).toEqual([200, 409]);
   const approvals = await h.stores.operations.approval.findMany({ where: { requisition: { number } } });
   expect(approvals).toHaveLength(1);

@@ -4,15 +4,31 @@
 import { usePostgres } from '../support/databases';
 import { startHarness, type Harness } from '../support/harness';
 import { assertInvariants } from '../support/invariants';
-import { boughtProduct, control, openTaskFor, poState, purchaseOrderOf, requisitionBody, supplier, waitPo, waitRequisition } from './support';
+import {
+  boughtProduct,
+  control,
+  openTaskFor,
+  poState,
+  purchaseOrderOf,
+  requisitionBody,
+  supplier,
+  waitPo,
+  waitRequisition,
+} from './support';
 
 let h: Harness;
-beforeAll(async () => { h = await startHarness({ timeSkipping: true, policies: { procurement: { supplierRetryInitialMs: 100, supplierAttemptsBeforeTask: 3 } } }); });
+beforeAll(async () => {
+  h = await startHarness({ timeSkipping: true, policies: { procurement: { supplierRetryInitialMs: 100, supplierAttemptsBeforeTask: 3 } } });
+});
 afterAll(async () => h?.close());
 afterEach(async () => assertInvariants(h.stores.operations));
 
 const ordersAt = async (supplierCode: string) =>
-  (await (await fetch(`${h.simulator.url}/suppliers/${supplierCode}/orders`)).json()) as { poNumber: string; cancelled?: boolean; lines: { quantity: number }[] }[];
+  (await (await fetch(`${h.simulator.url}/suppliers/${supplierCode}/orders`)).json()) as {
+    poNumber: string;
+    cancelled?: boolean;
+    lines: { quantity: number }[];
+  }[];
 
 /**
  * 10 units at 90.00 (900.00, approved automatically) from a supplier that is down; the only other
@@ -22,7 +38,9 @@ async function switchedToDearerSupplier(altPrice: number) {
   const s = await supplier(h);
   const alt = await supplier(h);
   const p = await boughtProduct(h, s, 90);
-  await h.stores.operations.supplierPrice.create({ data: { supplierId: alt.id, productId: p.id, priceCents: altPrice * 100, leadTimeDays: 7, minOrderQty: 50 } });
+  await h.stores.operations.supplierPrice.create({
+    data: { supplierId: alt.id, productId: p.id, priceCents: altPrice * 100, leadTimeDays: 7, minOrderQty: 50 },
+  });
   await control(h, s.code, { failNext: 1000 });
   const res = await h.post('/api/requisitions', requisitionBody([{ sku: p.sku, quantity: 10 }]), 'requester');
   expect(res.status).toBe(201);
@@ -57,13 +75,18 @@ test('a switch past the finance limit is approved by both levels, then sent with
   const first = await openTaskFor(h, po, 'switch-approval');
   expect(first.role).toBe('approver');
   expect((await h.decide(first.id, 'approve', 'approver')).status).toBe(200);
-  const second = await h.eventually(() => h.stores.operations.task.findFirst({ where: { documentRef: po, kind: 'switch-approval', status: 'open', role: 'manager' } }), 'finance approval of the switch');
+  const second = await h.eventually(
+    () => h.stores.operations.task.findFirst({ where: { documentRef: po, kind: 'switch-approval', status: 'open', role: 'manager' } }),
+    'finance approval of the switch',
+  );
   expect((await h.decide(second.id, 'approve', 'approver')).status).toBe(403); // not the same person twice
   expect((await h.decide(second.id, 'approve', 'manager')).status).toBe(200);
   await waitPo(h, po, 'awaiting_goods');
   const row = await h.stores.operations.purchaseOrder.findUniqueOrThrow({ where: { number: po }, include: { lines: true } });
   expect([row.supplierId, row.lines[0].quantity, row.totalCents]).toEqual([alt.id, 50, 1_250_000]);
-  expect(row.reason).toMatch(new RegExp(`${s.code} unreachable.*switched to ${alt.code} by Bea Buyer.*approved by Adam Approver, Mona Manager`));
+  expect(row.reason).toMatch(
+    new RegExp(`${s.code} unreachable.*switched to ${alt.code} by Bea Buyer.*approved by Adam Approver, Mona Manager`),
+  );
   expect((await ordersAt(alt.code)).map((o) => o.lines[0].quantity)).toEqual([50]);
   await control(h, s.code, { reset: true });
 });
@@ -94,14 +117,21 @@ test('cancelling answers once recorded and forwarded, while the purchase order i
   const number = res.body.number as string;
   const task = await openTaskFor(h, number, 'requisition-approval');
   let release!: () => void;
-  const released = new Promise<void>((r) => { release = r; });
+  const released = new Promise<void>((r) => {
+    release = r;
+  });
   let locked!: () => void;
-  const lockHeld = new Promise<void>((r) => { locked = r; });
-  const holding = h.stores.operations.$transaction(async (tx) => {
-    await tx.$executeRawUnsafe('LOCK TABLE "PurchaseOrder" IN EXCLUSIVE MODE');
-    locked();
-    await released;
-  }, { timeout: 120_000, maxWait: 10_000 });
+  const lockHeld = new Promise<void>((r) => {
+    locked = r;
+  });
+  const holding = h.stores.operations.$transaction(
+    async (tx) => {
+      await tx.$executeRawUnsafe('LOCK TABLE "PurchaseOrder" IN EXCLUSIVE MODE');
+      locked();
+      await released;
+    },
+    { timeout: 120_000, maxWait: 10_000 },
+  );
   try {
     await lockHeld;
     expect((await h.decide(task.id, 'approve', 'approver')).status).toBe(200);
@@ -116,8 +146,13 @@ test('cancelling answers once recorded and forwarded, while the purchase order i
     await holding;
   }
   const po = await purchaseOrderOf(h, number);
-  await h.eventually(async () => (await h.stores.operations.purchaseOrder.findUniqueOrThrow({ where: { id: po.id } })).status === 'cancelled', `${po.number} cancelled`);
-  expect((await h.stores.operations.purchaseOrder.findUniqueOrThrow({ where: { id: po.id } })).reason).toBe('requisition cancelled: budget frozen');
+  await h.eventually(
+    async () => (await h.stores.operations.purchaseOrder.findUniqueOrThrow({ where: { id: po.id } })).status === 'cancelled',
+    `${po.number} cancelled`,
+  );
+  expect((await h.stores.operations.purchaseOrder.findUniqueOrThrow({ where: { id: po.id } })).reason).toBe(
+    'requisition cancelled: budget frozen',
+  );
   const result = await h.env.client.workflow.getHandle(`requisition-${number}`).result();
   expect(result).toMatchObject({ status: 'cancelled', reason: 'budget frozen' });
   await expect(h.env.client.workflow.getHandle(`purchase-order-${po.number}`).describe()).rejects.toThrow(/not found/i);

@@ -9,7 +9,9 @@ import { boughtProduct, openTaskFor, purchaseOrderOf, requisitionBody, supplier,
 const DAY = 86_400_000;
 
 let h: Harness;
-beforeAll(async () => { h = await startHarness({ timeSkipping: true, policies: { procurement: { supplierRetryInitialMs: 100 } } }); });
+beforeAll(async () => {
+  h = await startHarness({ timeSkipping: true, policies: { procurement: { supplierRetryInitialMs: 100 } } });
+});
 afterAll(async () => h?.close());
 afterEach(async () => assertInvariants(h.stores.operations));
 
@@ -45,7 +47,10 @@ test('two suppliers may both number their delivery note DN-1: each is booked on 
 
 test('a receipt listing the same line twice is refused with 400 naming the second line, and books nothing', async () => {
   const { po, p } = await waitingForGoods(10);
-  const res = await receive(po, `DN-${po}-dup`, [{ lineNo: 1, quantity: 2 }, { lineNo: 1, quantity: 3 }]);
+  const res = await receive(po, `DN-${po}-dup`, [
+    { lineNo: 1, quantity: 2 },
+    { lineNo: 1, quantity: 3 },
+  ]);
   expect(res.status).toBe(400);
   expect(res.body.error.details.map((d: { field: string }) => d.field)).toContainEqual(expect.stringMatching(/^lines[.[]1\]?\.lineNo$/));
   expect(await stockOf(h.stores.operations, p.id)).toEqual({ onHand: 0, reserved: 0 });
@@ -56,9 +61,14 @@ test('a receipt listing the same line twice is refused with 400 naming the secon
 
 test('a line the PO does not have, or more than is open, is refused with 400 naming the field', async () => {
   const { po, p } = await waitingForGoods(4);
-  const unknown = await receive(po, `DN-${po}-x`, [{ lineNo: 1, quantity: 1 }, { lineNo: 9, quantity: 1 }]);
+  const unknown = await receive(po, `DN-${po}-x`, [
+    { lineNo: 1, quantity: 1 },
+    { lineNo: 9, quantity: 1 },
+  ]);
   expect(unknown.status).toBe(400);
-  expect(unknown.body.error.details.map((d: { field: string }) => d.field)).toContainEqual(expect.stringMatching(/^lines[.[]1\]?\.lineNo$/));
+  expect(unknown.body.error.details.map((d: { field: string }) => d.field)).toContainEqual(
+    expect.stringMatching(/^lines[.[]1\]?\.lineNo$/),
+  );
   const over = await receive(po, `DN-${po}-y`, [{ lineNo: 1, quantity: 5 }]);
   expect(over.status).toBe(400);
   expect(over.body.error.details.map((d: { field: string }) => d.field)).toContainEqual(expect.stringMatching(/^lines[.[]0\]?\.quantity$/));
@@ -80,10 +90,20 @@ test("an order waiting for goods is woken by each supplier's delivery note, even
   const a = await waitingForGoods(5);
   const b = await waitingForGoods(5);
   const c = await customer(db);
-  const order = await h.post('/api/orders', orderBody(c.code, [{ sku: a.p.sku, quantity: 5 }, { sku: b.p.sku, quantity: 5 }]));
+  const order = await h.post(
+    '/api/orders',
+    orderBody(c.code, [
+      { sku: a.p.sku, quantity: 5 },
+      { sku: b.p.sku, quantity: 5 },
+    ]),
+  );
   expect(order.status).toBe(201);
   await h.waitForStatus(order.body.number, 'backordered');
-  const released = (productId: number) => h.eventually(async () => (await db.backorder.count({ where: { productId, status: 'open' } })) === 0, `backorder of product ${productId} released`);
+  const released = (productId: number) =>
+    h.eventually(
+      async () => (await db.backorder.count({ where: { productId, status: 'open' } })) === 0,
+      `backorder of product ${productId} released`,
+    );
   expect((await receive(a.po, 'DN-7', [{ lineNo: 1, quantity: 5 }])).status).toBe(201);
   await released(a.p.id);
   expect((await receive(b.po, 'DN-7', [{ lineNo: 1, quantity: 5 }])).status).toBe(201);

@@ -16,13 +16,17 @@ export async function switchSupplier(ctx: PoContext, to: string, buyer: string):
   // The requisition was approved for its total; the switch changes it by this PO's difference.
   const newAmount = quote.requisitionTotalCents - quote.totalCents + quote.newTotalCents;
   const chain = costsMore ? approvalChain(newAmount, ctx.policy) : [];
-  const what = `${quote.from} unreachable; switched to ${to} by ${buyer}` +
+  const what =
+    `${quote.from} unreachable; switched to ${to} by ${buyer}` +
     (costsMore ? ` (${money(quote.totalCents)} → ${money(quote.newTotalCents)}${describe(raised)})` : '');
   const approvers: string[] = [];
   for (const level of chain) {
     const id = await ctx.tasks.ask({
       id: `${ctx.workflowId}:switch-approval:${to}:${level.level}`,
-      documentRef: ctx.poNumber, kind: 'switch-approval', role: level.role, decisions: ['approve', 'reject'],
+      documentRef: ctx.poNumber,
+      kind: 'switch-approval',
+      role: level.role,
+      decisions: ['approve', 'reject'],
       title: `Approve switching ${ctx.poNumber} to ${to} (${money(quote.newTotalCents)}) as ${level.label}`,
       description: `${what}. The requisition now comes to ${money(newAmount)}. Rejecting cancels the purchase order.`,
       guard: (d) => switchRefusal(d.decidedBy, quote, buyer, approvers),
@@ -36,7 +40,13 @@ export async function switchSupplier(ctx: PoContext, to: string, buyer: string):
     approvers.push(d.decidedBy);
   }
   const reason = approvers.length ? `${what}; approved by ${approvers.join(', ')}` : what;
-  ctx.state.po = await ops.switchSupplier({ poNumber: ctx.poNumber, supplierCode: to, decidedBy: buyer, reason, approvedTotalCents: quote.newTotalCents });
+  ctx.state.po = await ops.switchSupplier({
+    poNumber: ctx.poNumber,
+    supplierCode: to,
+    decidedBy: buyer,
+    reason,
+    approvedTotalCents: quote.newTotalCents,
+  });
   ctx.state.reason = reason;
   ctx.note('supplier_switched', reason);
   return true;
