@@ -1,6 +1,6 @@
 // Procure-to-pay for one requisition: approval chain by amount (with reminders, escalation and
 // segregation of duties) → supplier selection → one child process per purchase order.
-import { allHandlersFinished, condition, setHandler, startChild, workflowInfo, type ChildWorkflowHandle } from '@temporalio/workflow';
+import { allHandlersFinished, condition, patched, setHandler, startChild, workflowInfo, type ChildWorkflowHandle } from '@temporalio/workflow';
 import { approvalChain, approvalRefusal, escalationRole } from '../domain/procurement/approval-policy';
 import { ops } from './shared/activities';
 import { HumanTasks } from './shared/human-tasks';
@@ -10,24 +10,37 @@ import type { RequisitionInput } from './procurement/types';
 import { purchaseOrder } from './purchase-order';
 
 export async function procureToPay(input: RequisitionInput): Promise<RequisitionState> {
+  // Histories recorded before a cancel answered early (and stopped unstarted purchase orders) replay the old way.
+  const cancelEarly = patched('requisition-cancel-answers-early');
   const workflowId = workflowInfo().workflowId;
   const tasks = new HumanTasks('procure-to-pay');
   const state: RequisitionState = { requisitionNumber: input.requisitionNumber, status: 'submitted', approvals: [], purchaseOrders: [], openTasks: [], events: [] };
   const children: ChildWorkflowHandle<typeof purchaseOrder>[] = [];
   let cancel: { reason: string; requestedBy: string } | undefined;
   let finished = false;
+  // Read through a function: a handler may set it while the main flow awaits, which narrowing cannot see.
+  const cancelled = () => cancel;
   const note = (step: string, text?: string) => state.events.push({ at: new Date().toISOString(), step, ...(text ? { note: text } : {}) });
   const setStatus = async (status: string, reason?: string) => {
+    if (state.status !== status) note(status, reason);
     state.status = status;
-    note(status, reason);
     await ops.setRequisitionStatus({ number: input.requisitionNumber, status, reason });
   };
+  const forwardCancel = (child: ChildWorkflowHandle<typeof purchaseOrder>) => child.signal(cancelPurchaseOrderSignal, { reason: `requisition cancelled: ${cancel!.reason}` });
 
   setHandler(requisitionStateQuery, () => ({ ...state, openTasks: tasks.openTaskIds }));
   setHandler(cancelRequisitionUpdate, async (req) => {
     cancel = req;
-    for (const child of children) await child.signal(cancelPurchaseOrderSignal, { reason: `requisition cancelled: ${req.reason}` });
-    await condition(() => finished);
+    if (!cancelEarly) {
+      for (const child of children) await forwardCancel(child);
+      await condition(() => finished);
+      return { ...state, openTasks: tasks.openTaskIds };
+    }
+    // Answered once recorded and forwarded: purchase orders settle on their own time (a supplier may
+    // be slow to confirm the cancellation), and none starts after this (see the ordering loop).
+    await Promise.all(children.map(forwardCancel));
+    state.reason = req.reason;
+    await setStatus('cancelled', req.reason);
     return { ...state, openTasks: tasks.openTaskIds };
   }, {
     validator: (_req: { reason: string; requestedBy: string }) => {
@@ -74,16 +87,29 @@ export async function procureToPay(input: RequisitionInput): Promise<Requisition
     await setStatus('approved');
     const plans = await ops.planPurchaseOrders({ requisitionNumber: input.requisitionNumber });
     state.purchaseOrders = plans.map((p) => p.number);
-    await setStatus('ordering', plans.map((p) => `${p.number} → ${p.supplierCode}`).join(', '));
+    if (!(cancelEarly && cancelled())) await setStatus('ordering', plans.map((p) => `${p.number} → ${p.supplierCode}`).join(', '));
     for (const p of plans) {
-      children.push(await startChild(purchaseOrder, { workflowId: purchaseOrderWorkflowId(p.number), args: [{ poNumber: p.number, requisitionNumber: input.requisitionNumber, policy: input.policy }] }));
+      const req = cancelled();
+      if (cancelEarly && req) {
+        // Cancelled while planning: this PO was never sent, so it is only closed in the books.
+        await ops.cancelPurchaseOrder({ poNumber: p.number, reason: `requisition cancelled: ${req.reason}` });
+        continue;
+      }
+      const child = await startChild(purchaseOrder, { workflowId: purchaseOrderWorkflowId(p.number), args: [{ poNumber: p.number, requisitionNumber: input.requisitionNumber, policy: input.policy }] });
+      children.push(child);
+      // A cancel that arrived while this child was starting did not see it.
+      if (cancelEarly && cancelled()) await forwardCancel(child);
     }
     const results = await Promise.all(children.map((c) => c.result()));
-    if (results.every((r) => r.status === 'cancelled')) return { status: 'cancelled', reason: (cancel as { reason: string } | undefined)?.reason ?? 'every purchase order was cancelled' };
-    return { status: 'completed' };
+    const c = cancelled();
+    if (results.every((r) => r.status === 'cancelled')) {
+      return { status: 'cancelled', reason: c?.reason ?? results.map((r) => `${r.poNumber}: ${r.reason ?? 'cancelled'}`).join('; ') };
+    }
+    return { status: 'completed', ...(c ? { reason: `cancel (${c.reason}) came after goods were received` } : {}) };
   })();
 
   await tasks.withdraw(`requisition ${outcome.status}`);
+  if (outcome.reason) state.reason = outcome.reason;
   await setStatus(outcome.status, outcome.reason);
   finished = true;
   await condition(allHandlersFinished);

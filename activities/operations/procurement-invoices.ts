@@ -2,7 +2,7 @@
 import type { OperationsDb, OperationsTx } from '../../db/clients';
 import { once } from '../../db/idempotency';
 import { nextNumber } from '../../db/sequence';
-import { AppError, AppErrorCode, illegal } from '../../domain/errors';
+import { AppError, AppErrorCode, illegal, invalid } from '../../domain/errors';
 import { documentTotals } from '../../domain/money';
 import { paymentSchedule } from '../../domain/procurement/payment-terms';
 import { threeWayMatch } from '../../domain/procurement/three-way-match';
@@ -38,6 +38,7 @@ export function createSupplierInvoiceActivities(db: OperationsDb) {
         if (existing) throw illegal(`Invoice ${input.supplierRef} of ${supplier.code} is already registered (${existing.status}); a corrected invoice needs a new number`);
         const lines = input.lines.map((l, i) => {
           const poLine = po.lines.find((p) => p.lineNo === l.lineNo);
+          if (input.lines.findIndex((o) => o.lineNo === l.lineNo) < i) throw invalid(`lines.${i}.lineNo`, `line ${l.lineNo} is listed twice`);
           if (!poLine) throw new AppError(AppErrorCode.INVALID_INPUT, { message: `line ${l.lineNo} is not on ${po.number}`, details: [{ field: `lines.${i}.lineNo`, message: `not on ${po.number}` }] });
           return { lineNo: l.lineNo, productId: poLine.productId, quantity: l.quantity, unitPriceCents: l.unitPriceCents, taxRateBp: poLine.taxRateBp };
         });

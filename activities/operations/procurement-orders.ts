@@ -3,7 +3,8 @@
 import type { OperationsDb, OperationsTx } from '../../db/clients';
 import { once } from '../../db/idempotency';
 import { AppError, AppErrorCode, illegal, notFound } from '../../domain/errors';
-import type { PurchaseOrderInfo } from '../../workflows/procurement/types';
+import { receiptIssues } from '../../domain/procurement/goods-receipt';
+import type { PurchaseOrderInfo, SupplierSwitchQuote } from '../../workflows/procurement/types';
 import { audit } from './ledger';
 import { callSupplier } from './supplier-gateway';
 
@@ -59,10 +60,30 @@ export function createPurchaseOrderActivities(db: OperationsDb) {
       return offers.find((o) => o.supplierId === best)!.supplier.code;
     },
 
-    /** Re-addresses an unsent PO to another supplier at that supplier's prices. */
-    async switchSupplier(input: { poNumber: string; supplierCode: string; decidedBy: string }): Promise<PurchaseOrderInfo> {
+    /** What switching an unsent PO to another supplier would cost: that supplier's prices, quantities raised to its minimums. */
+    async quoteSupplierSwitch(input: { poNumber: string; supplierCode: string }): Promise<SupplierSwitchQuote> {
+      const po = await db.purchaseOrder.findUniqueOrThrow({ where: { number: input.poNumber }, include: { lines: { orderBy: { lineNo: 'asc' } }, requisition: true } });
+      const from = await db.supplier.findUniqueOrThrow({ where: { id: po.supplierId } });
+      const to = await db.supplier.findUniqueOrThrow({ where: { code: input.supplierCode } });
+      const lines = [];
+      for (const l of po.lines) {
+        const offer = await db.supplierPrice.findUniqueOrThrow({ where: { supplierId_productId: { supplierId: to.id, productId: l.productId } } });
+        lines.push({ lineNo: l.lineNo, quantity: l.quantity, newQuantity: Math.max(l.quantity, offer.minOrderQty), newUnitPriceCents: offer.priceCents });
+      }
+      return {
+        from: from.code, to: to.code, totalCents: po.totalCents, newTotalCents: lines.reduce((s, l) => s + l.newQuantity * l.newUnitPriceCents, 0),
+        lines, requester: po.requisition.requester, requisitionTotalCents: po.requisition.totalCents,
+      };
+    },
+
+    /**
+     * Re-addresses an unsent PO to another supplier at that supplier's prices, with the reason (who
+     * chose it, who approved a higher amount) on the PO and in the audit of PO and requisition. Refused
+     * if the prices moved past the amount that was approved since the quote.
+     */
+    async switchSupplier(input: { poNumber: string; supplierCode: string; decidedBy: string; reason?: string; approvedTotalCents?: number }): Promise<PurchaseOrderInfo> {
       await once(db, `switch:${input.poNumber}:${input.supplierCode}`, async (tx) => {
-        const po = await tx.purchaseOrder.findUniqueOrThrow({ where: { number: input.poNumber }, include: { lines: true } });
+        const po = await tx.purchaseOrder.findUniqueOrThrow({ where: { number: input.poNumber }, include: { lines: true, requisition: true } });
         if (po.sentAt) throw illegal(`Purchase order ${po.number} was already accepted by its supplier`);
         const supplier = await tx.supplier.findUniqueOrThrow({ where: { code: input.supplierCode } });
         let total = 0;
@@ -72,8 +93,12 @@ export function createPurchaseOrderActivities(db: OperationsDb) {
           await tx.purchaseOrderLine.update({ where: { id: l.id }, data: { unitPriceCents: offer.priceCents, quantity } });
           total += quantity * offer.priceCents;
         }
-        await tx.purchaseOrder.update({ where: { id: po.id }, data: { supplierId: supplier.id, totalCents: total } });
-        await audit(tx, input.decidedBy, 'purchase-order.supplier-switched', 'PurchaseOrder', po.number, { to: supplier.code });
+        if (input.approvedTotalCents !== undefined && total > input.approvedTotalCents) {
+          throw illegal(`Switching ${po.number} to ${supplier.code} now costs ${total / 100}, more than the ${input.approvedTotalCents / 100} approved`);
+        }
+        await tx.purchaseOrder.update({ where: { id: po.id }, data: { supplierId: supplier.id, totalCents: total, ...(input.reason ? { reason: input.reason } : {}) } });
+        await audit(tx, input.decidedBy, 'purchase-order.supplier-switched', 'PurchaseOrder', po.number, { to: supplier.code, totalCents: total, reason: input.reason });
+        if (input.reason) await audit(tx, input.decidedBy, 'requisition.supplier-switched', 'Requisition', po.requisition.number, { po: po.number, reason: input.reason });
         return true;
       });
       return purchaseOrderInfo(db, input.poNumber);
@@ -89,7 +114,7 @@ export function createPurchaseOrderActivities(db: OperationsDb) {
         await callSupplier(`${supplier.apiUrl}/orders/${po.number}/cancel`, { reason: input.reason });
       }
       await db.$transaction(async (tx) => {
-        await tx.purchaseOrder.update({ where: { id: po.id }, data: { status: 'cancelled' } });
+        await tx.purchaseOrder.update({ where: { id: po.id }, data: { status: 'cancelled', reason: input.reason } });
         await audit(tx, 'process', 'purchase-order.cancelled', 'PurchaseOrder', po.number, { reason: input.reason });
       });
     },
@@ -101,24 +126,34 @@ export function createPurchaseOrderActivities(db: OperationsDb) {
       });
     },
 
-    /** Goods in: stock rises, the PO's received quantities grow; the delivery note makes it idempotent. */
+    /**
+     * Goods in: stock rises, the PO's received quantities grow. The delivery note makes it idempotent
+     * per purchase order (two suppliers may both send a "DN-1"); each line's open quantity is taken by
+     * a conditional update, so concurrent receipts never book more than was ordered.
+     */
     async recordGoodsReceipt(input: { poNumber: string; reference: string; lines: { lineNo: number; quantity: number }[]; receivedBy: string; at: string }): Promise<PurchaseOrderInfo> {
-      await once(db, `grn:${input.reference}`, async (tx) => {
-        const po = await tx.purchaseOrder.findUniqueOrThrow({ where: { number: input.poNumber }, include: { lines: true } });
+      const key = `grn:${input.poNumber}:${input.reference}`;
+      await once(db, key, async (tx) => {
+        const po = await tx.purchaseOrder.findUnique({ where: { number: input.poNumber }, include: { lines: true } });
+        if (!po) throw notFound(`Purchase order ${input.poNumber}`);
         if (['cancelled', 'closed_short', 'received'].includes(po.status)) throw illegal(`Purchase order ${po.number} is ${po.status}; it takes no more receipts`);
+        const issues = receiptIssues(po.number, po.lines, input.lines);
+        if (issues.length) throw new AppError(AppErrorCode.INVALID_INPUT, { message: issues.map((i) => `${i.field}: ${i.message}`).join('; '), details: issues });
         const warehouse = await tx.warehouse.findUniqueOrThrow({ where: { code: 'MAIN' } });
         for (const [i, r] of input.lines.entries()) {
-          const line = po.lines.find((l) => l.lineNo === r.lineNo);
-          if (!line) throw new AppError(AppErrorCode.INVALID_INPUT, { message: `line ${r.lineNo} is not on ${po.number}`, details: [{ field: `lines.${i}.lineNo`, message: `not on ${po.number}` }] });
-          const open = line.quantity - line.receivedQty;
-          if (r.quantity > open) throw new AppError(AppErrorCode.INVALID_INPUT, { message: `line ${r.lineNo}: ${r.quantity} received but only ${open} open`, details: [{ field: `lines.${i}.quantity`, message: `at most ${open} open` }] });
-          await tx.purchaseOrderLine.update({ where: { id: line.id }, data: { receivedQty: { increment: r.quantity } } });
+          const line = po.lines.find((l) => l.lineNo === r.lineNo)!;
+          const taken = await tx.purchaseOrderLine.updateMany({
+            where: { id: line.id, receivedQty: { lte: line.quantity - r.quantity } }, data: { receivedQty: { increment: r.quantity } },
+          });
+          if (taken.count !== 1) {
+            throw new AppError(AppErrorCode.INVALID_INPUT, { message: `line ${r.lineNo}: ${r.quantity} received but less is open`, details: [{ field: `lines.${i}.quantity`, message: 'more than is still open' }] });
+          }
           await tx.stockLevel.upsert({
             where: { warehouseId_productId: { warehouseId: warehouse.id, productId: line.productId } },
             create: { warehouseId: warehouse.id, productId: line.productId, onHand: r.quantity },
             update: { onHand: { increment: r.quantity } },
           });
-          await tx.stockMove.create({ data: { key: `grn:${input.reference}:${r.lineNo}`, warehouseId: warehouse.id, productId: line.productId, quantity: r.quantity, reason: 'purchase_receipt', reference: po.number } });
+          await tx.stockMove.create({ data: { key: `${key}:${r.lineNo}`, warehouseId: warehouse.id, productId: line.productId, quantity: r.quantity, reason: 'purchase_receipt', reference: po.number } });
         }
         const lines = await tx.purchaseOrderLine.findMany({ where: { purchaseOrderId: po.id } });
         const status = lines.every((l) => l.receivedQty >= l.quantity) ? 'received' : 'partially_received';

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { toCents } from '../../domain/money';
 
+/** Each PO line at most once per document: a line listed twice is a typing error, not two deliveries. */
+const eachLineOnce = (lines: { lineNo: number }[], ctx: z.RefinementCtx) => lines.forEach((l, i) => {
+  if (lines.findIndex((o) => o.lineNo === l.lineNo) < i) ctx.addIssue({ code: 'custom', path: [i, 'lineNo'], message: `line ${l.lineNo} is listed twice` });
+});
+
 const money = z.number().nonnegative().max(100_000_000).refine((v) => toCents(v) !== undefined, 'must have at most two decimals');
 
 export const ZCreateRequisitionRequest = z.object({
@@ -28,13 +33,21 @@ export const ZCancelRequisitionRequest = z.object({ reason: z.string().trim().mi
 
 export const ZGoodsReceiptRequest = z.object({
   reference: z.string().trim().min(3).max(100).describe('Delivery note; booking it twice adds nothing'),
-  lines: z.array(z.object({ lineNo: z.number().int().positive(), quantity: z.number().int().positive().max(1_000_000) }).strict()).min(1),
+  lines: z
+    .array(z.object({ lineNo: z.number().int().positive(), quantity: z.number().int().positive().max(1_000_000) }).strict())
+    .min(1)
+    .max(500)
+    .superRefine(eachLineOnce),
 }).strict();
 
 export const ZSupplierInvoiceRequest = z.object({
   supplierRef: z.string().trim().min(1).max(100).describe("The supplier's invoice number"),
   invoiceDate: z.iso.date(),
-  lines: z.array(z.object({ lineNo: z.number().int().positive(), quantity: z.number().int().positive().max(1_000_000), unitPrice: money }).strict()).min(1),
+  lines: z
+    .array(z.object({ lineNo: z.number().int().positive(), quantity: z.number().int().positive().max(1_000_000), unitPrice: money }).strict())
+    .min(1)
+    .max(500)
+    .superRefine(eachLineOnce),
 }).strict();
 
 export const ZCreditNoteRequest = z.object({

@@ -36,11 +36,13 @@ export function procurementRouter(deps: AppDeps): Router {
   });
   r.post('/purchase-orders/:number/invoices', requireRole('ap_clerk'), async (req, res) => {
     const { number } = ZPurchaseOrderParams.parse(req.params);
-    res.status(201).json(await registerSupplierInvoice(db, temporal, number, ZSupplierInvoiceRequest.parse(req.body), currentUser(req).name));
+    const invoice = await registerSupplierInvoice(db, temporal, number, ZSupplierInvoiceRequest.parse(req.body), currentUser(req).name);
+    res.status(invoice.duplicate ? 200 : 201).json(invoice);
   });
   r.post('/purchase-orders/:number/credit-notes', requireRole('ap_clerk'), async (req, res) => {
     const { number } = ZPurchaseOrderParams.parse(req.params);
-    res.status(201).json(await registerSupplierCreditNote(db, temporal, number, ZCreditNoteRequest.parse(req.body), currentUser(req).name));
+    const note = await registerSupplierCreditNote(db, temporal, number, ZCreditNoteRequest.parse(req.body), currentUser(req).name);
+    res.status(note.duplicate ? 200 : 201).json(note);
   });
   r.post('/purchase-orders/:number/close-short', requireRole('buyer'), async (req, res) => {
     const { number } = ZPurchaseOrderParams.parse(req.params);

@@ -6,6 +6,7 @@ import type { OperationsDb } from '../../db/clients';
 import { AppError, AppErrorCode, illegal, notFound } from '../errors';
 import { toCents } from '../money';
 import { wakeBackorders } from '../stock/receive-stock';
+import { receiptIssues } from './goods-receipt';
 import {
   cancelRequisitionUpdate, closeShortUpdate, purchaseOrderWorkflowId, receiveGoodsUpdate, registerCreditNoteUpdate, registerInvoiceUpdate, requisitionWorkflowId,
 } from '../../workflows/procurement/messages';
@@ -29,18 +30,26 @@ export async function cancelRequisition(db: OperationsDb, temporal: Client, user
 }
 
 export async function receiveGoods(db: OperationsDb, temporal: Client, number: string, input: { reference: string; lines: { lineNo: number; quantity: number }[] }, by: string) {
-  await purchaseOrder(db, number);
-  const earlier = await db.goodsReceipt.findUnique({ where: { reference: input.reference }, include: { purchaseOrder: true } });
+  const order = await db.purchaseOrder.findUnique({ where: { number }, include: { lines: true } });
+  if (!order) throw notFound(`Purchase order ${number}`);
+  // Delivery notes are numbered by each supplier, so a reference is only a replay on the same PO.
+  const earlier = await db.goodsReceipt.findUnique({ where: { purchaseOrderId_reference: { purchaseOrderId: order.id, reference: input.reference } } });
   if (earlier) {
-    if (earlier.purchaseOrder.number !== number || earlier.lines !== JSON.stringify(input.lines)) throw illegal(`Delivery note ${input.reference} was already booked with different content`);
+    if (earlier.lines !== JSON.stringify(input.lines)) throw illegal(`Delivery note ${input.reference} was already booked on ${number} with different content`);
     return { duplicate: true, reference: input.reference };
   }
+  // Answered here rather than by the process; the activity checks again inside its transaction.
+  const issues = receiptIssues(number, order.lines, input.lines);
+  if (issues.length) throw new AppError(AppErrorCode.INVALID_INPUT, { message: `Invalid receipt: ${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`, details: issues });
   const po = await poHandle(temporal, number).executeUpdate(receiveGoodsUpdate, { args: [{ reference: input.reference, lines: input.lines, receivedBy: by }] });
+  // A parallel call with the same note got there first; the process booked it once.
+  if (po.duplicate) return { duplicate: true, reference: input.reference };
   // Purchased goods land in MAIN; customer orders waiting for them can now ship.
   const main = await db.warehouse.findUniqueOrThrow({ where: { code: 'MAIN' } });
   const received = po.lines.filter((l) => input.lines.some((r) => r.lineNo === l.lineNo));
   const products = await db.product.findMany({ where: { sku: { in: received.map((l) => l.sku) } }, select: { id: true } });
-  const notifiedOrders = await wakeBackorders(db, temporal, main.id, products.map((p) => p.id), input.reference);
+  // Orders ignore a receipt reference they saw before, and delivery notes are only unique per PO.
+  const notifiedOrders = await wakeBackorders(db, temporal, main.id, products.map((p) => p.id), `${number}:${input.reference}`);
   return { ...po, notifiedOrders };
 }
 

@@ -13,7 +13,7 @@ export async function getPurchaseOrderView(db: OperationsDb, temporal: Client, n
   const products = await db.product.findMany({ where: { id: { in: po.lines.map((l) => l.productId) } } });
   const tasks = await db.task.findMany({ where: { documentRef: number, status: 'open' } });
   return {
-    number: po.number, status: po.status, requisition: po.requisition.number, supplier: { code: supplier.code, name: supplier.name },
+    number: po.number, status: po.status, reason: po.reason ?? undefined, requisition: po.requisition.number, supplier: { code: supplier.code, name: supplier.name },
     requestedDate: po.requestedDate.toISOString().slice(0, 10), promisedDate: po.promisedDate?.toISOString().slice(0, 10), total: fromCents(po.totalCents),
     lines: po.lines.map((l) => ({ lineNo: l.lineNo, sku: products.find((p) => p.id === l.productId)?.sku, quantity: l.quantity, received: l.receivedQty, unitPrice: fromCents(l.unitPriceCents) })),
     receipts: po.receipts.map((r) => ({ reference: r.reference, receivedBy: r.receivedBy, receivedAt: r.receivedAt, lines: JSON.parse(r.lines) })),
@@ -38,7 +38,7 @@ export async function getRequisitionView(db: OperationsDb, temporal: Client, num
     total: fromCents(r.totalCents), reason: r.cancelReason, createdAt: r.createdAt.toISOString(),
     lines: r.lines.map((l) => ({ lineNo: l.lineNo, sku: products.find((p) => p.id === l.productId)?.sku, quantity: l.quantity, neededBy: l.neededBy.toISOString().slice(0, 10), estimatedUnitPrice: fromCents(l.estimatedUnitCents) })),
     approvals: r.approvals.map((a) => ({ level: a.level, role: a.role, decision: a.decision, decidedBy: a.decidedBy, comment: a.comment, decidedAt: a.decidedAt })),
-    purchaseOrders: r.purchaseOrders.map((p) => ({ number: p.number, status: p.status, total: fromCents(p.totalCents) })),
+    purchaseOrders: r.purchaseOrders.map((p) => ({ number: p.number, status: p.status, total: fromCents(p.totalCents), reason: p.reason ?? undefined })),
     openTasks: tasks.map((t) => ({ id: t.id, kind: t.kind, title: t.title, role: t.role, dueAt: t.dueAt })),
     process: await liveState(() => temporal.workflow.getHandle(requisitionWorkflowId(number)).query(requisitionStateQuery)),
   };

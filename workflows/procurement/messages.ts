@@ -15,6 +15,8 @@ export interface RequisitionState {
 export interface PurchaseOrderState {
   poNumber: string;
   status: string;
+  /** Why it was cancelled, or why its terms last changed (a supplier switch). */
+  reason?: string;
   po?: PurchaseOrderInfo;
   invoice?: SupplierInvoiceInfo;
   match?: MatchResult;
@@ -31,9 +33,11 @@ export const requisitionStateQuery = defineQuery<RequisitionState>('requisitionS
 export const cancelRequisitionUpdate = defineUpdate<RequisitionState, [{ reason: string; requestedBy: string }]>('cancelRequisition');
 
 export const purchaseOrderStateQuery = defineQuery<PurchaseOrderState>('purchaseOrderState');
-export const receiveGoodsUpdate = defineUpdate<PurchaseOrderInfo, [GoodsReceiptNotice]>('receiveGoods');
-export const registerInvoiceUpdate = defineUpdate<SupplierInvoiceInfo, [SupplierInvoiceNotice]>('registerInvoice');
-export const registerCreditNoteUpdate = defineUpdate<{ accepted: true }, [CreditNoteNotice]>('registerCreditNote');
+/** Set when the same document (delivery note, supplier reference) was applied before: nothing changed. */
+export interface Replay { duplicate?: true }
+export const receiveGoodsUpdate = defineUpdate<PurchaseOrderInfo & Replay, [GoodsReceiptNotice]>('receiveGoods');
+export const registerInvoiceUpdate = defineUpdate<SupplierInvoiceInfo & Replay, [SupplierInvoiceNotice]>('registerInvoice');
+export const registerCreditNoteUpdate = defineUpdate<{ accepted: true } & Replay, [CreditNoteNotice]>('registerCreditNote');
 export const closeShortUpdate = defineUpdate<PurchaseOrderInfo, [{ decidedBy: string; reason: string }]>('closeShort');
 /** From the requisition to its purchase orders when it is cancelled. */
 export const cancelPurchaseOrderSignal = defineSignal<[{ reason: string }]>('cancelPurchaseOrder');

@@ -1,6 +1,6 @@
 // Waiting for goods: receipts (possibly partial) arrive by update; past the promised date plus
 // grace the supplier is chased and a buyer asked whether to keep waiting or close the PO short.
-import { condition } from '@temporalio/workflow';
+import { condition, patched } from '@temporalio/workflow';
 import { ops } from '../shared/activities';
 import type { PoContext } from './po-context';
 
@@ -9,9 +9,10 @@ export type ReceivingOutcome = 'received' | 'closed_short' | 'cancelled';
 export async function awaitGoods(ctx: PoContext): Promise<ReceivingOutcome> {
   await ctx.setStatus('awaiting_goods');
   let chased = false;
+  let lateAnswer: Promise<void> | undefined;
   for (;;) {
     if (ctx.fullyReceived) break;
-    if (ctx.closedShort) return finish(ctx, 'closed_short');
+    if (ctx.closedShort) return finish(ctx, 'closed_short', lateAnswer);
     if (ctx.cancelReason && !ctx.anythingReceived) return 'cancelled';
     const seen = ctx.receipts;
     const woke = () => ctx.receipts > seen || !!ctx.closedShort || !!ctx.cancelReason;
@@ -19,18 +20,20 @@ export async function awaitGoods(ctx: PoContext): Promise<ReceivingOutcome> {
     if (chased) await condition(woke);
     else if (!(await condition(woke, Math.max(1, lateAt - Date.now())))) {
       chased = true;
-      await chase(ctx);
+      lateAnswer = (await chase(ctx)).answer;
     }
   }
-  return finish(ctx, 'received');
+  return finish(ctx, 'received', lateAnswer);
 }
 
-async function finish(ctx: PoContext, outcome: ReceivingOutcome): Promise<ReceivingOutcome> {
+async function finish(ctx: PoContext, outcome: ReceivingOutcome, lateAnswer?: Promise<void>): Promise<ReceivingOutcome> {
+  if (lateAnswer && patched('po-receiving-await-status')) await lateAnswer;
   await ctx.tasks.withdraw(outcome === 'received' ? 'all goods received' : 'purchase order closed short');
   return outcome;
 }
 
-async function chase(ctx: PoContext) {
+/** Reminds the supplier and asks a buyer; `answer` settles once the buyer's answer is acted on. */
+async function chase(ctx: PoContext): Promise<{ answer: Promise<void> }> {
   await ops.chaseSupplier({ poNumber: ctx.poNumber, level: 1 });
   ctx.note('supplier_chased', `nothing complete by ${ctx.state.po!.promisedDate?.slice(0, 10)} + grace`);
   const open = ctx.state.po!.lines.filter((l) => l.receivedQty < l.quantity).map((l) => `${l.quantity - l.receivedQty} × ${l.sku}`).join(', ');
@@ -40,11 +43,13 @@ async function chase(ctx: PoContext) {
     title: `${ctx.poNumber} from ${ctx.state.po!.supplierCode} is late`,
     description: `Still open: ${open}. The supplier has been reminded. Keep waiting, or close the purchase order short.`,
   });
-  // The buyer's answer is awaited beside the receipts, which may still complete the order first.
-  void ctx.tasks.decision(id, undefined, () => ctx.fullyReceived || !!ctx.closedShort || !!ctx.cancelReason).then(async (d) => {
+  // The buyer's answer is awaited beside the receipts, which may still complete the order first;
+  // `finish` waits for it, so its status write is not lost when the process ends right after.
+  const answer = ctx.tasks.decision(id, undefined, () => ctx.fullyReceived || !!ctx.closedShort || !!ctx.cancelReason).then(async (d) => {
     if (d?.decision === 'close-short' && !ctx.fullyReceived && !ctx.closedShort) {
       ctx.closedShort = { by: d.decidedBy, reason: 'late delivery' };
       await ctx.setStatus('closed_short', `by ${d.decidedBy}`);
     }
   });
+  return { answer };
 }

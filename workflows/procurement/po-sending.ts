@@ -1,10 +1,11 @@
 // Sending the PO through the supplier's gateway: retries with backoff are automatic; after the
 // configured number of failures a buyer decides: retry, switch supplier, or cancel.
-import { ActivityFailure, proxyActivities } from '@temporalio/workflow';
+import { ActivityFailure, patched, proxyActivities } from '@temporalio/workflow';
 import type { OperationsActivities } from '../../activities/operations';
 import { ops } from '../shared/activities';
 import { TASK_QUEUES } from '../shared/task-queues';
 import type { PoContext } from './po-context';
+import { switchSupplier } from './po-switch';
 
 /** True when the supplier confirmed; false when the PO was cancelled instead. */
 export async function sendToSupplier(ctx: PoContext): Promise<boolean> {
@@ -43,8 +44,13 @@ export async function sendToSupplier(ctx: PoContext): Promise<boolean> {
         return false;
       }
       if (d.decision === 'switch-supplier') {
-        ctx.state.po = await ops.switchSupplier({ poNumber: ctx.poNumber, supplierCode: alternative!, decidedBy: d.decidedBy });
-        ctx.note('supplier_switched', `to ${alternative} by ${d.decidedBy}`);
+        // Histories recorded before a dearer switch needed approval replay the direct switch.
+        if (patched('po-switch-needs-approval')) {
+          if (!(await switchSupplier(ctx, alternative!, d.decidedBy))) return false;
+        } else {
+          ctx.state.po = await ops.switchSupplier({ poNumber: ctx.poNumber, supplierCode: alternative!, decidedBy: d.decidedBy });
+          ctx.note('supplier_switched', `to ${alternative} by ${d.decidedBy}`);
+        }
       }
     }
   }

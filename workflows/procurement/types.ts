@@ -37,6 +37,17 @@ export interface PurchaseOrderInfo {
   lines: { lineNo: number; sku: string; quantity: number; receivedQty: number; unitPriceCents: number }[];
 }
 
+/** An unsent PO re-priced at another supplier: quantities raised to that supplier's minimums. */
+export interface SupplierSwitchQuote {
+  from: string;
+  to: string;
+  totalCents: number;
+  newTotalCents: number;
+  lines: { lineNo: number; quantity: number; newQuantity: number; newUnitPriceCents: number }[];
+  requester: string;
+  requisitionTotalCents: number;
+}
+
 export interface MatchLine { lineNo: number; expectedCents: number; invoicedCents: number; differenceCents: number; withinTolerance: boolean; reason?: string }
 export interface MatchResult { matched: boolean; lines: MatchLine[]; expectedTotalCents: number; invoicedTotalCents: number; differenceCents: number }
 

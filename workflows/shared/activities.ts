@@ -5,14 +5,22 @@ import type { ProductionActivities } from '../../activities/production';
 import { TASK_QUEUES } from './task-queues';
 
 /**
- * Database work: quick, and a failure is almost always a lock or a lost connection, so retry soon and
- * forever. On cancellation the workflow waits for a running step to finish, so a compensation never
- * overtakes the step it undoes.
+ * Database work: quick, and a failure is almost always a lock or a lost connection, so retry soon.
+ * Rule and data errors (a broken unique key, a missing record) leave the activity as non-retryable
+ * failures (activities/errors.ts), so they are never retried. Anything else gets ten minutes in all:
+ * a database back within that is ridden out (about a dozen attempts at up to a minute apart); one
+ * that stays broken longer needs a person, and an endless retry would only hide it. When the deadline
+ * passes, an update handler refuses its request (503, "retry later") and a main flow fails, which
+ * shows in the process history with the step that failed. On cancellation the workflow waits for a
+ * running step to finish, so a compensation never overtakes the step it undoes.
  */
+const DATABASE_STEP_DEADLINE = '10 minutes';
+
 export const ops = proxyActivities<OperationsActivities>({
   taskQueue: TASK_QUEUES.operations,
   cancellationType: ActivityCancellationType.WAIT_CANCELLATION_COMPLETED,
   startToCloseTimeout: '30s',
+  scheduleToCloseTimeout: DATABASE_STEP_DEADLINE,
   retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1m' },
 });
 
@@ -26,8 +34,10 @@ export const partners = proxyActivities<OperationsActivities>({
   retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '30s', maximumAttempts: 8, nonRetryableErrorTypes: ['CarrierRefused'] },
 });
 
+/** Database work on the production store, with the same deadline and reasons as `ops`. */
 export const production = proxyActivities<ProductionActivities>({
   taskQueue: TASK_QUEUES.production,
   startToCloseTimeout: '30s',
+  scheduleToCloseTimeout: DATABASE_STEP_DEADLINE,
   retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1m' },
 });

@@ -10,9 +10,15 @@ export const REFUSAL = { illegal: 'ILLEGAL_TRANSITION', invalid: 'INVALID_INPUT'
 /** A refusal the API answers with the status of its type (409 by default). */
 export const refuse = (message: string, type: string = REFUSAL.illegal) => ApplicationFailure.create({ type, message });
 
-/** An update whose activity failed for a business reason is refused with that reason, not left to crash the handler. */
+/**
+ * An update whose activity failed for a business reason is refused with that reason, not left to crash
+ * the handler; one whose step ran out of time or attempts is refused as unavailable (503, retry later).
+ */
 export function asRefusal(e: unknown): never {
   const cause = e instanceof ActivityFailure ? e.cause : e;
   if (cause instanceof ApplicationFailure) throw ApplicationFailure.create({ type: cause.type ?? REFUSAL.illegal, message: cause.message, details: cause.details as unknown[] });
+  if (e instanceof ActivityFailure) {
+    throw ApplicationFailure.create({ type: 'UNAVAILABLE', message: `Step ${e.activityType} failed (${(cause as Error | undefined)?.message ?? e.message}); retry later` });
+  }
   throw e;
 }
