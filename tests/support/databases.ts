@@ -14,7 +14,9 @@ const pgAdmin = () => {
   return url;
 };
 const pgUrl = (name: string) => pgAdmin().replace(/\/[^/]*$/, `/${name}`);
-const templateName = (store: Store) => `test_template_${store}`;
+// Templates are named per test run, so two runs on one PostgreSQL server never drop each other's.
+const RUN_ID = randomUUID().replace(/-/g, '').slice(0, 8);
+const templateName = (store: Store) => `test_template_${RUN_ID}_${store}`;
 
 /** Run once per test run (global setup): migrate the templates with the committed migrations. */
 export async function prepareTemplates(): Promise<Record<Store, string>> {
@@ -36,14 +38,20 @@ export async function prepareTemplates(): Promise<Record<Store, string>> {
   return out;
 }
 
+/** Run once per test run (global teardown): drop this run's PostgreSQL templates. */
+export async function dropTemplates(names: string[]): Promise<void> {
+  if (!usePostgres()) return;
+  for (const name of names) await dropPostgresDatabase(pgUrl(name));
+}
+
 export interface TestDatabases { operations: string; production: string; drop(): Promise<void> }
 
 export async function freshDatabases(): Promise<TestDatabases> {
   const id = randomUUID().replace(/-/g, '').slice(0, 12);
   if (usePostgres()) {
     const urls = { operations: pgUrl(`t_${id}_ops`), production: pgUrl(`t_${id}_prod`) };
-    await ensurePostgresDatabase(urls.operations, templateName('operations'));
-    await ensurePostgresDatabase(urls.production, templateName('production'));
+    await ensurePostgresDatabase(urls.operations, process.env.TEST_TEMPLATE_OPERATIONS!);
+    await ensurePostgresDatabase(urls.production, process.env.TEST_TEMPLATE_PRODUCTION!);
     return { ...urls, drop: async () => { await dropPostgresDatabase(urls.operations); await dropPostgresDatabase(urls.production); } };
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `engine-test-${id}-`));
