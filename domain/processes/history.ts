@@ -3,7 +3,9 @@
 import type { Client } from '@temporalio/client';
 import { defaultPayloadConverter } from '@temporalio/common';
 import type { temporal } from '@temporalio/proto';
+import type { OperationsDb } from '../../db/clients';
 import { notFound } from '../errors';
+import { ownedHandle, ownerOf } from './process-identity';
 
 type Event = temporal.api.history.v1.IHistoryEvent;
 
@@ -81,8 +83,25 @@ export function summarizeHistory(events: Event[]): HistoryEntry[] {
   return out;
 }
 
-export async function processHistory(temporal: Client, workflowId: string) {
-  const handle = temporal.workflow.getHandle(workflowId);
+// The records whose processes are addressed by their number; other processes (purchase orders)
+// are children of a requisition and tell their own story.
+const RECORDS: { prefix: string; find: (db: OperationsDb, number: string) => Promise<{ id: number; createdAt: Date } | null> }[] = [
+  { prefix: 'order-', find: (db, number) => db.salesOrder.findUnique({ where: { number }, select: { id: true, createdAt: true } }) },
+  { prefix: 'ticket-', find: (db, number) => db.ticket.findUnique({ where: { number }, select: { id: true, createdAt: true } }) },
+  { prefix: 'requisition-', find: (db, number) => db.requisition.findUnique({ where: { number }, select: { id: true, createdAt: true } }) },
+];
+
+/** A history is only told for the process of a record this database knows, never for another record's. */
+async function recordsProcess(db: OperationsDb, temporal: Client, workflowId: string) {
+  const kind = RECORDS.find((k) => workflowId.startsWith(k.prefix));
+  if (!kind) return temporal.workflow.getHandle(workflowId);
+  const record = await kind.find(db, workflowId.slice(kind.prefix.length));
+  if (!record) throw notFound(`Process ${workflowId}`);
+  return ownedHandle(temporal, ownerOf(workflowId, record));
+}
+
+export async function processHistory(db: OperationsDb, temporal: Client, workflowId: string) {
+  const handle = await recordsProcess(db, temporal, workflowId);
   let description;
   try {
     description = await handle.describe();
