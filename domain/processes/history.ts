@@ -23,6 +23,12 @@ const words = (name: string) => name.replace(/([a-z])([A-Z])/g, '$1 $2').toLower
 const durationMs = (d?: { seconds?: unknown; nanos?: number | null } | null) => Number(d?.seconds ?? 0) * 1000 + (d?.nanos ?? 0) / 1e6;
 const humanDuration = (ms: number) => ms >= 86_400_000 ? `${+(ms / 86_400_000).toFixed(1)} d` : ms >= 3_600_000 ? `${+(ms / 3_600_000).toFixed(1)} h` : `${Math.round(ms / 1000)} s`;
 
+// A task decision names its task; a decision sent to the process directly (a customer confirming or
+// rejecting a resolution) has none, and its comment says why.
+const decisionDetail = (input: Record<string, unknown>) => [
+  String(input.decision), input.taskId ? ` on ${String(input.taskId)}` : '', !input.taskId && input.comment ? `: ${String(input.comment)}` : '',
+].join('');
+
 export function summarizeHistory(events: Event[]): HistoryEntry[] {
   const activities = new Map<string, string>();
   const timers = new Map<string, string>();
@@ -61,11 +67,12 @@ export function summarizeHistory(events: Event[]): HistoryEntry[] {
       const u = e.workflowExecutionUpdateAcceptedEventAttributes;
       const input = decode(u.acceptedRequest?.input?.args) as Record<string, unknown> | undefined;
       const name = u.acceptedRequest?.input?.name ?? 'update';
-      // Every human message names its sender in a field ending in "By" (decidedBy, receivedBy, ...).
-      const byKey = input ? Object.keys(input).find((k) => /By$/.test(k) && typeof input[k] === 'string') : undefined;
+      // Every human message names its sender: in a field ending in "By" (decidedBy, receivedBy, ...), or
+      // plainly "by" (the ticket's messages).
+      const byKey = input ? Object.keys(input).find((k) => /(^b|B)y$/.test(k) && typeof input[k] === 'string') : undefined;
       const by = byKey ? (input![byKey] as string) : undefined;
       updates.set(u.protocolInstanceId ?? id, { name, by });
-      const what = input?.decision ? `${input.decision} on ${input.taskId}` : input?.reason ? `reason: ${input.reason}` : undefined;
+      const what = input?.decision ? decisionDetail(input) : input?.reason ? `reason: ${input.reason}` : undefined;
       out.push({ at: time(e), kind: 'decision', step: words(name), by, ...(what ? { detail: String(what) } : {}) });
     } else if (e.workflowExecutionUpdateCompletedEventAttributes) {
       const c = e.workflowExecutionUpdateCompletedEventAttributes;
