@@ -49,11 +49,13 @@ export function createTaskActivities(db: OperationsDb) {
     /** Closes whatever the process still has open (it moved on or ended without these decisions). */
     async cancelOpenTasks(input: { workflowId: string; ids?: string[]; reason: string }): Promise<number> {
       return db.$transaction(async (tx) => {
-        const open = await tx.task.findMany({ where: { workflowId: input.workflowId, status: 'open', ...(input.ids ? { id: { in: input.ids } } : {}) } });
+        const where = { workflowId: input.workflowId, status: 'open', ...(input.ids ? { id: { in: input.ids } } : {}) };
+        const open = await tx.task.findMany({ where });
         let cancelled = 0;
         // One conditional update per task: a task decided since it was read keeps its decision and gets no cancellation record.
         for (const t of open) {
-          const changed = await tx.task.updateMany({ where: { id: t.id, status: 'open' }, data: { status: 'cancelled', comment: input.reason } });
+          const data = { status: 'cancelled', comment: input.reason };
+          const changed = await tx.task.updateMany({ where: { id: t.id, status: 'open' }, data });
           if (changed.count === 0) continue;
           await audit(tx, 'process', 'task.cancelled', 'Task', t.id, { reason: input.reason });
           cancelled++;

@@ -15,11 +15,14 @@ async function orderOwner(db: OperationsDb, orderNumber: string) {
 }
 
 /** Starts the process once; a second start for the same order is a no-op, never a twin. */
-export async function startOrderProcess(db: OperationsDb, temporal: Client, orderNumber: string, settings: OrderProcessSettings): Promise<void> {
+export async function startOrderProcess(
+  db: OperationsDb, temporal: Client, orderNumber: string, settings: OrderProcessSettings,
+): Promise<void> {
   await startOwnedProcess(temporal, await orderOwner(db, orderNumber), 'orderToDelivery', {
     taskQueue: TASK_QUEUES.orchestration, args: [{ ...settings, orderNumber }],
   });
 }
 
 /** The order's own process (404 without the order, 409 when the id belongs to another record's process). */
-export const orderHandle = async (db: OperationsDb, temporal: Client, orderNumber: string) => ownedHandle(temporal, await orderOwner(db, orderNumber));
+export const orderHandle = async (db: OperationsDb, temporal: Client, orderNumber: string) =>
+  ownedHandle(temporal, await orderOwner(db, orderNumber));

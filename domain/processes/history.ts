@@ -25,9 +25,10 @@ const humanDuration = (ms: number) => ms >= 86_400_000 ? `${+(ms / 86_400_000).t
 
 // A task decision names its task; a decision sent to the process directly (a customer confirming or
 // rejecting a resolution) has none, and its comment says why.
-const decisionDetail = (input: Record<string, unknown>) => [
-  String(input.decision), input.taskId ? ` on ${String(input.taskId)}` : '', !input.taskId && input.comment ? `: ${String(input.comment)}` : '',
-].join('');
+const decisionDetail = (input: Record<string, unknown>) => {
+  if (input.taskId) return `${String(input.decision)} on ${String(input.taskId)}`;
+  return input.comment ? `${String(input.decision)}: ${String(input.comment)}` : String(input.decision);
+};
 
 export function summarizeHistory(events: Event[]): HistoryEntry[] {
   const activities = new Map<string, string>();

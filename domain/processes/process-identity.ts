@@ -56,7 +56,9 @@ async function belongs(temporal: Client, owner: ProcessOwner): Promise<boolean> 
  * Starts the record's process once; a second start for the same record is a no-op, never a twin.
  * An existing process of another record is refused (foreignProcess).
  */
-export async function startOwnedProcess(temporal: Client, owner: ProcessOwner, workflowType: string, options: { taskQueue: string; args: unknown[] }) {
+export async function startOwnedProcess(
+  temporal: Client, owner: ProcessOwner, workflowType: string, options: { taskQueue: string; args: unknown[] },
+): Promise<void> {
   try {
     await temporal.workflow.start(workflowType, {
       taskQueue: options.taskQueue, workflowId: owner.workflowId, args: options.args,

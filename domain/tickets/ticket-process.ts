@@ -16,11 +16,14 @@ async function ticketOwner(db: OperationsDb, ticketNumber: string) {
 }
 
 /** Starts the process once; a second start for the same ticket is a no-op, never a twin. */
-export async function startTicketProcess(db: OperationsDb, temporal: Client, ticketNumber: string, policy: TicketPolicy, orderPolicy?: OrderPolicy): Promise<void> {
+export async function startTicketProcess(
+  db: OperationsDb, temporal: Client, ticketNumber: string, policy: TicketPolicy, orderPolicy?: OrderPolicy,
+): Promise<void> {
   await startOwnedProcess(temporal, await ticketOwner(db, ticketNumber), 'serviceTicket', {
     taskQueue: TASK_QUEUES.orchestration, args: [{ ticketNumber, policy, orderPolicy }],
   });
 }
 
 /** The ticket's own process (404 without the ticket, 409 when the id belongs to another record's process). */
-export const ticketHandle = async (db: OperationsDb, temporal: Client, ticketNumber: string) => ownedHandle(temporal, await ticketOwner(db, ticketNumber));
+export const ticketHandle = async (db: OperationsDb, temporal: Client, ticketNumber: string) =>
+  ownedHandle(temporal, await ticketOwner(db, ticketNumber));
