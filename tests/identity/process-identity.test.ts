@@ -75,6 +75,8 @@ test('a record whose process id belongs to another record is refused on reads an
   await db.salesOrderLine.deleteMany({ where: { order: { number } } });
   await db.salesOrder.delete({ where: { number } });
   await db.salesOrder.update({ where: { number: `GONE-${number}` }, data: { number } });
+  await db.auditLog.updateMany({ where: { entityRef: `GONE-${number}` }, data: { entityRef: number } });
+  await db.sequence.update({ where: { name: 'sales-order' }, data: { next: seq(number) + 1 } });
   expect((await h.get(`/api/orders/${number}`)).status).toBe(200);
   expect((await h.post(`/api/orders/${number}/cancel`, { reason: 'done' })).status).toBe(200);
 });
@@ -91,4 +93,31 @@ test('a new ticket numbered like an old one does not adopt its running process',
   expect(JSON.stringify(res.body)).toMatch(FOREIGN);
   expect(await db.ticket.findUnique({ where: { number } })).toBeNull();
   expect(await db.auditLog.count({ where: { entityRef: number } })).toBe(0);
+});
+
+test('a process started by another process (no token) is owned by the record written before it, not by a later one', async () => {
+  const db = h.stores.operations;
+  const c = await customer(db);
+  const p = await product(db, { stock: 10 });
+  const { body } = await h.post('/api/orders', orderBody(c.code, [{ sku: p.sku, quantity: 2 }]));
+  await h.waitForStatus(body.number, 'awaiting_delivery');
+  const short = await h.post(`/api/orders/${body.number}/delivery-confirmation`, { lines: [{ lineNo: 1, deliveredQuantity: 1 }] });
+  expect(short.status).toBe(200);
+  // The order process opens a complaint ticket and starts its process as a child.
+  const ticket = await h.eventually(() => db.ticket.findFirst({ where: { orderRef: body.number } }), 'the complaint ticket');
+  await h.eventually(async () => (await h.env.client.workflow.getHandle(`ticket-${ticket.number}`).describe()).status.name === 'RUNNING', 'its process');
+  expect((await h.get(`/api/tickets/${ticket.number}`, 'agent')).status).toBe(200);
+
+  // A record written well after that process started cannot be its owner.
+  const gone = await db.ticket.update({ where: { id: ticket.id }, data: { number: `GONE-${ticket.number}` }, include: { events: true } });
+  for (const e of gone.events) await db.ticketEvent.update({ where: { id: e.id }, data: { key: `GONE-${e.key}` } });
+  await db.ticket.create({
+    data: {
+      number: ticket.number, customerId: gone.customerId, subject: 'Restored', description: 'restored', channel: 'email', category: 'general',
+      priority: 'normal', status: 'new', underWarranty: false, createdBy: 'restore', createdAt: new Date(Date.now() + 60_000),
+    },
+  });
+  const foreign = await h.get(`/api/tickets/${ticket.number}`, 'agent');
+  expect(foreign.status).toBe(409);
+  expect(JSON.stringify(foreign.body)).toMatch(FOREIGN);
 });
