@@ -38,6 +38,7 @@ export function foreignProcess(workflowId: string): AppError {
 // A verified pair stays verified: a run's memo never changes and a new run of the same id is only
 // started for a record with another token. Keyed per client so separate namespaces never mix.
 const verified = new WeakMap<Client, Set<string>>();
+const VERIFIED_LIMIT = 10_000;
 
 async function belongs(temporal: Client, owner: ProcessOwner): Promise<boolean> {
   const seen = verified.get(temporal) ?? new Set<string>();
@@ -48,6 +49,7 @@ async function belongs(temporal: Client, owner: ProcessOwner): Promise<boolean> 
   const memo = await d.memo;
   const token = memo?.[MEMO_KEY];
   const ok = typeof token === 'string' ? token === owner.token : d.startTime.getTime() >= owner.createdAt.getTime() - CLOCK_MARGIN_MS;
+  if (seen.size >= VERIFIED_LIMIT) seen.clear(); // a cache, not a registry: a long-running API must not grow without bound
   if (ok) seen.add(key);
   return ok;
 }
