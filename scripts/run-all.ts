@@ -1,6 +1,8 @@
 // The embedded default in one process tree: Temporal dev server (file-backed, with Web UI),
-// migrations and seed, partner simulators, all three workers and the API. Ctrl-C stops everything.
-import { spawn, type ChildProcess } from 'node:child_process';
+// migrations and seed, partner simulators, all three workers and the API. Ctrl-C stops everything,
+// even a child that ignores it (escalated to SIGKILL), and a start after a killed run first stops
+// the Temporal server that run left behind.
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -12,6 +14,7 @@ import { config } from '../config';
 import { closeStores, openStores } from '../db/clients';
 import { startPartnerSimulator } from '../simulators/partners';
 import { WORKER_ROLES, createWorker, runWorkers } from '../workers/workers';
+import { spawnGroup, stopGroup, stopOrphan, writePidFile, removePidFile } from './process-group';
 import { seed } from './seed';
 import { temporalCli } from './temporal-binaries';
 
@@ -24,30 +27,66 @@ async function portOpen(port: number, host = '127.0.0.1'): Promise<boolean> {
   });
 }
 
-async function startTemporal(cfg: ReturnType<typeof config>): Promise<ChildProcess | undefined> {
+/** How long a child may take to stop after SIGTERM before it is killed. */
+const STOP_GRACE_MS = 10_000;
+
+const temporalPidFile = (cfg: ReturnType<typeof config>) => path.join(cfg.dataDir, 'temporal.pid');
+
+/** The dev server this run started, if any (set as soon as it is spawned, so any signal can stop it). */
+let temporal: ChildProcess | undefined;
+const running = (child?: ChildProcess) => !!child?.pid && child.exitCode === null && child.signalCode === null;
+
+async function startTemporal(cfg: ReturnType<typeof config>): Promise<void> {
   const [host, portText] = cfg.TEMPORAL_ADDRESS.split(':');
   const port = Number(portText);
+  fs.mkdirSync(cfg.dataDir, { recursive: true });
+  const pidFile = temporalPidFile(cfg);
+  // A run killed without its shutdown (kill -9, a closed terminal) leaves its server running in its own group.
+  const orphan = await stopOrphan(pidFile, STOP_GRACE_MS);
+  if (orphan === 'stopped' || orphan === 'killed') {
+    step(`Stopped the Temporal dev server a previous run left behind (${orphan})`);
+    for (let i = 0; i < 20 && (await portOpen(port, host)); i++) await new Promise((r) => setTimeout(r, 250));
+  }
   if (await portOpen(port, host)) {
     step(`Using the Temporal server already at ${cfg.TEMPORAL_ADDRESS}`);
-    return undefined;
+    return;
   }
-  fs.mkdirSync(cfg.dataDir, { recursive: true });
   const dbFile = path.join(cfg.dataDir, 'temporal.db');
   step(`Starting Temporal dev server on ${cfg.TEMPORAL_ADDRESS} (state in ${path.relative(cfg.root, dbFile)})`);
-  const child = spawn(temporalCli(), ['server', 'start-dev', '--ip', host, '--port', String(port), '--ui-port', String(cfg.TEMPORAL_UI_PORT),
-    '--db-filename', dbFile, '--namespace', cfg.TEMPORAL_NAMESPACE, '--log-level', 'error'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  // Its own process group: one signal reaches the server and anything it spawns, and Ctrl-C in the
+  // terminal reaches only us, so the shutdown below decides the order and escalates if needed.
+  const argv = [temporalCli(), 'server', 'start-dev', '--ip', host, '--port', String(port), '--ui-port', String(cfg.TEMPORAL_UI_PORT),
+    '--db-filename', dbFile, '--namespace', cfg.TEMPORAL_NAMESPACE, '--log-level', 'error'];
+  const child = temporal = spawnGroup(argv[0], argv.slice(1), { stdio: ['ignore', 'ignore', 'inherit'] });
+  writePidFile(pidFile, child.pid!, argv);
   for (let i = 0; i < 120 && !(await portOpen(port, host)); i++) {
     if (child.exitCode !== null) throw new Error(`Temporal dev server exited with code ${child.exitCode}; is port ${port} or ${cfg.TEMPORAL_UI_PORT} taken?`);
     await new Promise((r) => setTimeout(r, 500));
   }
-  return child;
+  writePidFile(pidFile, child.pid!);
+}
+
+async function stopTemporal(cfg: ReturnType<typeof config>) {
+  if (!temporal?.pid) return;
+  if (running(temporal)) await stopGroup(temporal.pid, STOP_GRACE_MS);
+  removePidFile(temporalPidFile(cfg));
+}
+
+function killTemporalNow(cfg: ReturnType<typeof config>) {
+  if (running(temporal)) process.kill(-temporal!.pid!, 'SIGKILL');
+  removePidFile(temporalPidFile(cfg));
 }
 
 async function main() {
   const cfg = config();
   // Worker chatter (bundle sizes, poller states) hides the addresses below; keep warnings and errors.
   Runtime.install({ logger: new DefaultLogger(cfg.LOG_LEVEL === 'debug' ? 'DEBUG' : 'WARN') });
-  const temporal = await startTemporal(cfg);
+  // Until everything runs, a signal stops the server started so far and ends the run.
+  let onSignal = () => { void stopTemporal(cfg).finally(() => process.exit(130)); };
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => onSignal());
+  // Leaving on an error: ask the server to stop too (a server that ignores it keeps its pid file for the next start).
+  process.on('exit', () => { if (running(temporal)) process.kill(-temporal!.pid!, 'SIGTERM'); });
+  await startTemporal(cfg);
   step('Applying database migrations');
   execTsx('scripts/db.ts', ['deploy']);
   step('Loading reference and demo data (only into an empty database)');
@@ -78,14 +117,22 @@ async function main() {
 
   const stop = new AbortController();
   let stopping = false;
-  const shutdown = () => {
-    if (stopping) return;
+  onSignal = () => {
+    if (stopping) {
+      step('Stopping now.'); // a second Ctrl-C: stop waiting for a clean shutdown
+      killTemporalNow(cfg);
+      process.exit(130);
+    }
     stopping = true;
-    step('Stopping...');
+    step('Stopping... (Ctrl-C again to stop at once)');
     stop.abort();
+    // A worker or connection that hangs while closing must not keep the processes running forever.
+    setTimeout(() => {
+      console.error(`Shutdown did not finish within ${(3 * STOP_GRACE_MS) / 1000} s; stopping at once.`);
+      killTemporalNow(cfg);
+      process.exit(1);
+    }, 3 * STOP_GRACE_MS).unref();
   };
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
   try {
     await runWorkers(workers, stop.signal);
   } finally {
@@ -94,10 +141,7 @@ async function main() {
     await connection.close();
     await nativeConnection.close();
     await closeStores(stores);
-    if (temporal && temporal.exitCode === null) {
-      temporal.kill('SIGTERM');
-      await new Promise((r) => temporal.once('exit', r));
-    }
+    await stopTemporal(cfg);
     step('Stopped.');
   }
 }

@@ -3,4 +3,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-exec node node_modules/tsx/dist/cli.mjs scripts/run-all.ts
+# Run directly under Node (not through the tsx CLI, which would add a parent process): a signal or
+# a kill reaches run-all itself, which owns the shutdown of everything it started.
+exec node --import tsx scripts/run-all.ts

@@ -2,6 +2,7 @@
 // timeouts, retries and idempotency are exercised exactly as against the real thing. Tests and
 // operators steer each party through /control: fail the next N calls, go down for a while,
 // answer slowly, or (suppliers) promise a later date.
+import { createHash } from 'node:crypto';
 import type { Server } from 'node:http';
 import express from 'express';
 import { z } from 'zod';
@@ -24,6 +25,16 @@ const ZControl = z.object({
   promiseDelayDays: z.number().int().min(0).optional(),
   reset: z.boolean().optional(),
 }).strict();
+
+/**
+ * Derived from the booking key, not counted in memory: a restarted carrier never repeats a number it
+ * gave another booking, and a booking repeated under its key keeps its number. 60 bits of the hash
+ * make a clash between two keys practically impossible.
+ */
+export function trackingNumber(carrier: string, bookingKey: string): string {
+  const hash = createHash('sha256').update(`${carrier}\n${bookingKey}`).digest('hex');
+  return `${carrier}-${BigInt(`0x${hash.slice(0, 15)}`).toString(36).toUpperCase()}`;
+}
 
 const fresh = (): PartyBehaviour => ({ failNext: 0, downUntil: 0, delayMs: 0, promiseDelayDays: 0 });
 
@@ -75,7 +86,7 @@ export function createPartnerSimulator() {
     // Booking the same shipment twice returns the first booking, as real carrier APIs do with idempotency keys.
     let booking = bookings.get(shipmentNumber);
     if (!booking) {
-      booking = { shipmentNumber, trackingNumber: `${req.params.code}-${String(bookings.size + 1).padStart(6, '0')}`, at: new Date().toISOString() };
+      booking = { shipmentNumber, trackingNumber: trackingNumber(req.params.code, shipmentNumber), at: new Date().toISOString() };
       bookings.set(shipmentNumber, booking);
     }
     res.status(201).json(booking);

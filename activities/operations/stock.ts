@@ -57,10 +57,18 @@ export function createStockActivities(db: OperationsDb) {
       });
     },
 
-    /** Compensation: gives back every unshipped reservation of the order. */
+    /**
+     * Compensation: gives back every unshipped reservation of the order (picked and packed units are
+     * still reserved until shipped) and calls off the shipments that had not left, so none stays
+     * "picked" or "packed" for an order that no longer exists.
+     */
     async releaseOrderReservations(input: { orderNumber: string; key: string }): Promise<number> {
       return once(db, input.key, async (tx) => {
         const order = await tx.salesOrder.findUniqueOrThrow({ where: { number: input.orderNumber }, include: { lines: true } });
+        const unshipped = { orderId: order.id, status: { in: ['ready', 'picked', 'packed'] } };
+        const calledOff = await tx.shipment.findMany({ where: unshipped, select: { number: true } });
+        await tx.shipment.updateMany({ where: unshipped, data: { status: 'cancelled' } });
+        for (const s of calledOff) await audit(tx, 'process', 'shipment.cancelled', 'Shipment', s.number, { order: order.number });
         let released = 0;
         for (const line of order.lines) {
           const active = await tx.reservation.findMany({ where: { orderLineId: line.id, status: 'active' } });

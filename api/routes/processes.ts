@@ -8,7 +8,7 @@ const ZWorkflowId = z.object({ workflowId: z.string().regex(/^[a-z-]+-[A-Z]+-\d+
 export function processesRouter(deps: AppDeps): Router {
   const r = Router();
   r.get('/:workflowId/history', async (req, res) => {
-    res.json(await processHistory(deps.temporal, ZWorkflowId.parse(req.params).workflowId));
+    res.json(await processHistory(deps.operations, deps.temporal, ZWorkflowId.parse(req.params).workflowId));
   });
   return r;
 }

@@ -18,7 +18,7 @@ export async function createOrder(opts: {
   const { db, input, keyed } = opts;
   return createWithProcess(db, keyed, {
     record: () => recordOrder(db, input, opts.userName, keyed),
-    start: (number) => startOrderProcess(opts.temporal, number, opts.process),
+    start: (number) => startOrderProcess(db, opts.temporal, number, opts.process),
     remove: (number) => removeUnstartedOrder(db, number),
   });
 }

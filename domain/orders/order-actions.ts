@@ -2,24 +2,18 @@
 // decides whether it is allowed now, and a refusal comes back as a 409 with its reason.
 import type { Client } from '@temporalio/client';
 import type { OperationsDb } from '../../db/clients';
-import { illegal, notFound } from '../errors';
+import { illegal } from '../errors';
 import { toCents } from '../money';
 import { cancelOrderUpdate, confirmDeliveryUpdate, recordPaymentUpdate } from '../../workflows/order/messages';
 import { orderHandle } from './order-process';
 
-async function assertExists(db: OperationsDb, number: string) {
-  if (!(await db.salesOrder.findUnique({ where: { number }, select: { id: true } }))) throw notFound(`Order ${number}`);
-}
-
 export async function cancelOrder(db: OperationsDb, temporal: Client, number: string, reason: string, by: string) {
-  await assertExists(db, number);
-  return orderHandle(temporal, number).executeUpdate(cancelOrderUpdate, { args: [{ reason, requestedBy: by }] });
+  return (await orderHandle(db, temporal, number)).executeUpdate(cancelOrderUpdate, { args: [{ reason, requestedBy: by }] });
 }
 
 export async function confirmDelivery(db: OperationsDb, temporal: Client, number: string,
   input: { shipmentNumber?: string; lines?: { lineNo: number; deliveredQuantity: number }[] }, by: string) {
-  await assertExists(db, number);
-  return orderHandle(temporal, number).executeUpdate(confirmDeliveryUpdate, {
+  return (await orderHandle(db, temporal, number)).executeUpdate(confirmDeliveryUpdate, {
     args: [{ shipmentNumber: input.shipmentNumber, confirmedBy: by, lines: input.lines?.map((l) => ({ lineNo: l.lineNo, deliveredQty: l.deliveredQuantity })) }],
   });
 }
@@ -40,13 +34,13 @@ function repeated(earlier: { amountCents: number; invoice: { number: string; sta
 /** 201 with the invoice when this request applied the payment; 200 `duplicate` when an earlier one had. */
 export async function recordPayment(db: OperationsDb, temporal: Client, number: string,
   input: { reference: string; amount: number; method: string }, by: string) {
-  await assertExists(db, number);
+  const handle = await orderHandle(db, temporal, number);
   const amountCents = toCents(input.amount)!;
   // A reference already applied to this order's invoice is answered from the books, not applied again.
   const earlier = await paymentOnOrder(db, number, input.reference);
   if (earlier) return repeated(earlier, input.reference, amountCents);
   try {
-    const result = await orderHandle(temporal, number).executeUpdate(recordPaymentUpdate, {
+    const result = await handle.executeUpdate(recordPaymentUpdate, {
       args: [{ reference: input.reference, amountCents, method: input.method, recordedBy: by }],
     });
     if (!result.duplicate) return result;

@@ -16,7 +16,7 @@ export async function getOrderView(db: OperationsDb, temporal: Client, number: s
   if (!order) throw notFound(`Order ${number}`);
   const products = new Map((await db.product.findMany({ where: { id: { in: order.lines.map((l) => l.productId) } } })).map((p) => [p.id, p]));
   const tasks = await db.task.findMany({ where: { documentRef: number, status: 'open' }, orderBy: { createdAt: 'asc' } });
-  const process = await liveState(() => orderHandle(temporal, number).query(orderStateQuery));
+  const process = await liveState(async () => (await orderHandle(db, temporal, number)).query(orderStateQuery));
   return {
     number: order.number,
     status: order.status,

@@ -9,7 +9,7 @@ import { earlierResult, type KeyedRequest } from '../idempotency-key';
 export async function createWithProcess(db: OperationsDb, keyed: KeyedRequest | undefined, steps: {
   /** Validates and writes the document (with rememberResult in the same transaction); returns its number. */
   record: () => Promise<string>;
-  /** Starts the process; must be a no-op when it already runs. */
+  /** Starts the process; a no-op when the record's own process already runs, an AppError when another record's does. */
   start: (number: string) => Promise<void>;
   /** Deletes the document, its audit rows and its idempotency record in one transaction. */
   remove: (number: string) => Promise<void>;
@@ -33,6 +33,8 @@ export async function createWithProcess(db: OperationsDb, keyed: KeyedRequest | 
     await steps.start(number);
   } catch (e) {
     await steps.remove(number);
+    // A refusal (the process id belongs to another record) is answered as it is, not as an outage.
+    if (e instanceof AppError) throw e;
     throw new AppError(AppErrorCode.UNAVAILABLE, { message: `The process engine is unavailable (${(e as Error).message}); nothing was saved, retry the request` });
   }
   return { number, created: true };

@@ -3,7 +3,9 @@
 import type { Client } from '@temporalio/client';
 import { defaultPayloadConverter } from '@temporalio/common';
 import type { temporal } from '@temporalio/proto';
+import type { OperationsDb } from '../../db/clients';
 import { notFound } from '../errors';
+import { ownedHandle, ownerOf } from './process-identity';
 
 type Event = temporal.api.history.v1.IHistoryEvent;
 
@@ -20,6 +22,13 @@ const time = (e: Event) => {
 const words = (name: string) => name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 const durationMs = (d?: { seconds?: unknown; nanos?: number | null } | null) => Number(d?.seconds ?? 0) * 1000 + (d?.nanos ?? 0) / 1e6;
 const humanDuration = (ms: number) => ms >= 86_400_000 ? `${+(ms / 86_400_000).toFixed(1)} d` : ms >= 3_600_000 ? `${+(ms / 3_600_000).toFixed(1)} h` : `${Math.round(ms / 1000)} s`;
+
+// A task decision names its task; a decision sent to the process directly (a customer confirming or
+// rejecting a resolution) has none, and its comment says why.
+const decisionDetail = (input: Record<string, unknown>) => {
+  if (input.taskId) return `${String(input.decision)} on ${String(input.taskId)}`;
+  return input.comment ? `${String(input.decision)}: ${String(input.comment)}` : String(input.decision);
+};
 
 export function summarizeHistory(events: Event[]): HistoryEntry[] {
   const activities = new Map<string, string>();
@@ -59,11 +68,12 @@ export function summarizeHistory(events: Event[]): HistoryEntry[] {
       const u = e.workflowExecutionUpdateAcceptedEventAttributes;
       const input = decode(u.acceptedRequest?.input?.args) as Record<string, unknown> | undefined;
       const name = u.acceptedRequest?.input?.name ?? 'update';
-      // Every human message names its sender in a field ending in "By" (decidedBy, receivedBy, ...).
-      const byKey = input ? Object.keys(input).find((k) => /By$/.test(k) && typeof input[k] === 'string') : undefined;
+      // Every human message names its sender: in a field ending in "By" (decidedBy, receivedBy, ...), or
+      // plainly "by" (the ticket's messages).
+      const byKey = input ? Object.keys(input).find((k) => /(^b|B)y$/.test(k) && typeof input[k] === 'string') : undefined;
       const by = byKey ? (input![byKey] as string) : undefined;
       updates.set(u.protocolInstanceId ?? id, { name, by });
-      const what = input?.decision ? `${input.decision} on ${input.taskId}` : input?.reason ? `reason: ${input.reason}` : undefined;
+      const what = input?.decision ? decisionDetail(input) : input?.reason ? `reason: ${input.reason}` : undefined;
       out.push({ at: time(e), kind: 'decision', step: words(name), by, ...(what ? { detail: String(what) } : {}) });
     } else if (e.workflowExecutionUpdateCompletedEventAttributes) {
       const c = e.workflowExecutionUpdateCompletedEventAttributes;
@@ -81,8 +91,25 @@ export function summarizeHistory(events: Event[]): HistoryEntry[] {
   return out;
 }
 
-export async function processHistory(temporal: Client, workflowId: string) {
-  const handle = temporal.workflow.getHandle(workflowId);
+// The records whose processes are addressed by their number; other processes (purchase orders)
+// are children of a requisition and tell their own story.
+const RECORDS: { prefix: string; find: (db: OperationsDb, number: string) => Promise<{ id: number; createdAt: Date } | null> }[] = [
+  { prefix: 'order-', find: (db, number) => db.salesOrder.findUnique({ where: { number }, select: { id: true, createdAt: true } }) },
+  { prefix: 'ticket-', find: (db, number) => db.ticket.findUnique({ where: { number }, select: { id: true, createdAt: true } }) },
+  { prefix: 'requisition-', find: (db, number) => db.requisition.findUnique({ where: { number }, select: { id: true, createdAt: true } }) },
+];
+
+/** A history is only told for the process of a record this database knows, never for another record's. */
+async function recordsProcess(db: OperationsDb, temporal: Client, workflowId: string) {
+  const kind = RECORDS.find((k) => workflowId.startsWith(k.prefix));
+  if (!kind) return temporal.workflow.getHandle(workflowId);
+  const record = await kind.find(db, workflowId.slice(kind.prefix.length));
+  if (!record) throw notFound(`Process ${workflowId}`);
+  return ownedHandle(temporal, ownerOf(workflowId, record));
+}
+
+export async function processHistory(db: OperationsDb, temporal: Client, workflowId: string) {
+  const handle = await recordsProcess(db, temporal, workflowId);
   let description;
   try {
     description = await handle.describe();

@@ -1,12 +1,12 @@
 // A requisition enters here, from a requester through the API or from another process (a
 // make-to-order shortage, a reorder point): validate, write it with its audit row, start its process.
 import type { Client } from '@temporalio/client';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { OperationsDb, OperationsTx } from '../../db/clients';
 import { nextNumber } from '../../db/sequence';
 import { AppError, AppErrorCode, type FieldIssue } from '../errors';
 import { rememberResult, type KeyedRequest } from '../idempotency-key';
 import { createWithProcess } from '../processes/create-with-process';
+import { ownerOf, startOwnedProcess } from '../processes/process-identity';
 import { requisitionWorkflowId } from '../../workflows/procurement/messages';
 import type { ProcurementPolicy } from '../../workflows/procurement/types';
 import { TASK_QUEUES } from '../../workflows/shared/task-queues';
@@ -48,14 +48,12 @@ export async function recordRequisition(tx: OperationsTx, input: NewRequisition,
   return { number, totalCents };
 }
 
-async function startRequisitionProcess(temporal: Client, number: string, policy: ProcurementPolicy): Promise<void> {
-  try {
-    await temporal.workflow.start('procureToPay', {
-      taskQueue: TASK_QUEUES.orchestration, workflowId: requisitionWorkflowId(number), args: [{ requisitionNumber: number, policy }], workflowIdReusePolicy: 'REJECT_DUPLICATE',
-    });
-  } catch (e) {
-    if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e;
-  }
+/** Starts the process once, and only as this requisition's own (see processes/process-identity). */
+async function startRequisitionProcess(db: OperationsDb, temporal: Client, number: string, policy: ProcurementPolicy): Promise<void> {
+  const requisition = await db.requisition.findUniqueOrThrow({ where: { number }, select: { id: true, createdAt: true } });
+  await startOwnedProcess(temporal, ownerOf(requisitionWorkflowId(number), requisition), 'procureToPay', {
+    taskQueue: TASK_QUEUES.orchestration, args: [{ requisitionNumber: number, policy }],
+  });
 }
 
 export async function createRequisition(opts: {
@@ -68,7 +66,7 @@ export async function createRequisition(opts: {
       await rememberResult(tx, opts.keyed, r.number);
       return r.number;
     }),
-    start: (number) => startRequisitionProcess(opts.temporal, number, opts.policy),
+    start: (number) => startRequisitionProcess(db, opts.temporal, number, opts.policy),
     remove: async (number) => {
       await db.$transaction([
         db.idempotencyRecord.deleteMany({ where: { resourceRef: number } }),

@@ -63,7 +63,7 @@ export async function createTicket(opts: {
 }): Promise<{ number: string; created: boolean }> {
   return createWithProcess(opts.db, opts.keyed, {
     record: () => recordTicket(opts.db, opts.input, opts.userName, opts.keyed),
-    start: (number) => startTicketProcess(opts.temporal, number, opts.policy, opts.orderPolicy),
+    start: (number) => startTicketProcess(opts.db, opts.temporal, number, opts.policy, opts.orderPolicy),
     remove: (number) => opts.db.$transaction(async (tx) => {
       const t = await tx.ticket.findUniqueOrThrow({ where: { number } });
       await tx.ticketEvent.deleteMany({ where: { ticketId: t.id } });

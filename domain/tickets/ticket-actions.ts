@@ -8,13 +8,8 @@ import * as m from '../../workflows/ticket/messages';
 import type { Priority } from '../../workflows/ticket/types';
 import { ticketHandle } from './ticket-process';
 
-async function assertExists(db: OperationsDb, number: string) {
-  if (!(await db.ticket.findUnique({ where: { number }, select: { id: true } }))) throw notFound(`Ticket ${number}`);
-}
-
 async function send<R, A>(db: OperationsDb, temporal: Client, number: string, update: m.UpdateOf<R, A>, arg: A): Promise<R> {
-  await assertExists(db, number);
-  return ticketHandle(temporal, number).executeUpdate(update, { args: [arg] as never });
+  return (await ticketHandle(db, temporal, number)).executeUpdate(update, { args: [arg] as never });
 }
 
 export const respond = (db: OperationsDb, t: Client, n: string, i: { message: string; askCustomer: boolean }, by: string) => send(db, t, n, m.respondUpdate, { ...i, by });

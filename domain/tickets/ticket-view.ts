@@ -18,7 +18,7 @@ export async function getTicketView(db: OperationsDb, temporal: Client, number: 
   const skus = new Map((await db.product.findMany({ where: { id: { in: productIds } } })).map((p) => [p.id, p.sku]));
   const tasks = await db.task.findMany({ where: { documentRef: number, status: 'open' }, orderBy: { createdAt: 'asc' } });
   const invoice = await db.invoice.findUnique({ where: { key: `ticket:${number}:invoice` } });
-  const process = await liveState(() => ticketHandle(temporal, number).query(ticketStateQuery));
+  const process = await liveState(async () => (await ticketHandle(db, temporal, number)).query(ticketStateQuery));
 
   const policy = await slaPolicyFor(db, await agreedPriority(db, t.id, t.priority), customer.tier);
   const live = 'sla' in process ? process.sla : undefined;

@@ -45,6 +45,8 @@ test('while picking: reservations are released', async () => {
   expect(await stockOf(db, p.id)).toEqual({ onHand: 10, reserved: 4 });
   const cancelled = await cancel(body.number);
   expect(cancelled.lines[0]).toMatchObject({ reserved: 0, cancelled: 4, shipped: 0 });
+  // The shipment being picked is called off with the order, not left waiting in the warehouse.
+  expect(cancelled.shipments.map((s: { status: string }) => s.status)).toEqual(['cancelled']);
   expect(await stockOf(db, p.id)).toEqual({ onHand: 10, reserved: 0 });
   await expectNoOpenTasks(body.number);
   expect(await db.reservation.count({ where: { orderLine: { order: { number: body.number } }, status: 'released' } })).toBe(1);
@@ -61,7 +63,11 @@ test('while packing, with part of the order on backorder: both compensations run
   await h.openTask(body.number, 'pack');
   const line = await db.salesOrderLine.findFirstOrThrow({ where: { order: { number: body.number }, lineNo: 1 } });
   expect(line).toMatchObject({ reservedQty: 2, backorderQty: 3 });
-  await cancel(body.number);
+  expect((await db.shipment.findFirstOrThrow({ where: { order: { number: body.number } } })).status).toBe('picked');
+  const cancelled = await cancel(body.number);
+  // What was picked goes back to stock and the shipment no longer shows as picked.
+  expect(cancelled.shipments.map((s: { status: string }) => s.status)).toEqual(['cancelled']);
+  expect(await db.shipment.count({ where: { order: { number: body.number }, status: { not: 'cancelled' } } })).toBe(0);
   expect(await stockOf(db, p.id)).toEqual({ onHand: 2, reserved: 0 });
   expect(await stockOf(db, q.id)).toEqual({ onHand: 10, reserved: 0 });
   expect((await db.backorder.findUniqueOrThrow({ where: { orderLineId: line.id } })).status).toBe('cancelled');

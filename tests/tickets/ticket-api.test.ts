@@ -139,3 +139,18 @@ test('Idempotency-Key: the same intake twice is one ticket', async () => {
   expect((await h.post('/api/tickets', { ...body, subject: 'Other' }, 'agent', key)).status).toBe(422);
   expect(await h.stores.operations.ticket.count({ where: { customerId: c.id } })).toBe(1);
 });
+
+test('the process history names who sent each ticket decision and what it was', async () => {
+  const { number, customerCode } = await openTicket(h);
+  const me = h.portal(customerCode);
+  expect((await h.post(`/api/tickets/${number}/resolution`, { resolution: 'Firmware updated' }, 'agent')).status).toBe(200);
+  expect((await h.post(`/api/tickets/${number}/confirmation`, { decision: 'reject', comment: 'still flickers' }, me)).status).toBe(200);
+  const history = await h.get(`/api/processes/ticket-${number}/history`, 'admin');
+  expect(history.status).toBe(200);
+  const decisions = (history.body.entries as { kind: string; step: string; by?: string; detail?: string }[]).filter((e) => e.kind === 'decision');
+  expect(decisions.map((d) => d.step)).toEqual(['decide task', 'resolve', 'confirm resolution']);
+  expect(decisions.map((d) => d.by)).toEqual(['Gina Agent', 'Gina Agent', 'Carla Customer']);
+  expect(decisions[0].detail).toMatch(/^confirm on .+:triage/);
+  expect(decisions[2].detail).toBe('reject: still flickers');
+  for (const d of decisions) expect(d.detail ?? '').not.toMatch(/undefined/);
+});

@@ -67,6 +67,29 @@ test('a failed visit is rebooked in the next free slot with the parts reserved a
   expect((await db().fieldVisit.findMany({ where: { ticket: { number } }, orderBy: { id: 'asc' } })).map((v) => v.status)).toEqual(['failed', 'no_show', 'completed']);
 });
 
+test('a failed visit that cannot be rebooked has its planning task in the inbox when the report is answered', async () => {
+  const part = await product(db(), { stock: 2 });
+  const { number } = await openTicket(h, { productSku: part.sku });
+  expect((await h.post(`/api/tickets/${number}/visits`, { technician: 'TE-01', parts: [{ sku: part.sku, quantity: 2 }] }, 'supervisor')).status).toBe(201);
+  // Both parts were fitted and the visit still failed: no stock is left to rebook the same parts.
+  const failed = await h.post(`/api/tickets/${number}/visits/${number}-V1/report`, { outcome: 'failed', minutesSpent: 40, partsUsed: [{ sku: part.sku, quantity: 2 }] }, 'technician');
+  expect(failed.status).toBe(200);
+  expect(failed.body.rescheduled).toBeUndefined();
+  const tasks = await db().task.findMany({ where: { documentRef: number, kind: 'visit-reschedule', status: 'open' } });
+  expect(tasks).toHaveLength(1);
+  // The report is answered only after the task was opened: work the process starts is finished, never left
+  // running beside a process that may complete before it.
+  const events = (await h.env.client.workflow.getHandle(`ticket-${number}`).fetchHistory()).events ?? [];
+  const reschedule = events.filter((e) => e.activityTaskScheduledEventAttributes?.activityType?.name === 'openTask').pop()!;
+  const opened = events.findIndex((e) => String(e.activityTaskCompletedEventAttributes?.scheduledEventId) === String(reschedule.eventId));
+  const answered = events.findIndex((e) => e.workflowExecutionUpdateCompletedEventAttributes
+    && events.some((a) => a.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.name === 'reportVisit'
+      && a.workflowExecutionUpdateAcceptedEventAttributes.protocolInstanceId === e.workflowExecutionUpdateCompletedEventAttributes!.meta?.updateId));
+  expect(opened).toBeGreaterThan(0);
+  expect(opened).toBeLessThan(answered);
+  expect((await h.decide(tasks[0].id, 'done', 'agent')).status).toBe(200);
+});
+
 test('a technician slot cannot be booked twice; parts beyond free stock are refused', async () => {
   const part = await product(db(), { stock: 1 });
   const a = await openTicket(h);

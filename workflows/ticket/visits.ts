@@ -1,6 +1,6 @@
 // Field visits: scheduled by an agent or supervisor, reported by the technician. A failed visit or
 // a no-show books the next free slot at once (same parts), so the customer is never left without one.
-import { setHandler } from '@temporalio/workflow';
+import { patched, setHandler } from '@temporalio/workflow';
 import { asRefusal } from '../shared/messages';
 import { ops } from '../shared/activities';
 import { refuse, type TicketContext } from './context';
@@ -65,12 +65,14 @@ export function handleVisits(ctx: TicketContext) {
       return { visit, rescheduled };
     } catch (e) {
       ctx.note('visit_reschedule_failed', String((e as Error).message));
-      // The report itself stands; an agent plans the next visit by hand.
-      void ctx.tasks.ask({
+      // The report itself stands; an agent plans the next visit by hand. The task is opened before the
+      // report is answered, so it cannot be lost to a process that completes meanwhile.
+      const asked = ctx.tasks.ask({
         id: `${ctx.workflowId}:reschedule:${visit.number}`, documentRef: n, kind: 'visit-reschedule', role: 'agent', decisions: ['done'],
         title: `Plan a new visit for ticket ${n}`,
         description: `Visit ${visit.number} ended ${r.outcome} and no new slot could be booked automatically (${(e as Error).message}).`,
       });
+      if (patched('ticket-visit-await-task')) await asked;
       return { visit };
     } finally {
       booking = false;

@@ -1,0 +1,87 @@
+// `npm start` for real, on free ports and a scratch data directory: a run killed with SIGKILL leaves
+// its Temporal dev server behind; the next start stops that orphan and starts its own; Ctrl-C
+// (SIGINT) then stops everything, the server included.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { isAlive } from '../../scripts/process-group';
+
+jest.setTimeout(420_000);
+
+const root = path.resolve(__dirname, '../..');
+let dir: string;
+let env: NodeJS.ProcessEnv;
+let apiPort: number;
+let temporalPort: number;
+const runs: ChildProcess[] = [];
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => { const p = (s.address() as net.AddressInfo).port; s.close(() => resolve(p)); });
+  });
+}
+const portOpen = (port: number) => new Promise<boolean>((resolve) => {
+  const s = net.connect(port, '127.0.0.1', () => { s.destroy(); resolve(true); });
+  s.on('error', () => resolve(false));
+});
+
+async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs: number) {
+  const end = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+function start(): ChildProcess {
+  // As scripts/start.sh runs it: one process, so a SIGKILL hits run-all itself.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/run-all.ts'], { cwd: root, env, stdio: ['ignore', 'ignore', 'pipe'] });
+  child.stderr!.on('data', () => {}); // drained, so a chatty run cannot block on a full pipe
+  runs.push(child);
+  return child;
+}
+const exited = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null;
+const recordedPid = () => (JSON.parse(fs.readFileSync(path.join(dir, 'temporal.pid'), 'utf8')) as { pid: number }).pid;
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'run-all-'));
+  [apiPort, temporalPort] = [await freePort(), await freePort()];
+  env = {
+    ...process.env, DATA_DIR: dir, API_PORT: String(apiPort), TEMPORAL_ADDRESS: `127.0.0.1:${temporalPort}`,
+    TEMPORAL_UI_PORT: String(await freePort()), SIMULATOR_PORT: String(await freePort()),
+  };
+  delete env.OPERATIONS_DATABASE_URL;
+  delete env.PRODUCTION_DATABASE_URL;
+});
+
+afterAll(async () => {
+  for (const r of runs) if (!exited(r)) r.kill('SIGKILL');
+  try { process.kill(-recordedPid(), 'SIGKILL'); } catch { /* already gone */ }
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test('a killed run leaves no Temporal server behind the next one, and Ctrl-C stops everything', async () => {
+  const first = start();
+  await until(() => portOpen(apiPort), 'the first run to serve the API', 240_000);
+  const orphan = recordedPid();
+  expect(isAlive(orphan)).toBe(true);
+
+  first.kill('SIGKILL'); // no shutdown: the server outlives the run
+  await until(() => exited(first), 'the first run to die', 10_000);
+  expect(isAlive(orphan)).toBe(true);
+
+  const second = start();
+  await until(() => portOpen(apiPort), 'the second run to serve the API', 240_000);
+  expect(isAlive(orphan)).toBe(false);
+  const own = recordedPid();
+  expect(own).not.toBe(orphan);
+  expect(isAlive(own)).toBe(true);
+
+  second.kill('SIGINT');
+  await until(() => exited(second), 'Ctrl-C to stop the second run', 60_000);
+  expect(isAlive(own)).toBe(false);
+  expect(await portOpen(temporalPort)).toBe(false);
+  expect(fs.existsSync(path.join(dir, 'temporal.pid'))).toBe(false);
+});
