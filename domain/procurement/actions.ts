@@ -6,12 +6,15 @@ import type { OperationsDb } from '../../db/clients';
 import { AppError, AppErrorCode, illegal, notFound } from '../errors';
 import { toCents } from '../money';
 import { wakeBackorders } from '../stock/receive-stock';
+import { ownedHandle, ownerOf } from '../processes/process-identity';
 import { receiptIssues } from './goods-receipt';
 import {
   cancelRequisitionUpdate, closeShortUpdate, purchaseOrderWorkflowId, receiveGoodsUpdate, registerCreditNoteUpdate, registerInvoiceUpdate, requisitionWorkflowId,
 } from '../../workflows/procurement/messages';
 
-const poHandle = (temporal: Client, number: string) => temporal.workflow.getHandle(purchaseOrderWorkflowId(number));
+// Only the purchase order's own process is addressed (a reset database repeats numbers).
+const poHandle = (temporal: Client, po: { number: string; id: number; createdAt: Date }) =>
+  ownedHandle(temporal, ownerOf(purchaseOrderWorkflowId(po.number), po));
 
 async function purchaseOrder(db: OperationsDb, number: string) {
   const po = await db.purchaseOrder.findUnique({ where: { number } });
@@ -26,7 +29,8 @@ export async function cancelRequisition(db: OperationsDb, temporal: Client, user
   if (!privileged && r.requester !== user.name) throw new AppError(AppErrorCode.FORBIDDEN, { message: `Only ${r.requester}, a buyer or a manager may cancel ${number}` });
   const received = r.purchaseOrders.find((p) => p.receipts.length > 0);
   if (received) throw illegal(`Goods were already received on ${received.number}; the requisition can no longer be cancelled (close the purchase order short instead)`);
-  return temporal.workflow.getHandle(requisitionWorkflowId(number)).executeUpdate(cancelRequisitionUpdate, { args: [{ reason, requestedBy: user.name }] });
+  const handle = await ownedHandle(temporal, ownerOf(requisitionWorkflowId(number), r));
+  return handle.executeUpdate(cancelRequisitionUpdate, { args: [{ reason, requestedBy: user.name }] });
 }
 
 export async function receiveGoods(db: OperationsDb, temporal: Client, number: string, input: { reference: string; lines: { lineNo: number; quantity: number }[] }, by: string) {
@@ -41,7 +45,7 @@ export async function receiveGoods(db: OperationsDb, temporal: Client, number: s
   // Answered here rather than by the process; the activity checks again inside its transaction.
   const issues = receiptIssues(number, order.lines, input.lines);
   if (issues.length) throw new AppError(AppErrorCode.INVALID_INPUT, { message: `Invalid receipt: ${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`, details: issues });
-  const po = await poHandle(temporal, number).executeUpdate(receiveGoodsUpdate, { args: [{ reference: input.reference, lines: input.lines, receivedBy: by }] });
+  const po = await (await poHandle(temporal, order)).executeUpdate(receiveGoodsUpdate, { args: [{ reference: input.reference, lines: input.lines, receivedBy: by }] });
   // A parallel call with the same note got there first; the process booked it once.
   if (po.duplicate) return { duplicate: true, reference: input.reference };
   // Purchased goods land in MAIN; customer orders waiting for them can now ship.
@@ -55,18 +59,18 @@ export async function receiveGoods(db: OperationsDb, temporal: Client, number: s
 
 export async function registerSupplierInvoice(db: OperationsDb, temporal: Client, number: string,
   input: { supplierRef: string; invoiceDate: string; lines: { lineNo: number; quantity: number; unitPrice: number }[] }, by: string) {
-  await purchaseOrder(db, number);
-  return poHandle(temporal, number).executeUpdate(registerInvoiceUpdate, {
+  const po = await purchaseOrder(db, number);
+  return (await poHandle(temporal, po)).executeUpdate(registerInvoiceUpdate, {
     args: [{ supplierRef: input.supplierRef, invoiceDate: input.invoiceDate, registeredBy: by, lines: input.lines.map((l) => ({ lineNo: l.lineNo, quantity: l.quantity, unitPriceCents: toCents(l.unitPrice)! })) }],
   });
 }
 
 export async function registerSupplierCreditNote(db: OperationsDb, temporal: Client, number: string, input: { supplierRef: string; amount: number }, by: string) {
-  await purchaseOrder(db, number);
-  return poHandle(temporal, number).executeUpdate(registerCreditNoteUpdate, { args: [{ supplierRef: input.supplierRef, amountCents: toCents(input.amount)!, registeredBy: by }] });
+  const po = await purchaseOrder(db, number);
+  return (await poHandle(temporal, po)).executeUpdate(registerCreditNoteUpdate, { args: [{ supplierRef: input.supplierRef, amountCents: toCents(input.amount)!, registeredBy: by }] });
 }
 
 export async function closePurchaseOrderShort(db: OperationsDb, temporal: Client, number: string, reason: string, by: string) {
-  await purchaseOrder(db, number);
-  return poHandle(temporal, number).executeUpdate(closeShortUpdate, { args: [{ decidedBy: by, reason }] });
+  const po = await purchaseOrder(db, number);
+  return (await poHandle(temporal, po)).executeUpdate(closeShortUpdate, { args: [{ decidedBy: by, reason }] });
 }

@@ -4,6 +4,7 @@ import type { OperationsDb } from '../../db/clients';
 import { notFound } from '../errors';
 import { fromCents } from '../money';
 import { liveState } from '../processes/live-state';
+import { ownedHandle, ownerOf } from '../processes/process-identity';
 import { purchaseOrderStateQuery, purchaseOrderWorkflowId, requisitionStateQuery, requisitionWorkflowId } from '../../workflows/procurement/messages';
 
 export async function getPurchaseOrderView(db: OperationsDb, temporal: Client, number: string) {
@@ -23,7 +24,7 @@ export async function getPurchaseOrderView(db: OperationsDb, temporal: Client, n
       payments: i.payments.map((p) => ({ amount: fromCents(p.amountCents), discount: fromCents(p.discountCents), paidAt: p.paidAt })),
     })),
     openTasks: tasks.map((t) => ({ id: t.id, kind: t.kind, title: t.title, role: t.role, dueAt: t.dueAt })),
-    process: await liveState(() => temporal.workflow.getHandle(purchaseOrderWorkflowId(number)).query(purchaseOrderStateQuery)),
+    process: await liveState(async () => (await ownedHandle(temporal, ownerOf(purchaseOrderWorkflowId(number), po))).query(purchaseOrderStateQuery)),
   };
 }
 
@@ -40,7 +41,7 @@ export async function getRequisitionView(db: OperationsDb, temporal: Client, num
     approvals: r.approvals.map((a) => ({ level: a.level, role: a.role, decision: a.decision, decidedBy: a.decidedBy, comment: a.comment, decidedAt: a.decidedAt })),
     purchaseOrders: r.purchaseOrders.map((p) => ({ number: p.number, status: p.status, total: fromCents(p.totalCents), reason: p.reason ?? undefined })),
     openTasks: tasks.map((t) => ({ id: t.id, kind: t.kind, title: t.title, role: t.role, dueAt: t.dueAt })),
-    process: await liveState(() => temporal.workflow.getHandle(requisitionWorkflowId(number)).query(requisitionStateQuery)),
+    process: await liveState(async () => (await ownedHandle(temporal, ownerOf(requisitionWorkflowId(number), r))).query(requisitionStateQuery)),
   };
 }
 
