@@ -5,12 +5,13 @@
 import { startHarness, type Harness } from '../support/harness';
 import { customer, orderBody, product } from '../support/fixtures';
 import { openTicket } from '../tickets/helpers';
+import { boughtProduct, purchaseOrderOf, requisitionBody, supplier, waitPo } from '../procurement/support';
 
 let h: Harness;
 beforeAll(async () => { h = await startHarness(); });
 afterAll(async () => h?.close());
 
-const FOREIGN = /process id (order|ticket)-[A-Z]+-\d+ is already used by another record in this Temporal namespace/;
+const FOREIGN = /process id (order|ticket|requisition|purchase-order)-[A-Z]+-\d+ is already used by another record in this Temporal namespace/;
 const seq = (number: string) => Number(number.split('-')[1]);
 
 /** What a reset leaves: the old record gone from the database, its number free again, its process still in Temporal. */
@@ -120,4 +121,28 @@ test('a process started by another process (no token) is owned by the record wri
   const foreign = await h.get(`/api/tickets/${ticket.number}`, 'agent');
   expect(foreign.status).toBe(409);
   expect(JSON.stringify(foreign.body)).toMatch(FOREIGN);
+});
+
+test('requisitions and purchase orders: a record that does not own the process is refused on reads and updates', async () => {
+  const db = h.stores.operations;
+  const s = await supplier(h);
+  const p = await boughtProduct(h, s, 5);
+  const req = await h.post('/api/requisitions', requisitionBody([{ sku: p.sku, quantity: 10 }]), 'requester');
+  expect(req.status).toBe(201);
+  const po = await purchaseOrderOf(h, req.body.number);
+  await waitPo(h, po.number, 'awaiting_goods');
+  // A restored database holds other records under the same numbers: written after the processes started.
+  const later = new Date(Date.now() + 60_000);
+  await db.requisition.update({ where: { number: req.body.number }, data: { createdAt: later } });
+  await db.purchaseOrder.update({ where: { number: po.number }, data: { createdAt: later } });
+  for (const res of [
+    await h.get(`/api/requisitions/${req.body.number}`, 'buyer'),
+    await h.get(`/api/purchase-orders/${po.number}`, 'buyer'),
+    await h.post(`/api/purchase-orders/${po.number}/receipts`, { reference: 'DN-FOREIGN', lines: [{ lineNo: 1, quantity: 1 }] }),
+  ]) {
+    expect(res.status).toBe(409);
+    expect(JSON.stringify(res.body)).toMatch(FOREIGN);
+  }
+  // Nothing was received through the refused call.
+  expect(await db.goodsReceipt.count({ where: { purchaseOrderId: po.id } })).toBe(0);
 });
