@@ -57,9 +57,12 @@ export async function findDuplicates(db: OperationsDb): Promise<Finding[]> {
   for (const [k, n] of groupCount(entries, (e) => `${e.sourceType}:${e.sourceRef}:${e.memo}`)) {
     out.push({ kind: 'store', what: `journal entry "${k}" posted ${n} times` });
   }
-  const payments = await db.payment.findMany();
+  // A payment's journal entry is keyed per invoice and bank reference, like the payment itself.
+  const payments = await db.payment.findMany({ include: { invoice: { select: { number: true } } } });
   const keys = new Set(entries.map((e) => e.key));
-  for (const p of payments) if (!keys.has(`payment:${p.reference}`)) out.push({ kind: 'store', what: `payment ${p.reference} has no journal entry` });
+  for (const p of payments) {
+    if (!keys.has(`payment:${p.invoice.number}:${p.reference}`)) out.push({ kind: 'store', what: `payment ${p.reference} on ${p.invoice.number} has no journal entry` });
+  }
   const supplierInvoices = await db.supplierInvoice.findMany({ include: { payments: true } });
   const standing = supplierInvoices.filter((s) => s.kind === 'invoice' && s.status !== 'rejected');
   for (const [po, n] of groupCount(standing, (s) => String(s.purchaseOrderId))) {
