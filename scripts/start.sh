@@ -3,4 +3,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
+# On the embedded defaults (nothing of a real deployment configured) this is a local demo: serve the
+# README's demo keys. Pointing it at your own Temporal, databases or users leaves DEMO_MODE off.
+if [ -z "${API_USERS:-}${TEMPORAL_ADDRESS:-}${OPERATIONS_DATABASE_URL:-}${PRODUCTION_DATABASE_URL:-}" ]; then
+  export DEMO_MODE="${DEMO_MODE:-true}"
+fi
 exec node node_modules/tsx/dist/cli.mjs scripts/run-all.ts
