@@ -34,7 +34,7 @@ export const ZDeliveryConfirmationRequest = z.object({
 }).strict();
 
 const amount = z.number().positive().max(100_000_000)
-  .refine((v) => toCents(v) !== undefined, 'must have at most two decimals');
+  .refine((v) => toCents(v) !== undefined, 'must have at most two decimals').meta({ multipleOf: 0.01 });
 
 export const ZPaymentRequest = z.object({
   reference: z.string().trim().min(3).max(100).describe('Bank reference; the same reference is never applied twice'),

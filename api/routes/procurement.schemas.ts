@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { toCents } from '../../domain/money';
 
-const money = z.number().nonnegative().max(100_000_000).refine((v) => toCents(v) !== undefined, 'must have at most two decimals');
+const money = z.number().nonnegative().max(100_000_000).refine((v) => toCents(v) !== undefined, 'must have at most two decimals').meta({ multipleOf: 0.01 });
 
 export const ZCreateRequisitionRequest = z.object({
   costCenter: z.string().trim().min(2).max(50),
@@ -39,7 +39,7 @@ export const ZSupplierInvoiceRequest = z.object({
 
 export const ZCreditNoteRequest = z.object({
   supplierRef: z.string().trim().min(1).max(100),
-  amount: money.refine((v) => v > 0, 'must be positive'),
+  amount: money.refine((v) => v > 0, 'must be positive').meta({ exclusiveMinimum: 0 }),
 }).strict();
 
 export const ZCloseShortRequest = z.object({ reason: z.string().trim().min(3).max(500) }).strict();

@@ -14,7 +14,7 @@ test('an undeclared method on a known path is 405 naming the allowed methods', a
   const del = await raw('DELETE', '/api/orders/SO-00001');
   expect(del.status).toBe(405);
   expect(del.headers.get('allow')).toBe('GET, HEAD, OPTIONS');
-  expect((await del.json()).error.code).toBe('METHOD_NOT_ALLOWED');
+  expect(((await del.json()) as { error: { code: string } }).error.code).toBe('METHOD_NOT_ALLOWED');
   const put = await raw('PUT', '/api/orders', { 'content-type': 'application/json' }, '{}');
   expect([put.status, put.headers.get('allow')]).toEqual([405, 'POST, GET, HEAD, OPTIONS']);
   expect((await raw('GET', '/api/orders/SO-00001/cancel')).status).toBe(405);
@@ -27,7 +27,7 @@ test('a body that is not JSON is 415 and nothing is written', async () => {
   const before = await h.stores.operations.salesOrder.count();
   const text = await raw('POST', '/api/orders', { 'content-type': 'text/plain' }, '{"customer":"C-0001"}');
   expect(text.status).toBe(415);
-  expect((await text.json()).error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+  expect(((await text.json()) as { error: { code: string } }).error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
   expect((await raw('POST', '/api/orders', {}, 'customer=C-0001')).status).toBe(415);
   expect((await raw('POST', '/api/orders', { 'content-type': 'application/json; charset=latin1' }, '{}')).status).toBe(415);
   expect((await raw('POST', '/api/orders', { 'content-type': 'application/json' }, '{"customer": ')).status).toBe(400);
