@@ -21,6 +21,8 @@ export interface Endpoint {
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: z.ZodType;
+  /** What a success answers with: one record (an object), or a page of them (default: record). */
+  returns?: 'record' | 'page';
   /** Success statuses; 200 and 201 both mean an idempotent create that replayed or created. */
   success: readonly (200 | 201)[];
   /** Accepts an Idempotency-Key header (a reused key with another body is refused with 422). */

@@ -25,6 +25,12 @@ const ERROR_BODY = {
   },
 };
 
+// Lists answer one page; its items are the records' summaries.
+const PAGE = {
+  type: 'object', required: ['page', 'pageSize', 'total', 'items'],
+  properties: { page: { type: 'integer', minimum: 1 }, pageSize: { type: 'integer', minimum: 1 }, total: { type: 'integer', minimum: 0 }, items: { type: 'array', items: { type: 'object' } } },
+};
+
 const ERRORS: Record<number, string> = {
   400: 'Invalid input; error.details lists each bad field', 401: 'Missing or unknown X-API-Key', 403: 'The key lacks the role, or the rule forbids this user',
   404: 'Not found', 409: 'Not allowed in the current state; error.message says why', 413: 'Body larger than 1 MB', 415: 'The body is not application/json',
@@ -57,7 +63,8 @@ function operation(e: Endpoint & { id: string }) {
     ? [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', minLength: 1, maxLength: 200 }, description: 'Repeat the request safely' }]
     : [];
   const responses: Record<string, unknown> = {};
-  for (const s of e.success) responses[s] = { description: s === 201 ? 'Created' : 'OK', content: json({ type: 'object' }) };
+  const body = e.returns === 'page' ? { $ref: '#/components/schemas/Page' } : { type: 'object' };
+  for (const s of e.success) responses[s] = { description: s === 201 ? 'Created' : 'OK', content: json(body) };
   for (const s of errorStatuses(e)) responses[s] = { description: ERRORS[s], content: json({ $ref: '#/components/schemas/Error' }) };
   return {
     operationId: e.id,
@@ -79,7 +86,7 @@ export function openApiDocument() {
       title: 'Business process engine API', version: '0.1.0',
       description: 'Send X-API-Key with every /api request. Undeclared methods on a known path answer 405 with an Allow header; bodies must be application/json (else 415).',
     },
-    components: { securitySchemes: { apiKey: { type: 'apiKey', in: 'header', name: 'X-API-Key' } }, schemas: { Error: ERROR_BODY } },
+    components: { securitySchemes: { apiKey: { type: 'apiKey', in: 'header', name: 'X-API-Key' } }, schemas: { Error: ERROR_BODY, Page: PAGE } },
     security: [{ apiKey: [] }],
     paths,
   };

@@ -6,7 +6,7 @@ export const orderEndpoints = {
     method: 'post', path: '/api/orders', summary: 'Accept an order and start its order-to-delivery process (optional Idempotency-Key header)',
     access: { roles: ['operator'] }, body: ZCreateOrderRequest, success: [200, 201], idempotent: true, stateful: true,
   },
-  list: { method: 'get', path: '/api/orders', summary: 'List orders, filtered by status or customer, paginated', access: 'staff', query: ZListOrdersQuery, success: [200] },
+  list: { method: 'get', path: '/api/orders', summary: 'List orders, filtered by status or customer, paginated', access: 'staff', query: ZListOrdersQuery, returns: 'page', success: [200] },
   get: { method: 'get', path: '/api/orders/{number}', summary: 'The order record with the live state of its process', access: 'staff', params: ZOrderParams, success: [200] },
   cancel: {
     method: 'post', path: '/api/orders/{number}/cancel', summary: 'Cancel before shipment; compensations run in reverse',

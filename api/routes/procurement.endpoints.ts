@@ -13,7 +13,7 @@ export const procurementEndpoints = {
     access: { roles: ['requester'] }, body: ZCreateRequisitionRequest, success: [200, 201], idempotent: true, stateful: true,
   },
   listRequisitions: {
-    method: 'get', path: '/api/requisitions', summary: 'List requisitions by status or requester, paginated', access: 'staff', query: ZListRequisitionsQuery, success: [200],
+    method: 'get', path: '/api/requisitions', summary: 'List requisitions by status or requester, paginated', access: 'staff', query: ZListRequisitionsQuery, returns: 'page', success: [200],
   },
   getRequisition: {
     method: 'get', path: '/api/requisitions/{number}', summary: 'The requisition with approvals, purchase orders, open tasks and live process state',

@@ -14,7 +14,7 @@ export const ticketEndpoints = {
   },
   list: {
     method: 'get', path: '/api/tickets', summary: 'List tickets, filtered by status, priority, breached, assignee or customer, paginated (a portal key sees its own)',
-    access: 'anyone', query: ZListTicketsQuery, success: [200],
+    access: 'anyone', query: ZListTicketsQuery, returns: 'page', success: [200],
   },
   get: {
     method: 'get', path: '/api/tickets/{number}',

@@ -47,4 +47,6 @@ test('the document declares patterns, enums, statuses and error bodies as the se
   expect(op('post', '/api/orders').responses['415'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/Error' });
   expect(doc.components.schemas.Error.properties.error.properties.code.enum).toEqual(expect.arrayContaining(['INVALID_INPUT', 'METHOD_NOT_ALLOWED']));
   expect(op('post', '/api/purchase-orders/{number}/invoices')['x-access']).toEqual({ roles: ['ap_clerk'] });
+  expect(op('get', '/api/tickets').responses['200'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/Page' });
+  expect(doc.components.schemas.Page.required).toEqual(['page', 'pageSize', 'total', 'items']);
 });
