@@ -48,5 +48,8 @@ test('the document declares patterns, enums, statuses and error bodies as the se
   expect(doc.components.schemas.Error.properties.error.properties.code.enum).toEqual(expect.arrayContaining(['INVALID_INPUT', 'METHOD_NOT_ALLOWED']));
   expect(op('post', '/api/purchase-orders/{number}/invoices')['x-access']).toEqual({ roles: ['ap_clerk'] });
   expect(op('get', '/api/tickets').responses['200'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/Page' });
+  // Trimmed texts: the pattern counts what is left after trimming, as the server does.
+  const reason = op('post', '/api/orders/{number}/cancel').requestBody.content['application/json'].schema.properties.reason;
+  expect(['abc', ' a b ', '  ab  ', '\f\u000e!'].map((v) => new RegExp(reason.pattern).test(v))).toEqual([true, true, false, false]);
   expect(doc.components.schemas.Page.required).toEqual(['page', 'pageSize', 'total', 'items']);
 });
