@@ -18,7 +18,11 @@ export function createApp(deps: AppDeps): express.Express {
   for (const { endpoint, handler } of boundEndpoints(deps)) {
     app[endpoint.method](expressPath(endpoint.path), requireAccess(endpoint.access), ...(endpoint.body ? jsonBody : []), handler);
   }
-  app.use('/api', (req, res) => void res.status(404).json(httpError(AppErrorCode.NOT_FOUND, `No endpoint ${req.method} ${req.originalUrl}; see /api/docs`)));
+  app.use(
+    '/api',
+    (req, res) =>
+      void res.status(404).json(httpError(AppErrorCode.NOT_FOUND, `No endpoint ${req.method} ${req.originalUrl}; see /api/docs`)),
+  );
   app.use(errorHandler);
   return app;
 }
@@ -28,7 +32,14 @@ const jsonBody: RequestHandler[] = [
   (req, res, next) => {
     const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
     if (hasBody && !req.is('application/json')) {
-      res.status(415).json(httpError('UNSUPPORTED_MEDIA_TYPE', `Send the body as application/json (got ${req.headers['content-type'] ?? 'no Content-Type'})`));
+      res
+        .status(415)
+        .json(
+          httpError(
+            'UNSUPPORTED_MEDIA_TYPE',
+            `Send the body as application/json (got ${req.headers['content-type'] ?? 'no Content-Type'})`,
+          ),
+        );
       return;
     }
     next();

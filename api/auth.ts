@@ -7,7 +7,9 @@ import { AppError, AppErrorCode } from '../domain/errors';
 import type { Access } from './endpoint';
 
 declare module 'express-serve-static-core' {
-  interface Request { user?: ApiUser }
+  interface Request {
+    user?: ApiUser;
+  }
 }
 
 /** The digest an API key is stored as (config accepts `sha256:<hex>` entries too). */
@@ -43,7 +45,8 @@ export function authenticate(users: readonly ApiUser[]): RequestHandler {
   };
 }
 
-export const hasRole = (user: ApiUser, roles: readonly string[]) => user.roles.includes('admin') || user.roles.some((r) => roles.includes(r));
+export const hasRole = (user: ApiUser, roles: readonly string[]) =>
+  user.roles.includes('admin') || user.roles.some((r) => roles.includes(r));
 
 /** A customer-portal user: only the customer role, bound to one customer. */
 export const isPortalUser = (user: ApiUser) => user.roles.every((r) => r === 'customer');
@@ -59,9 +62,10 @@ export function requireAccess(access: Access): RequestHandler {
   return (req, _res, next) => {
     const user = req.user!;
     if (mayCall(user, access)) return next();
-    const message = access === 'staff' || access === 'anyone'
-      ? 'Customer-portal keys may only use /api/tickets'
-      : `This action needs one of the roles: ${access.roles.join(', ')} (you have ${user.roles.join(', ')})`;
+    const message =
+      access === 'staff' || access === 'anyone'
+        ? 'Customer-portal keys may only use /api/tickets'
+        : `This action needs one of the roles: ${access.roles.join(', ')} (you have ${user.roles.join(', ')})`;
     next(new AppError(AppErrorCode.FORBIDDEN, { message }));
   };
 }

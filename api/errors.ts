@@ -55,7 +55,8 @@ export const httpError = (code: (typeof HTTP_ONLY_CODES)[number] | AppErrorCode,
 // Errors of express.json(), before any route runs; each is the client's fault and says so.
 function bodyParserError(err: { type?: string; message?: string }): [number, object] | undefined {
   switch (err?.type) {
-    case 'entity.parse.failed': return [400, httpError(AppErrorCode.INVALID_INPUT, 'Body is not valid JSON', [{ field: '(body)', message: err.message ?? '' }])];
+    case 'entity.parse.failed':
+      return [400, httpError(AppErrorCode.INVALID_INPUT, 'Body is not valid JSON', [{ field: '(body)', message: err.message ?? '' }])];
     case 'entity.too.large': return [413, httpError('PAYLOAD_TOO_LARGE', 'Body is too large (limit 1 MB)')];
     case 'charset.unsupported': case 'encoding.unsupported':
       return [415, httpError('UNSUPPORTED_MEDIA_TYPE', `${err.message}; send application/json in UTF-8`)];

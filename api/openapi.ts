@@ -27,14 +27,19 @@ const schema = (s: z.ZodType) => {
 };
 
 const ERROR_BODY = {
-  type: 'object', required: ['error'],
+  type: 'object',
+  required: ['error'],
   properties: {
     error: {
-      type: 'object', required: ['code', 'message'],
+      type: 'object',
+      required: ['code', 'message'],
       properties: {
         code: { type: 'string', enum: [...Object.values(AppErrorCode), ...HTTP_ONLY_CODES] },
         message: { type: 'string' },
-        details: { type: 'array', items: { type: 'object', required: ['field', 'message'], properties: { field: { type: 'string' }, message: { type: 'string' } } } },
+        details: {
+          type: 'array',
+          items: { type: 'object', required: ['field', 'message'], properties: { field: { type: 'string' }, message: { type: 'string' } } },
+        },
       },
     },
   },
@@ -42,25 +47,41 @@ const ERROR_BODY = {
 
 // Lists answer one page; its items are the records' summaries.
 const PAGE = {
-  type: 'object', required: ['page', 'pageSize', 'total', 'items'],
-  properties: { page: { type: 'integer', minimum: 1 }, pageSize: { type: 'integer', minimum: 1 }, total: { type: 'integer', minimum: 0 }, items: { type: 'array', items: { type: 'object' } } },
+  type: 'object',
+  required: ['page', 'pageSize', 'total', 'items'],
+  properties: {
+    page: { type: 'integer', minimum: 1 },
+    pageSize: { type: 'integer', minimum: 1 },
+    total: { type: 'integer', minimum: 0 },
+    items: { type: 'array', items: { type: 'object' } },
+  },
 };
 
 const ERRORS: Record<number, string> = {
-  400: 'Invalid input; error.details lists each bad field', 401: 'Missing or unknown X-API-Key', 403: 'The key lacks the role, or the rule forbids this user',
-  404: 'Not found', 409: 'Not allowed in the current state; error.message says why', 413: 'Body larger than 1 MB', 415: 'The body is not application/json',
-  422: 'The Idempotency-Key was used before with another body', 503: 'Temporal or a database is unreachable; retry later',
+  400: 'Invalid input; error.details lists each bad field',
+  401: 'Missing or unknown X-API-Key',
+  403: 'The key lacks the role, or the rule forbids this user',
+  404: 'Not found',
+  409: 'Not allowed in the current state; error.message says why',
+  413: 'Body larger than 1 MB',
+  415: 'The body is not application/json',
+  422: 'The Idempotency-Key was used before with another body',
+  503: 'Temporal or a database is unreachable; retry later',
 };
 
 export const describeAccess = (a: Access) =>
-  a === 'anyone' ? 'Any key; a customer-portal key sees only its own customer\'s records'
-    : a === 'staff' ? 'Any staff key (not a customer-portal key)'
+  a === 'anyone'
+    ? "Any key; a customer-portal key sees only its own customer's records"
+    : a === 'staff'
+      ? 'Any staff key (not a customer-portal key)'
       : `Roles: ${a.roles.join(', ')}${a.note ? ` (${a.note})` : ''}; admin may do everything`;
 
 /** The error statuses an endpoint can answer with, from what it takes and does. */
 export function errorStatuses(e: Endpoint): number[] {
   return [
-    400, 401, 403,
+    400,
+    401,
+    403,
     ...(e.params || e.method === 'post' ? [404] : []),
     ...(e.stateful ? [409] : []),
     ...(e.body ? [413, 415] : []),
@@ -72,10 +93,22 @@ export function errorStatuses(e: Endpoint): number[] {
 const json = (s: object) => ({ 'application/json': { schema: s } });
 
 function operation(e: Endpoint & { id: string }) {
-  const params = e.params ? Object.entries(e.params.shape).map(([name, s]) => ({ name, in: 'path', required: true, schema: schema(s as z.ZodType) })) : [];
-  const query = e.query ? Object.entries(e.query.shape).map(([name, s]) => ({ name, in: 'query', required: false, schema: schema(s as z.ZodType) })) : [];
+  const params = e.params
+    ? Object.entries(e.params.shape).map(([name, s]) => ({ name, in: 'path', required: true, schema: schema(s as z.ZodType) }))
+    : [];
+  const query = e.query
+    ? Object.entries(e.query.shape).map(([name, s]) => ({ name, in: 'query', required: false, schema: schema(s as z.ZodType) }))
+    : [];
   const headers = e.idempotent
-    ? [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', minLength: 1, maxLength: 200 }, description: 'Repeat the request safely' }]
+    ? [
+        {
+          name: 'Idempotency-Key',
+          in: 'header',
+          required: false,
+          schema: { type: 'string', minLength: 1, maxLength: 200 },
+          description: 'Repeat the request safely',
+        },
+      ]
     : [];
   const responses: Record<string, unknown> = {};
   const body = e.returns === 'page' ? { $ref: '#/components/schemas/Page' } : { type: 'object' };
@@ -98,10 +131,15 @@ export function openApiDocument() {
   return {
     openapi: '3.1.0',
     info: {
-      title: 'Business process engine API', version: '0.1.0',
-      description: 'Send X-API-Key with every /api request. Undeclared methods on a known path answer 405 with an Allow header; bodies must be application/json (else 415).',
+      title: 'Business process engine API',
+      version: '0.1.0',
+      description:
+        'Send X-API-Key with every /api request. Undeclared methods on a known path answer 405 with an Allow header; bodies must be application/json (else 415).',
     },
-    components: { securitySchemes: { apiKey: { type: 'apiKey', in: 'header', name: 'X-API-Key' } }, schemas: { Error: ERROR_BODY, Page: PAGE } },
+    components: {
+      securitySchemes: { apiKey: { type: 'apiKey', in: 'header', name: 'X-API-Key' } },
+      schemas: { Error: ERROR_BODY, Page: PAGE },
+    },
     security: [{ apiKey: [] }],
     paths,
   };
@@ -111,9 +149,14 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
 /** A self-contained page (no CDN): every endpoint with who may call it and its request schema. */
 export function docsPage(): string {
-  const rows = ENDPOINTS.map((e) => `<section><h3><code>${e.method.toUpperCase()} ${esc(e.path)}</code></h3><p>${esc(e.summary)} — <em>${esc(describeAccess(e.access))}</em></p>` +
-    `${e.body ? `<details><summary>Request body</summary><pre>${esc(JSON.stringify(schema(e.body), null, 2))}</pre></details>` : ''}` +
-    `${e.query ? `<details><summary>Query</summary><pre>${esc(JSON.stringify(schema(e.query), null, 2))}</pre></details>` : ''}</section>`).join('\n');
-  return `<!doctype html><html><head><meta charset="utf-8"><title>API docs</title><style>body{font:15px system-ui;max-width:60em;margin:2em auto;padding:0 1em}pre{background:#f4f4f4;padding:1em;overflow:auto}section{border-top:1px solid #ddd}</style></head>` +
-    `<body><h1>Business process engine API</h1><p>Authenticate with the <code>X-API-Key</code> header. Machine-readable: <a href="/api/openapi.json">/api/openapi.json</a>.</p>${rows}</body></html>`;
+  const rows = ENDPOINTS.map(
+    (e) =>
+      `<section><h3><code>${e.method.toUpperCase()} ${esc(e.path)}</code></h3><p>${esc(e.summary)} — <em>${esc(describeAccess(e.access))}</em></p>` +
+      `${e.body ? `<details><summary>Request body</summary><pre>${esc(JSON.stringify(schema(e.body), null, 2))}</pre></details>` : ''}` +
+      `${e.query ? `<details><summary>Query</summary><pre>${esc(JSON.stringify(schema(e.query), null, 2))}</pre></details>` : ''}</section>`,
+  ).join('\n');
+  return (
+    `<!doctype html><html><head><meta charset="utf-8"><title>API docs</title><style>body{font:15px system-ui;max-width:60em;margin:2em auto;padding:0 1em}pre{background:#f4f4f4;padding:1em;overflow:auto}section{border-top:1px solid #ddd}</style></head>` +
+    `<body><h1>Business process engine API</h1><p>Authenticate with the <code>X-API-Key</code> header. Machine-readable: <a href="/api/openapi.json">/api/openapi.json</a>.</p>${rows}</body></html>`
+  );
 }

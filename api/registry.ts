@@ -19,19 +19,30 @@ import { ticketEndpoints } from './routes/tickets.endpoints';
 import { ticketHandlers } from './routes/tickets';
 
 const GROUPS = {
-  orders: orderEndpoints, stock: stockEndpoints, invoices: invoiceEndpoints, tasks: taskEndpoints,
-  processes: processEndpoints, procurement: procurementEndpoints, tickets: ticketEndpoints,
+  orders: orderEndpoints,
+  stock: stockEndpoints,
+  invoices: invoiceEndpoints,
+  tasks: taskEndpoints,
+  processes: processEndpoints,
+  procurement: procurementEndpoints,
+  tickets: ticketEndpoints,
 } as const;
 type Groups = typeof GROUPS;
 
 const HANDLERS: { [K in keyof Groups]: (deps: AppDeps) => Handlers<Groups[K]> } = {
-  orders: orderHandlers, stock: stockHandlers, invoices: invoiceHandlers, tasks: taskHandlers,
-  processes: processHandlers, procurement: procurementHandlers, tickets: ticketHandlers,
+  orders: orderHandlers,
+  stock: stockHandlers,
+  invoices: invoiceHandlers,
+  tasks: taskHandlers,
+  processes: processHandlers,
+  procurement: procurementHandlers,
+  tickets: ticketHandlers,
 };
 
 /** Every endpoint with its name (`group.name`), in the order Express matches them. */
 export const ENDPOINTS: (Endpoint & { id: string })[] = Object.entries(GROUPS).flatMap(([group, g]) =>
-  Object.entries(g as EndpointGroup).map(([name, e]) => ({ ...e, id: `${group}.${name}` })));
+  Object.entries(g as EndpointGroup).map(([name, e]) => ({ ...e, id: `${group}.${name}` })),
+);
 
 /** Each endpoint paired with its handler, built over the given dependencies. */
 export function boundEndpoints(deps: AppDeps) {

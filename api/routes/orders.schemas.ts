@@ -28,7 +28,8 @@ export const ZListOrdersQuery = z.object({
 export const ZCancelOrderRequest = z.object({ reason: z.string().trim().min(3).max(500) }).strict();
 
 export const ZDeliveryConfirmationRequest = z.object({
-  shipmentNumber: z.string().regex(/^SO-\d{5,}-S\d+$/, 'must look like SO-00001-S1').optional().describe('Needed only when several shipments are in transit'),
+  shipmentNumber: z.string().regex(/^SO-\d{5,}-S\d+$/, 'must look like SO-00001-S1').optional()
+    .describe('Needed only when several shipments are in transit'),
   lines: z.array(z.object({ lineNo: z.number().int().positive(), deliveredQuantity: z.number().int().min(0) }).strict()).optional()
     .describe('Lines that arrived short; lines not listed arrived in full'),
 }).strict();

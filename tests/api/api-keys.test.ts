@@ -21,7 +21,14 @@ test('configured keys are kept only as SHA-256 digests; pre-hashed entries work 
 
 test('the lookup looks at every user, not only up to the first match', () => {
   const looked: string[] = [];
-  const users = ['a', 'b', 'c'].map((k) => ({ name: k, roles: ['operator' as const], get keyDigest() { looked.push(k); return keyDigest(k); } }));
+  const users = ['a', 'b', 'c'].map((k) => ({
+    name: k,
+    roles: ['operator' as const],
+    get keyDigest() {
+      looked.push(k);
+      return keyDigest(k);
+    },
+  }));
   expect(userForKey(users, 'a')?.name).toBe('a');
   expect([...new Set(looked)]).toEqual(['a', 'b', 'c']);
 });
@@ -31,7 +38,9 @@ test('demo keys are served only in demo mode and refused in API_USERS outside it
   const demo = loadConfig({ DEMO_MODE: 'true' }).API_USERS;
   expect(userForKey(demo, 'operator-key')?.roles).toEqual(['operator', 'warehouse']);
   expect(userForKey(demo, 'customer-key')?.customer).toBe('C-0001');
-  expect(() => loadConfig({ API_USERS: 'mine-9f2c:Olga:operator,admin-key:Ada:admin' })).toThrow(/API_USERS: uses the demo key\(s\) of Ada/);
+  expect(() => loadConfig({ API_USERS: 'mine-9f2c:Olga:operator,admin-key:Ada:admin' })).toThrow(
+    /API_USERS: uses the demo key\(s\) of Ada/,
+  );
   expect(loadConfig({ DEMO_MODE: 'true', API_USERS: 'admin-key:Ada:admin' }).API_USERS).toHaveLength(1);
   expect(() => loadConfig({ DEMO_MODE: 'yes' })).toThrow(/DEMO_MODE/);
 });
@@ -40,7 +49,12 @@ test('a server start without API_USERS outside demo mode is refused, naming the 
   expect(() => requireApiUsers(loadConfig({}))).toThrow(/API_USERS is not set/);
   const root = path.resolve(__dirname, '../..');
   const env = { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: path.join(root, 'data', 'refused-start') };
-  const run = spawnSync(process.execPath, [require.resolve('tsx/cli'), 'scripts/run-all.ts'], { cwd: root, env, encoding: 'utf8', timeout: 60_000 });
+  const run = spawnSync(process.execPath, [require.resolve('tsx/cli'), 'scripts/run-all.ts'], {
+    cwd: root,
+    env,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   expect(run.status).toBe(1);
   expect(run.stderr).toMatch(/API_USERS is not set/);
   expect(run.stdout).not.toMatch(/Starting Temporal/);

@@ -12,7 +12,8 @@ import { USERS, startHarness, type Harness } from '../support/harness';
 let h: Harness;
 beforeAll(async () => {
   // One user per role holding only that role (the shared test users combine some).
-  for (const role of ROLES) USERS.push({ key: `k-only-${role}`, name: `Only ${role}`, roles: [role], ...(role === 'customer' ? { customer: 'C-PORTAL' } : {}) });
+  for (const role of ROLES)
+    USERS.push({ key: `k-only-${role}`, name: `Only ${role}`, roles: [role], ...(role === 'customer' ? { customer: 'C-PORTAL' } : {}) });
   h = await startHarness();
 });
 afterAll(async () => h?.close());
@@ -22,7 +23,16 @@ const admits = (access: Access, role: Role) =>
   access === 'anyone' || (access === 'staff' ? role !== 'customer' : role === 'admin' || access.roles.includes(role));
 
 // Well-formed identifiers of records that do not exist; each path parameter takes the first its schema accepts.
-const SAMPLE_IDS = ['SO-99999', 'INV-99999', 'REQ-99999', 'PO-99999', 'TCK-99999', 'TCK-99999-V1', 'order-SO-99999:credit-hold', 'order-SO-99999'];
+const SAMPLE_IDS = [
+  'SO-99999',
+  'INV-99999',
+  'REQ-99999',
+  'PO-99999',
+  'TCK-99999',
+  'TCK-99999-V1',
+  'order-SO-99999:credit-hold',
+  'order-SO-99999',
+];
 
 function urlOf(e: (typeof ENDPOINTS)[number]): string {
   return e.path.replace(/\{(\w+)\}/g, (_m, name: string) => {
@@ -40,7 +50,11 @@ async function bodies(): Promise<Record<string, unknown>> {
   const p = await product(db);
   return {
     'orders.create': { customer: c.code, requestedDate: '2027-01-15', lines: [{ sku: p.sku, quantity: 1 }] },
-    'procurement.createRequisition': { costCenter: 'CC-100', justification: 'Workshop stock', lines: [{ sku: p.sku, quantity: 1, neededBy: '2027-01-15' }] },
+    'procurement.createRequisition': {
+      costCenter: 'CC-100',
+      justification: 'Workshop stock',
+      lines: [{ sku: p.sku, quantity: 1, neededBy: '2027-01-15' }],
+    },
     'tickets.create': { customer: c.code, subject: 'Broken', description: 'It does not start', channel: 'email' },
     'stock.receive': { reference: 'GRN-MATRIX', lines: [{ sku: p.sku, quantity: 5 }] },
   };
@@ -56,7 +70,7 @@ async function footprint() {
 }
 
 const call = (e: (typeof ENDPOINTS)[number], as: string | null, body: unknown) =>
-  h.api(e.method.toUpperCase() as 'GET' | 'POST', urlOf(e), { as: as as never, body: e.method === 'post' ? body ?? {} : undefined });
+  h.api(e.method.toUpperCase() as 'GET' | 'POST', urlOf(e), { as: as as never, body: e.method === 'post' ? (body ?? {}) : undefined });
 
 test('the registry lists every endpoint with an access rule', () => {
   expect(ENDPOINTS.length).toBeGreaterThanOrEqual(30);

@@ -4,7 +4,9 @@ import { ENDPOINTS } from '../../api/registry';
 import { startHarness, type Harness } from '../support/harness';
 
 let h: Harness;
-beforeAll(async () => { h = await startHarness(); });
+beforeAll(async () => {
+  h = await startHarness();
+});
 afterAll(async () => h?.close());
 
 const raw = (method: string, path: string, headers: Record<string, string> = {}, body?: string) =>
@@ -43,9 +45,23 @@ test('the document declares patterns, enums, statuses and error bodies as the se
   expect((await h.get('/api/orders/SO-1')).status).toBe(400); // the pattern is what the server checks
   const decision = op('post', '/api/tasks/{id}/decision').requestBody.content['application/json'].schema.properties.decision;
   expect(decision.enum).toEqual(expect.arrayContaining(['approve', 'reject', 'done', 'category:hardware']));
-  expect(Object.keys(op('post', '/api/orders').responses)).toEqual(['200', '201', '400', '401', '403', '404', '409', '413', '415', '422', '503']);
+  expect(Object.keys(op('post', '/api/orders').responses)).toEqual([
+    '200',
+    '201',
+    '400',
+    '401',
+    '403',
+    '404',
+    '409',
+    '413',
+    '415',
+    '422',
+    '503',
+  ]);
   expect(op('post', '/api/orders').responses['415'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/Error' });
-  expect(doc.components.schemas.Error.properties.error.properties.code.enum).toEqual(expect.arrayContaining(['INVALID_INPUT', 'METHOD_NOT_ALLOWED']));
+  expect(doc.components.schemas.Error.properties.error.properties.code.enum).toEqual(
+    expect.arrayContaining(['INVALID_INPUT', 'METHOD_NOT_ALLOWED']),
+  );
   expect(op('post', '/api/purchase-orders/{number}/invoices')['x-access']).toEqual({ roles: ['ap_clerk'] });
   expect(op('get', '/api/tickets').responses['200'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/Page' });
   // Trimmed texts: the pattern counts what is left after trimming, as the server does.
