@@ -7,7 +7,7 @@ export const TASK_DECISIONS = [
   'reject-invoice', 'switch-supplier', 'cancel', 'keep-waiting', 'close-short', 'acknowledge', 'confirm', ...CATEGORIES.map((c) => `category:${c}` as const),
 ] as const;
 
-export const ZTaskParams = z.object({ id: z.string().regex(/^[a-z-]+-[A-Z]+-\d+(:[A-Za-z0-9-]+)+$/, 'must be a task id such as order-SO-00001:credit-hold') });
+export const ZTaskParams = z.object({ id: z.string().regex(/^[a-z-]+-[A-Z]+-\d+(:[\w.-]+)+$/, 'must be a task id such as order-SO-00001:credit-hold') });
 
 export const ZListTasksQuery = z.object({
   role: z.string().optional().describe('Only tasks for this role (default: all of your roles)'),
