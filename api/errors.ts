@@ -46,21 +46,37 @@ export function toAppError(e: unknown): AppError | undefined {
   return undefined;
 }
 
-export const errorHandler: ErrorRequestHandler = (err, _req, res, _next) => {
-  // Malformed JSON bodies come from express.json() before any route runs.
-  if (err?.type === 'entity.parse.failed') {
-    res.status(400).json({ error: { code: AppErrorCode.INVALID_INPUT, message: 'Body is not valid JSON', details: [{ field: '(body)', message: err.message }] } });
-    return;
+/** Codes only the HTTP layer produces (no domain code can cause them). */
+export const HTTP_ONLY_CODES = ['METHOD_NOT_ALLOWED', 'UNSUPPORTED_MEDIA_TYPE', 'PAYLOAD_TOO_LARGE', 'INTERNAL'] as const;
+
+export const httpError = (code: (typeof HTTP_ONLY_CODES)[number] | AppErrorCode, message: string, details?: FieldIssue[]) =>
+  ({ error: { code, message, ...(details ? { details } : {}) } });
+
+// Errors of express.json(), before any route runs; each is the client's fault and says so.
+function bodyParserError(err: { type?: string; message?: string }): [number, object] | undefined {
+  switch (err?.type) {
+    case 'entity.parse.failed':
+      return [400, httpError(AppErrorCode.INVALID_INPUT, 'Body is not valid JSON', [{ field: '(body)', message: err.message ?? '' }])];
+    case 'entity.too.large': return [413, httpError('PAYLOAD_TOO_LARGE', 'Body is too large (limit 1 MB)')];
+    case 'charset.unsupported': case 'encoding.unsupported':
+      return [415, httpError('UNSUPPORTED_MEDIA_TYPE', `${err.message}; send application/json in UTF-8`)];
+    case 'request.aborted': case 'request.size.invalid': case 'stream.encoding.set':
+      return [400, httpError(AppErrorCode.INVALID_INPUT, `Body could not be read: ${err.message}`)];
+    default: return undefined;
   }
-  if (err?.type === 'entity.too.large') {
-    res.status(413).json({ error: { code: AppErrorCode.INVALID_INPUT, message: 'Body is too large (limit 1 MB)' } });
+}
+
+export const errorHandler: ErrorRequestHandler = (err, _req, res, _next) => {
+  const parsing = bodyParserError(err);
+  if (parsing) {
+    res.status(parsing[0]).json(parsing[1]);
     return;
   }
   const app = toAppError(err);
   if (!app) {
     console.error('unhandled error', err);
-    res.status(500).json({ error: { code: 'INTERNAL', message: 'Unexpected error; it has been logged' } });
+    res.status(500).json(httpError('INTERNAL', 'Unexpected error; it has been logged'));
     return;
   }
-  res.status(STATUS[app.code]).json({ error: { code: app.code, message: app.message, ...(app.details ? { details: app.details } : {}) } });
+  res.status(STATUS[app.code]).json(httpError(app.code, app.message, app.details));
 };

@@ -1,5 +1,6 @@
 // The one place configuration is read. Every key names its environment variable, its default and
 // why it exists; the process refuses to start on a bad value and says which variable is wrong.
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -15,30 +16,48 @@ const positiveHours = z.coerce.number().positive();
 /**
  * A user of the API: the key is sent as `X-API-Key`, the roles decide what the user may do. A
  * customer-portal user (role customer only) is bound to one customer and sees only its tickets.
+ * Configured users carry only the SHA-256 digest of their key; users built in code (tests) may
+ * carry the plain key, which the API digests on first use.
  */
 export const ROLES = ['operator', 'approver', 'manager', 'admin', 'warehouse', 'requester', 'buyer', 'ap_clerk', 'agent', 'supervisor', 'technician', 'customer'] as const;
 export type Role = (typeof ROLES)[number];
-export interface ApiUser { key: string; name: string; roles: Role[]; customer?: string }
+export type ApiUser = { name: string; roles: Role[]; customer?: string } & ({ keyDigest: Buffer; key?: undefined } | { key: string; keyDigest?: undefined });
+
+const sha256 = (key: string) => createHash('sha256').update(key, 'utf8').digest();
+
+/** The keys `npm start` serves on the embedded defaults; refused anywhere DEMO_MODE is off. */
+export const DEMO_API_USERS =
+  'operator-key:Olivia Operator:operator|warehouse,approver-key:Arthur Approver:approver,' +
+  'manager-key:Maria Manager:manager|approver,admin-key:Ada Admin:admin,' +
+  'requester-key:Rick Requester:requester,buyer-key:Bella Buyer:buyer,ap-key:Amir Payables:ap_clerk|approver,' +
+  'agent-key:Alex Agent:agent,supervisor-key:Sofia Supervisor:supervisor|agent,technician-key:Tom Technician:technician,' +
+  'customer-key:Carl Customer:customer:C-0001';
+const DEMO_DIGESTS = DEMO_API_USERS.split(',').map((e) => sha256(e.split(':')[0]).toString('hex'));
 
 // "key:name:role|role[:customerCode],..." keeps the variable one line, which every shell and CI can set.
+// "sha256:<hex>:name:..." gives the key's digest instead, so the plain key need not be in the environment.
 const apiUsers = z.string().transform((s, ctx) => {
-  const users: ApiUser[] = [];
+  const users: (ApiUser & { keyDigest: Buffer })[] = [];
   for (const entry of s.split(',').map((e) => e.trim()).filter(Boolean)) {
-    const [key, name, roles, customer] = entry.split(':');
+    const hashed = /^sha256:([0-9a-fA-F]{64}):/.exec(entry);
+    const [key, name, roles, customer] = (hashed ? entry.slice('sha256:'.length) : entry).split(':');
     const parsed = (roles ?? '').split('|').filter(Boolean);
     const bad = parsed.filter((r) => !(ROLES as readonly string[]).includes(r));
+    const shown = hashed ? entry : `${'*'.repeat(Math.min(key?.length ?? 0, 8))}:${entry.split(':').slice(1).join(':')}`;
     if (!key || !name || parsed.length === 0 || bad.length) {
-      ctx.addIssue({ code: 'custom', message: `entry "${entry}" must be key:name:role|role[:customerCode] with roles from ${ROLES.join(', ')}` });
+      ctx.addIssue({ code: 'custom', message: `entry "${shown}" must be key:name:role|role[:customerCode] (or sha256:<hex>:name:...) with roles from ${ROLES.join(', ')}` });
       return z.NEVER;
     }
     if (parsed.every((r) => r === 'customer') && !customer) {
-      ctx.addIssue({ code: 'custom', message: `entry "${entry}" is a customer-portal user and needs the customer code as a fourth part` });
+      ctx.addIssue({ code: 'custom', message: `entry "${shown}" is a customer-portal user and needs the customer code as a fourth part` });
       return z.NEVER;
     }
-    users.push({ key, name, roles: parsed as Role[], ...(customer ? { customer } : {}) });
+    users.push({ keyDigest: hashed ? Buffer.from(hashed[1], 'hex') : sha256(key), name, roles: parsed as Role[], ...(customer ? { customer } : {}) });
   }
   return users;
 });
+
+const flag = z.enum(['true', 'false', '1', '0', '']).transform((v) => v === 'true' || v === '1');
 
 const schema = z.object({
   /** Temporal frontend address; the embedded dev server listens here by default. */
@@ -52,14 +71,13 @@ const schema = z.object({
   SIMULATOR_PORT: port.default(3100),
   OPERATIONS_DATABASE_URL: databaseUrl.default(`file:${path.join(dataDir, 'operations.db')}`),
   PRODUCTION_DATABASE_URL: databaseUrl.default(`file:${path.join(dataDir, 'production.db')}`),
-  /** Demo users for the embedded default; set your own in any shared environment. */
-  API_USERS: apiUsers.prefault(
-    'operator-key:Olivia Operator:operator|warehouse,approver-key:Arthur Approver:approver,' +
-      'manager-key:Maria Manager:manager|approver,admin-key:Ada Admin:admin,' +
-      'requester-key:Rick Requester:requester,buyer-key:Bella Buyer:buyer,ap-key:Amir Payables:ap_clerk|approver,' +
-      'agent-key:Alex Agent:agent,supervisor-key:Sofia Supervisor:supervisor|agent,technician-key:Tom Technician:technician,' +
-      'customer-key:Carl Customer:customer:C-0001',
-  ),
+  /**
+   * Serve the demo API keys (DEMO_API_USERS) when API_USERS is unset. `npm start` on the embedded
+   * defaults turns it on; anything else leaves it off, so a shared instance never answers to a demo key.
+   */
+  DEMO_MODE: flag.default(false),
+  /** Users as key:name:role|role[:customerCode] or sha256:<hex>:name:role|role[:customerCode], comma-separated. */
+  API_USERS: apiUsers.optional(),
   /** Hours a credit-hold approval stays with approvers before it escalates to managers. */
   CREDIT_APPROVAL_HOURS: positiveHours.default(24),
   /** Hours after escalation before an undecided credit hold cancels the order. */
@@ -96,7 +114,7 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
 
-export type Config = z.infer<typeof schema> & { dataDir: string; root: string };
+export type Config = Omit<z.infer<typeof schema>, 'API_USERS'> & { API_USERS: ApiUser[]; dataDir: string; root: string };
 
 export class ConfigError extends Error {}
 
@@ -107,7 +125,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}\nFix the environment variable(s) above and start again.`);
   }
-  return { ...result.data, dataDir, root };
+  const { API_USERS: users, ...rest } = result.data;
+  const demo = users?.filter((u) => DEMO_DIGESTS.includes(u.keyDigest.toString('hex'))) ?? [];
+  if (!rest.DEMO_MODE && demo.length) {
+    throw new ConfigError(`Invalid configuration:\n  API_USERS: uses the demo key(s) of ${demo.map((u) => u.name).join(', ')}, which are public; ` +
+      'choose your own keys (or set DEMO_MODE=true on a demo instance).');
+  }
+  // Without users and outside demo mode nobody can call the API; requireApiUsers stops a server start on it.
+  const API_USERS = users ?? (rest.DEMO_MODE ? apiUsers.parse(DEMO_API_USERS) : []);
+  return { ...rest, API_USERS, dataDir, root };
+}
+
+/** Refuses to serve the API when no user could ever call it (API_USERS unset outside demo mode). */
+export function requireApiUsers(cfg: Config): ApiUser[] {
+  if (cfg.API_USERS.length === 0) {
+    throw new ConfigError('API_USERS is not set: give the API users as key:name:role|role[:customerCode],... ' +
+      '(or sha256:<hex of the key>:name:...). DEMO_MODE=true serves the public demo keys instead, for a local demo only.');
+  }
+  return cfg.API_USERS;
 }
 
 let cached: Config | undefined;

@@ -10,7 +10,7 @@ import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { createApp } from '../api/app';
 import { policiesFrom } from '../api/policy';
-import { config } from '../config';
+import { config, requireApiUsers } from '../config';
 import { closeStores, openStores } from '../db/clients';
 import { startPartnerSimulator } from '../simulators/partners';
 import { WORKER_ROLES, createWorker, runWorkers } from '../workers/workers';
@@ -79,6 +79,7 @@ function killTemporalNow(cfg: ReturnType<typeof config>) {
 
 async function main() {
   const cfg = config();
+  const users = requireApiUsers(cfg);
   // Worker chatter (bundle sizes, poller states) hides the addresses below; keep warnings and errors.
   Runtime.install({ logger: new DefaultLogger(cfg.LOG_LEVEL === 'debug' ? 'DEBUG' : 'WARN') });
   // Until everything runs, a signal stops the server started so far and ends the run.
@@ -100,7 +101,7 @@ async function main() {
   const workers = await Promise.all(WORKER_ROLES.map((r) => createWorker(r, { connection: nativeConnection, namespace: cfg.TEMPORAL_NAMESPACE, ...stores })));
   const connection = await Connection.connect({ address: cfg.TEMPORAL_ADDRESS });
   const client = new Client({ connection, namespace: cfg.TEMPORAL_NAMESPACE });
-  const app = createApp({ ...stores, temporal: client, users: cfg.API_USERS, policies: policiesFrom(cfg) });
+  const app = createApp({ ...stores, temporal: client, users, policies: policiesFrom(cfg) });
   const server = await new Promise<import('node:http').Server>((resolve) => { const s = app.listen(cfg.API_PORT, cfg.API_HOST, () => resolve(s)); });
 
   const base = `http://${cfg.API_HOST}:${cfg.API_PORT}`;
@@ -108,7 +109,7 @@ async function main() {
   API          ${base}/api
   API docs     ${base}/api/docs
   Temporal UI  http://127.0.0.1:${cfg.TEMPORAL_UI_PORT}/namespaces/${cfg.TEMPORAL_NAMESPACE}/workflows
-  API keys     ${cfg.API_USERS.map((u) => `${u.key} (${u.roles.join('|')})`).join(', ')}
+  API users    ${users.map((u) => `${u.name} (${u.roles.join('|')})`).join(', ')}${cfg.DEMO_MODE ? '\n  Demo mode    the demo keys of the README are accepted (DEMO_MODE=true)' : ''}
 
   Try:  curl -s -X POST ${base}/api/orders -H 'X-API-Key: operator-key' -H 'Content-Type: application/json' \\
           -d '{"customer":"C-0001","requestedDate":"2026-12-01","lines":[{"sku":"GD-001","quantity":2}]}'

@@ -27,6 +27,16 @@ if [ ${#wheels[@]} -gt 0 ]; then
   done
 fi
 
+# Schemathesis (the API contract run, scripts/fuzz.ts) in its own virtualenv: it brings many Python
+# packages that must not mix with the Temporal wheels above. Only CI and contract runs need it.
+SCHEMATHESIS_VERSION=4.32.5
+if [ "${WITH_SCHEMATHESIS:-0}" = 1 ] && ! .tools/schemathesis/bin/st --version 2>/dev/null | grep -q "$SCHEMATHESIS_VERSION"; then
+  step "Installing schemathesis==$SCHEMATHESIS_VERSION from PyPI into .tools/schemathesis"
+  python3 -m venv .tools/schemathesis
+  .tools/schemathesis/bin/pip install --quiet --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION" \
+    || { echo "Installing schemathesis failed; check that PyPI is reachable"; exit 1; }
+fi
+
 if [ ! -f generated/operations/sqlite/client.ts ] || [ -n "$(find prisma -name schema.prisma -newer generated/operations/sqlite/client.ts 2>/dev/null)" ]; then
   step "Generating Prisma clients"
   npx tsx scripts/db.ts generate >/dev/null

@@ -31,13 +31,14 @@ export const ZListOrdersQuery = z.object({
 export const ZCancelOrderRequest = z.object({ reason: z.string().trim().min(3).max(500) }).strict();
 
 export const ZDeliveryConfirmationRequest = z.object({
-  shipmentNumber: z.string().optional().describe('Needed only when several shipments are in transit'),
+  shipmentNumber: z.string().regex(/^SO-\d{5,}-S\d+$/, 'must look like SO-00001-S1').optional()
+    .describe('Needed only when several shipments are in transit'),
   lines: z.array(z.object({ lineNo: z.number().int().positive(), deliveredQuantity: z.number().int().min(0).max(1_000_000) }).strict()).optional()
     .describe('Lines that arrived short; lines not listed arrived in full'),
 }).strict();
 
 const amount = z.number().positive().max(100_000_000)
-  .refine((v) => toCents(v) !== undefined, 'must have at most two decimals');
+  .refine((v) => toCents(v) !== undefined, 'must have at most two decimals').meta({ multipleOf: 0.01 });
 
 export const ZPaymentRequest = z.object({
   reference: z.string().trim().min(3).max(100)

@@ -6,7 +6,7 @@ const eachLineOnce = (lines: { lineNo: number }[], ctx: z.RefinementCtx) => line
   if (lines.findIndex((o) => o.lineNo === l.lineNo) < i) ctx.addIssue({ code: 'custom', path: [i, 'lineNo'], message: `line ${l.lineNo} is listed twice` });
 });
 
-const money = z.number().nonnegative().max(100_000_000).refine((v) => toCents(v) !== undefined, 'must have at most two decimals');
+const money = z.number().nonnegative().max(100_000_000).refine((v) => toCents(v) !== undefined, 'must have at most two decimals').meta({ multipleOf: 0.01 });
 
 export const ZCreateRequisitionRequest = z.object({
   costCenter: z.string().trim().min(2).max(50),
@@ -52,7 +52,7 @@ export const ZSupplierInvoiceRequest = z.object({
 
 export const ZCreditNoteRequest = z.object({
   supplierRef: z.string().trim().min(1).max(100),
-  amount: money.refine((v) => v > 0, 'must be positive'),
+  amount: money.refine((v) => v > 0, 'must be positive').meta({ exclusiveMinimum: 0 }),
 }).strict();
 
 export const ZCloseShortRequest = z.object({ reason: z.string().trim().min(3).max(500) }).strict();

@@ -1,14 +1,15 @@
-import { Router } from 'express';
-import { requireRole, currentUser } from '../auth';
+import { currentUser } from '../auth';
 import type { AppDeps } from '../deps';
+import type { Handlers } from '../endpoint';
 import { receiveStock } from '../../domain/stock/receive-stock';
+import type { stockEndpoints } from './stock.endpoints';
 import { ZStockReceiptRequest } from './stock.schemas';
 
-export function stockRouter(deps: AppDeps): Router {
-  const r = Router();
-  r.post('/receipts', requireRole('warehouse', 'operator'), async (req, res) => {
+export function stockHandlers(deps: AppDeps): Handlers<typeof stockEndpoints> {
+  return {
+  receive: async (req, res) => {
     const result = await receiveStock(deps.operations, deps.temporal, ZStockReceiptRequest.parse(req.body), currentUser(req).name);
     res.status(result.duplicate ? 200 : 201).json(result);
-  });
-  return r;
+  },
+  };
 }

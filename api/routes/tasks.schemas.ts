@@ -1,4 +1,13 @@
 import { z } from 'zod';
+import { CATEGORIES } from '../../workflows/ticket/types';
+
+// Every decision some process offers; each task lists the ones it accepts (GET /api/tasks/{id}).
+export const TASK_DECISIONS = [
+  'approve', 'reject', 'done', 'retry', 'delivered', 'lost', 'keep-collecting', 'write-off', 'accept-difference', 'request-credit-note',
+  'reject-invoice', 'switch-supplier', 'cancel', 'keep-waiting', 'close-short', 'acknowledge', 'confirm', ...CATEGORIES.map((c) => `category:${c}` as const),
+] as const;
+
+export const ZTaskParams = z.object({ id: z.string().regex(/^[a-z-]+-[A-Z]+-\d+(:[\w.-]+)+$/, 'must be a task id such as order-SO-00001:credit-hold') });
 
 export const ZListTasksQuery = z.object({
   role: z.string().optional().describe('Only tasks for this role (default: all of your roles)'),
@@ -9,6 +18,6 @@ export const ZListTasksQuery = z.object({
 }).strict();
 
 export const ZTaskDecisionRequest = z.object({
-  decision: z.string().min(1),
+  decision: z.enum(TASK_DECISIONS).describe('One of the decisions the task lists'),
   comment: z.string().max(1000).optional(),
 }).strict();

@@ -1,8 +1,8 @@
-import { Router } from 'express';
 import type { Request } from 'express';
-import { currentUser, isPortalUser, requireRole } from '../auth';
+import { currentUser, isPortalUser } from '../auth';
 import { AppError, AppErrorCode, notFound } from '../../domain/errors';
 import type { AppDeps } from '../deps';
+import type { Handlers } from '../endpoint';
 import { idempotencyOf } from '../idempotency-header';
 import { createTicket } from '../../domain/tickets/create-ticket';
 import * as actions from '../../domain/tickets/ticket-actions';
@@ -11,9 +11,9 @@ import {
   ZAssignmentRequest, ZConfirmationRequest, ZCreateTicketRequest, ZCustomerReplyRequest, ZListTicketsQuery, ZPriorityRequest,
   ZReplacementRequest, ZResolutionRequest, ZResponseRequest, ZTicketParams, ZVisitParams, ZVisitReportRequest, ZVisitRequest,
 } from './tickets.schemas';
+import type { ticketEndpoints } from './tickets.endpoints';
 
-export function ticketsRouter(deps: AppDeps): Router {
-  const r = Router();
+export function ticketHandlers(deps: AppDeps): Handlers<typeof ticketEndpoints> {
   const { operations: db, temporal } = deps;
   const view = (number: string) => getTicketView(db, temporal, number);
   const num = (params: unknown) => ZTicketParams.parse(params).number;
@@ -29,7 +29,8 @@ export function ticketsRouter(deps: AppDeps): Router {
     return number;
   };
 
-  r.post('/', requireRole('agent', 'operator', 'customer'), async (req, res) => {
+  return {
+  create: async (req, res) => {
     const input = ZCreateTicketRequest.parse(req.body);
     const user = currentUser(req);
     if (isPortalUser(user) && input.customer !== user.customer) {
@@ -39,70 +40,69 @@ export function ticketsRouter(deps: AppDeps): Router {
       db, temporal, policy: deps.policies.ticket, orderPolicy: deps.policies.order, input, userName: user.name, keyed: idempotencyOf(req, user.name, 'tickets', input),
     });
     res.status(created ? 201 : 200).location(`/api/tickets/${number}`).json(await view(number));
-  });
+  },
 
-  r.get('/', async (req, res) => {
+  list: async (req, res) => {
     const user = currentUser(req);
     const query = ZListTicketsQuery.parse(req.query);
     res.json(await listTickets(db, isPortalUser(user) ? { ...query, customer: user.customer } : query));
-  });
+  },
 
-  r.get('/:number', async (req, res) => {
+  get: async (req, res) => {
     res.json(await view(await ticketFor(req)));
-  });
+  },
 
-  r.post('/:number/responses', requireRole('agent'), async (req, res) => {
+  respond: async (req, res) => {
     const number = num(req.params);
     await actions.respond(db, temporal, number, ZResponseRequest.parse(req.body), currentUser(req).name);
     res.status(201).json(await view(number));
-  });
+  },
 
-  r.post('/:number/customer-replies', requireRole('customer', 'agent'), async (req, res) => {
+  customerReply: async (req, res) => {
     const number = await ticketFor(req);
     await actions.customerReply(db, temporal, number, ZCustomerReplyRequest.parse(req.body), currentUser(req).name);
     res.status(201).json(await view(number));
-  });
+  },
 
-  r.post('/:number/priority', requireRole('agent', 'supervisor'), async (req, res) => {
+  priority: async (req, res) => {
     const number = num(req.params);
     await actions.changePriority(db, temporal, number, ZPriorityRequest.parse(req.body), currentUser(req).name);
     res.json(await view(number));
-  });
+  },
 
-  r.post('/:number/assignment', requireRole('supervisor'), async (req, res) => {
+  assignment: async (req, res) => {
     const number = num(req.params);
     await actions.assign(db, temporal, number, ZAssignmentRequest.parse(req.body), currentUser(req).name);
     res.json(await view(number));
-  });
+  },
 
-  r.post('/:number/visits', requireRole('agent', 'supervisor'), async (req, res) => {
+  scheduleVisit: async (req, res) => {
     const number = num(req.params);
     const visit = await actions.scheduleVisit(db, temporal, number, ZVisitRequest.parse(req.body), currentUser(req).name);
     res.status(201).json(visit);
-  });
+  },
 
-  r.post('/:number/visits/:visit/report', requireRole('technician', 'supervisor'), async (req, res) => {
+  reportVisit: async (req, res) => {
     const { number, visit } = ZVisitParams.parse(req.params);
     res.json(await actions.reportVisit(db, temporal, number, visit, ZVisitReportRequest.parse(req.body), currentUser(req)));
-  });
+  },
 
-  r.post('/:number/replacement-orders', requireRole('agent', 'supervisor'), async (req, res) => {
+  replacementOrder: async (req, res) => {
     const number = num(req.params);
     const order = await actions.orderReplacement(db, temporal, number, ZReplacementRequest.parse(req.body), currentUser(req).name);
     res.status(201).location(`/api/orders/${order.orderNumber}`).json(order);
-  });
+  },
 
-  r.post('/:number/resolution', requireRole('agent'), async (req, res) => {
+  resolve: async (req, res) => {
     const number = num(req.params);
     await actions.resolve(db, temporal, number, ZResolutionRequest.parse(req.body), currentUser(req).name);
     res.json(await view(number));
-  });
+  },
 
-  r.post('/:number/confirmation', requireRole('customer'), async (req, res) => {
+  confirm: async (req, res) => {
     const number = await ticketFor(req);
     await actions.confirmResolution(db, temporal, number, ZConfirmationRequest.parse(req.body), currentUser(req).name);
     res.json(await view(number));
-  });
-
-  return r;
+  },
+  };
 }

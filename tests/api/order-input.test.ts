@@ -62,7 +62,8 @@ test('unknown things are 404, malformed identifiers 400', async () => {
   expect((await h.get('/api/orders/banana')).status).toBe(400);
   expect((await h.post('/api/orders/SO-99999/cancel', { reason: 'whatever' })).status).toBe(404);
   expect((await h.post('/api/orders/SO-99999/payments', { reference: 'REF-1', amount: 1 })).status).toBe(404);
-  expect((await h.decide('no-such-task', 'approve')).status).toBe(404);
+  expect((await h.decide('order-SO-99999:credit-hold', 'approve')).status).toBe(404);
+  expect((await h.decide('no-such-task', 'approve')).status).toBe(400);
   expect((await h.get('/api/processes/order-SO-99999/history', 'manager')).status).toBe(404);
   expect((await h.get('/api/nothing-here')).status).toBe(404);
   expect((await h.get('/api/tasks?status=done')).status).toBe(400);

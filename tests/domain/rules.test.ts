@@ -2,6 +2,7 @@
 import { explodeBom, type BomDefinition } from '../../domain/bom';
 import { creditDecision } from '../../domain/credit';
 import { documentTotals, lineAmounts, toCents } from '../../domain/money';
+import { createHash } from 'node:crypto';
 import { loadConfig } from '../../config';
 
 describe('money', () => {
@@ -60,14 +61,15 @@ describe('config', () => {
   test('defaults are valid', () => {
     const cfg = loadConfig({});
     expect(cfg.API_PORT).toBe(3000);
-    expect(cfg.API_USERS.map((u) => u.key)).toContain('operator-key');
+    expect(cfg.DEMO_MODE).toBe(false);
+    expect(cfg.API_USERS).toEqual([]);
     expect(cfg.PAYMENT_REMINDER_DAYS).toEqual([1, 7, 14]);
   });
   test('a bad value names the variable and what to do', () => {
     expect(() => loadConfig({ API_PORT: 'eighty', OPERATIONS_DATABASE_URL: 'mysql://x' })).toThrow(/API_PORT[\s\S]*OPERATIONS_DATABASE_URL: must start with file:[\s\S]*Fix the environment variable/);
-    expect(() => loadConfig({ API_USERS: 'k:Name:wizard' })).toThrow(/API_USERS: entry "k:Name:wizard" must be key:name:role/);
+    expect(() => loadConfig({ API_USERS: 'k:Name:wizard' })).toThrow(/API_USERS: entry "\*:Name:wizard" must be key:name:role/);
     expect(() => loadConfig({ PAYMENT_REMINDER_DAYS: '1,x' })).toThrow(/PAYMENT_REMINDER_DAYS/);
     expect(() => loadConfig({ API_USERS: 'k:Carl:customer' })).toThrow(/customer-portal user and needs the customer code/);
-    expect(loadConfig({ API_USERS: 'k:Carl:customer:C-0007' }).API_USERS).toEqual([{ key: 'k', name: 'Carl', roles: ['customer'], customer: 'C-0007' }]);
+    expect(loadConfig({ API_USERS: 'k:Carl:customer:C-0007' }).API_USERS).toEqual([{ keyDigest: createHash('sha256').update('k').digest(), name: 'Carl', roles: ['customer'], customer: 'C-0007' }]);
   });
 });

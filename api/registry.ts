@@ -1,0 +1,53 @@
+// The one list of API endpoints. Express routes, role checks, the OpenAPI document, the docs page
+// and the authorization tests are all derived from it, so a new endpoint cannot be served
+// undocumented or unchecked.
+import type { AppDeps } from './deps';
+import type { Endpoint, EndpointGroup, Handlers } from './endpoint';
+import { invoiceEndpoints } from './routes/invoices.endpoints';
+import { invoiceHandlers } from './routes/invoices';
+import { orderEndpoints } from './routes/orders.endpoints';
+import { orderHandlers } from './routes/orders';
+import { processEndpoints } from './routes/processes.endpoints';
+import { processHandlers } from './routes/processes';
+import { procurementEndpoints } from './routes/procurement.endpoints';
+import { procurementHandlers } from './routes/procurement';
+import { stockEndpoints } from './routes/stock.endpoints';
+import { stockHandlers } from './routes/stock';
+import { taskEndpoints } from './routes/tasks.endpoints';
+import { taskHandlers } from './routes/tasks';
+import { ticketEndpoints } from './routes/tickets.endpoints';
+import { ticketHandlers } from './routes/tickets';
+
+const GROUPS = {
+  orders: orderEndpoints,
+  stock: stockEndpoints,
+  invoices: invoiceEndpoints,
+  tasks: taskEndpoints,
+  processes: processEndpoints,
+  procurement: procurementEndpoints,
+  tickets: ticketEndpoints,
+} as const;
+type Groups = typeof GROUPS;
+
+const HANDLERS: { [K in keyof Groups]: (deps: AppDeps) => Handlers<Groups[K]> } = {
+  orders: orderHandlers,
+  stock: stockHandlers,
+  invoices: invoiceHandlers,
+  tasks: taskHandlers,
+  processes: processHandlers,
+  procurement: procurementHandlers,
+  tickets: ticketHandlers,
+};
+
+/** Every endpoint with its name (`group.name`), in the order Express matches them. */
+export const ENDPOINTS: (Endpoint & { id: string })[] = Object.entries(GROUPS).flatMap(([group, g]) =>
+  Object.entries(g as EndpointGroup).map(([name, e]) => ({ ...e, id: `${group}.${name}` })),
+);
+
+/** Each endpoint paired with its handler, built over the given dependencies. */
+export function boundEndpoints(deps: AppDeps) {
+  return Object.entries(GROUPS).flatMap(([group, g]) => {
+    const handlers = HANDLERS[group as keyof Groups](deps) as Record<string, Handlers<EndpointGroup>[string]>;
+    return Object.entries(g as EndpointGroup).map(([name, e]) => ({ endpoint: e, handler: handlers[name] }));
+  });
+}

@@ -1,0 +1,110 @@
+// Every endpoint of the registry × every role: no key is 401; a role the endpoint does not admit is
+// 403 and changes nothing (no row in the operations store, no process started); an admitted role
+// gets past authorization. A new endpoint is covered by being registered.
+import type { z } from 'zod';
+import { ROLES, type Role } from '../../config';
+import type { Access } from '../../api/endpoint';
+import { ENDPOINTS } from '../../api/registry';
+import { Prisma } from '../../generated/operations/sqlite/client';
+import { customer, product } from '../support/fixtures';
+import { USERS, startHarness, type Harness } from '../support/harness';
+
+let h: Harness;
+beforeAll(async () => {
+  // One user per role holding only that role (the shared test users combine some).
+  for (const role of ROLES)
+    USERS.push({ key: `k-only-${role}`, name: `Only ${role}`, roles: [role], ...(role === 'customer' ? { customer: 'C-PORTAL' } : {}) });
+  h = await startHarness();
+});
+afterAll(async () => h?.close());
+
+// Written independently of the server's check, from what each access rule promises.
+const admits = (access: Access, role: Role) =>
+  access === 'anyone' || (access === 'staff' ? role !== 'customer' : role === 'admin' || access.roles.includes(role));
+
+// Well-formed identifiers of records that do not exist; each path parameter takes the first its schema accepts.
+const SAMPLE_IDS = [
+  'SO-99999',
+  'INV-99999',
+  'REQ-99999',
+  'PO-99999',
+  'TCK-99999',
+  'TCK-99999-V1',
+  'order-SO-99999:credit-hold',
+  'order-SO-99999',
+];
+
+function urlOf(e: (typeof ENDPOINTS)[number]): string {
+  return e.path.replace(/\{(\w+)\}/g, (_m, name: string) => {
+    const s = e.params?.shape[name] as z.ZodType | undefined;
+    const v = SAMPLE_IDS.find((id) => s?.safeParse(id).success);
+    if (!v) throw new Error(`${e.id}: no sample for path parameter ${name}; add a well-formed one to SAMPLE_IDS`);
+    return encodeURIComponent(v);
+  });
+}
+
+// Requests that would write if they were let through.
+async function bodies(): Promise<Record<string, unknown>> {
+  const db = h.stores.operations;
+  const c = await customer(db);
+  const p = await product(db);
+  return {
+    'orders.create': { customer: c.code, requestedDate: '2027-01-15', lines: [{ sku: p.sku, quantity: 1 }] },
+    'procurement.createRequisition': {
+      costCenter: 'CC-100',
+      justification: 'Workshop stock',
+      lines: [{ sku: p.sku, quantity: 1, neededBy: '2027-01-15' }],
+    },
+    'tickets.create': { customer: c.code, subject: 'Broken', description: 'It does not start', channel: 'email' },
+    'stock.receive': { reference: 'GRN-MATRIX', lines: [{ sku: p.sku, quantity: 5 }] },
+  };
+}
+
+async function footprint() {
+  const db = h.stores.operations as unknown as Record<string, { count(): Promise<number> }>;
+  const rows: Record<string, number> = {};
+  for (const model of Object.values(Prisma.ModelName)) rows[model] = await db[model[0].toLowerCase() + model.slice(1)].count();
+  let processes = 0;
+  for await (const _ of h.env.client.workflow.list()) processes++;
+  return { rows, processes };
+}
+
+const call = (e: (typeof ENDPOINTS)[number], as: string | null, body: unknown) =>
+  h.api(e.method.toUpperCase() as 'GET' | 'POST', urlOf(e), { as: as as never, body: e.method === 'post' ? (body ?? {}) : undefined });
+
+test('the registry lists every endpoint with an access rule', () => {
+  expect(ENDPOINTS.length).toBeGreaterThanOrEqual(30);
+  expect(new Set(ENDPOINTS.map((e) => `${e.method} ${e.path}`)).size).toBe(ENDPOINTS.length);
+});
+
+test('without a key or with an unknown key every endpoint is 401', async () => {
+  for (const e of ENDPOINTS) {
+    expect({ e: e.id, status: (await call(e, null, {})).status }).toEqual({ e: e.id, status: 401 });
+    expect({ e: e.id, status: (await call(e, 'no-such-key', {})).status }).toEqual({ e: e.id, status: 401 });
+  }
+});
+
+test('a role the endpoint does not admit is 403 and writes nothing, starts nothing', async () => {
+  const body = await bodies();
+  const before = await footprint();
+  let refused = 0;
+  for (const e of ENDPOINTS) {
+    for (const role of ROLES.filter((r) => !admits(e.access, r))) {
+      const res = await call(e, `only-${role}`, body[e.id]);
+      expect({ e: e.id, role, status: res.status, code: res.body?.error?.code }).toEqual({ e: e.id, role, status: 403, code: 'FORBIDDEN' });
+      refused++;
+    }
+  }
+  expect(refused).toBeGreaterThan(200);
+  expect(await footprint()).toEqual(before);
+});
+
+test('an admitted role gets past authorization on every endpoint', async () => {
+  for (const e of ENDPOINTS) {
+    for (const role of ROLES.filter((r) => admits(e.access, r))) {
+      const res = await call(e, `only-${role}`, {});
+      const outcome = { e: e.id, role, status: res.status, passed: ![401, 403].includes(res.status) && res.status < 500 };
+      expect(outcome).toEqual({ ...outcome, passed: true });
+    }
+  }
+});
