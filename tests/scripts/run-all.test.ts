@@ -27,10 +27,11 @@ const portOpen = (port: number) => new Promise<boolean>((resolve) => {
   s.on('error', () => resolve(false));
 });
 
-async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs: number) {
+async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs: number, running?: ChildProcess) {
   const end = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    if (running && exited(running)) throw new Error(`the run exited (${running.exitCode ?? running.signalCode}) before ${what}`);
     await new Promise((r) => setTimeout(r, 250));
   }
 }
@@ -51,7 +52,10 @@ beforeAll(async () => {
   env = {
     ...process.env, DATA_DIR: dir, API_PORT: String(apiPort), TEMPORAL_ADDRESS: `127.0.0.1:${temporalPort}`,
     TEMPORAL_UI_PORT: String(await freePort()), SIMULATOR_PORT: String(await freePort()),
+    // As scripts/start.sh sets it on the embedded defaults: the demo keys, no API_USERS needed.
+    DEMO_MODE: 'true',
   };
+  delete env.API_USERS;
   delete env.OPERATIONS_DATABASE_URL;
   delete env.PRODUCTION_DATABASE_URL;
 });
@@ -64,7 +68,7 @@ afterAll(async () => {
 
 test('a killed run leaves no Temporal server behind the next one, and Ctrl-C stops everything', async () => {
   const first = start();
-  await until(() => portOpen(apiPort), 'the first run to serve the API', 240_000);
+  await until(() => portOpen(apiPort), 'the first run to serve the API', 240_000, first);
   const orphan = recordedPid();
   expect(isAlive(orphan)).toBe(true);
 
@@ -73,7 +77,7 @@ test('a killed run leaves no Temporal server behind the next one, and Ctrl-C sto
   expect(isAlive(orphan)).toBe(true);
 
   const second = start();
-  await until(() => portOpen(apiPort), 'the second run to serve the API', 240_000);
+  await until(() => portOpen(apiPort), 'the second run to serve the API', 240_000, second);
   expect(isAlive(orphan)).toBe(false);
   const own = recordedPid();
   expect(own).not.toBe(orphan);
