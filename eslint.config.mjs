@@ -10,7 +10,8 @@ const workflowImportRules = {
   patterns: [
     { regex: '^node:', message: 'Node built-ins are not deterministic and not available in the workflow sandbox.' },
     {
-      regex: '^(assert|async_hooks|buffer|child_process|cluster|crypto|dgram|dns|events|fs|fs/promises|http|http2|https|net|os|path|perf_hooks|process|readline|stream|timers|tls|url|util|v8|vm|worker_threads|zlib)$',
+      regex:
+        '^(assert|async_hooks|buffer|child_process|cluster|crypto|dgram|dns|events|fs|fs/promises|http|http2|https|net|os|path|perf_hooks|process|readline|stream|timers|tls|url|util|v8|vm|worker_threads|zlib)$',
       message: 'Node built-ins are not deterministic and not available in the workflow sandbox.',
     },
     { regex: '^zod(/|$)', message: 'Validate at the edges (API, activities), not in workflow code.' },
@@ -23,13 +24,26 @@ const workflowImportRules = {
       allowTypeImports: true,
       message: 'Import activities as types only and call them through proxyActivities (workflows/shared/activities.ts).',
     },
-    { regex: '^@temporalio/(client|worker|activity|testing)(/|$)', message: 'Workflow code may import only @temporalio/workflow (and @temporalio/common).' },
+    {
+      regex: '^@temporalio/(client|worker|activity|testing)(/|$)',
+      message: 'Workflow code may import only @temporalio/workflow (and @temporalio/common).',
+    },
   ],
 };
 
 export default defineConfig(
   {
-    ignores: ['node_modules/**', 'generated/**', 'data/**', 'dist/**', 'coverage/**', '.tools/**', 'prisma/**/migrations/**', '**/*.js', '**/*.mjs'],
+    ignores: [
+      'node_modules/**',
+      'generated/**',
+      'data/**',
+      'dist/**',
+      'coverage/**',
+      '.tools/**',
+      'prisma/**/migrations/**',
+      '**/*.js',
+      '**/*.mjs',
+    ],
   },
   js.configs.recommended,
   tseslint.configs.recommended,

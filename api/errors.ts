@@ -25,19 +25,30 @@ export function toAppError(e: unknown): AppError | undefined {
   if (e instanceof AppError) return e;
   if (e instanceof ZodError) {
     const details = zodIssues(e);
-    return new AppError(AppErrorCode.INVALID_INPUT, { message: `Invalid request: ${details.map((d) => `${d.field}: ${d.message}`).join('; ')}`, details });
+    return new AppError(AppErrorCode.INVALID_INPUT, {
+      message: `Invalid request: ${details.map((d) => `${d.field}: ${d.message}`).join('; ')}`,
+      details,
+    });
   }
   if (e instanceof WorkflowUpdateFailedError && e.cause instanceof ApplicationFailure) {
-    const code = Object.values(AppErrorCode).includes(e.cause.type as AppErrorCode) ? (e.cause.type as AppErrorCode) : AppErrorCode.ILLEGAL_TRANSITION;
+    const code = Object.values(AppErrorCode).includes(e.cause.type as AppErrorCode)
+      ? (e.cause.type as AppErrorCode)
+      : AppErrorCode.ILLEGAL_TRANSITION;
     // Field-level issues travel as the failure's details when the process refused bad input.
-    const details = (e.cause.details ?? []).flat().filter((d): d is FieldIssue => typeof (d as FieldIssue)?.field === 'string' && typeof (d as FieldIssue)?.message === 'string');
+    const details = (e.cause.details ?? [])
+      .flat()
+      .filter((d): d is FieldIssue => typeof (d as FieldIssue)?.field === 'string' && typeof (d as FieldIssue)?.message === 'string');
     return new AppError(code, { message: e.cause.message, ...(details.length ? { details } : {}) });
   }
   if (e instanceof WorkflowNotFoundError) {
-    return new AppError(AppErrorCode.ILLEGAL_TRANSITION, { message: `The process ${e.workflowId} has already ended; nothing more can be done on it` });
+    return new AppError(AppErrorCode.ILLEGAL_TRANSITION, {
+      message: `The process ${e.workflowId} has already ended; nothing more can be done on it`,
+    });
   }
   if (e instanceof WorkflowUpdateRPCTimeoutOrCancelledError) {
-    return new AppError(AppErrorCode.UNAVAILABLE, { message: 'The process did not answer in time (are the workers running?); retry the request' });
+    return new AppError(AppErrorCode.UNAVAILABLE, {
+      message: 'The process did not answer in time (are the workers running?); retry the request',
+    });
   }
   const grpc = e as { code?: number; message?: string };
   if (grpc?.code === 14 || /ECONNREFUSED|Connection refused|UNAVAILABLE/.test(grpc?.message ?? '')) {
@@ -49,20 +60,26 @@ export function toAppError(e: unknown): AppError | undefined {
 /** Codes only the HTTP layer produces (no domain code can cause them). */
 export const HTTP_ONLY_CODES = ['METHOD_NOT_ALLOWED', 'UNSUPPORTED_MEDIA_TYPE', 'PAYLOAD_TOO_LARGE', 'INTERNAL'] as const;
 
-export const httpError = (code: (typeof HTTP_ONLY_CODES)[number] | AppErrorCode, message: string, details?: FieldIssue[]) =>
-  ({ error: { code, message, ...(details ? { details } : {}) } });
+export const httpError = (code: (typeof HTTP_ONLY_CODES)[number] | AppErrorCode, message: string, details?: FieldIssue[]) => ({
+  error: { code, message, ...(details ? { details } : {}) },
+});
 
 // Errors of express.json(), before any route runs; each is the client's fault and says so.
 function bodyParserError(err: { type?: string; message?: string }): [number, object] | undefined {
   switch (err?.type) {
     case 'entity.parse.failed':
       return [400, httpError(AppErrorCode.INVALID_INPUT, 'Body is not valid JSON', [{ field: '(body)', message: err.message ?? '' }])];
-    case 'entity.too.large': return [413, httpError('PAYLOAD_TOO_LARGE', 'Body is too large (limit 1 MB)')];
-    case 'charset.unsupported': case 'encoding.unsupported':
+    case 'entity.too.large':
+      return [413, httpError('PAYLOAD_TOO_LARGE', 'Body is too large (limit 1 MB)')];
+    case 'charset.unsupported':
+    case 'encoding.unsupported':
       return [415, httpError('UNSUPPORTED_MEDIA_TYPE', `${err.message}; send application/json in UTF-8`)];
-    case 'request.aborted': case 'request.size.invalid': case 'stream.encoding.set':
+    case 'request.aborted':
+    case 'request.size.invalid':
+    case 'stream.encoding.set':
       return [400, httpError(AppErrorCode.INVALID_INPUT, `Body could not be read: ${err.message}`)];
-    default: return undefined;
+    default:
+      return undefined;
   }
 }
 

@@ -7,7 +7,11 @@ const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 
 /** Process timings are fixed per process at its start, so a config change never alters a running one. */
-export interface Policies { order: OrderPolicy; procurement: ProcurementPolicy; ticket: TicketPolicy }
+export interface Policies {
+  order: OrderPolicy;
+  procurement: ProcurementPolicy;
+  ticket: TicketPolicy;
+}
 
 export function policiesFrom(cfg: Config): Policies {
   return {

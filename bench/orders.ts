@@ -10,7 +10,11 @@ const concurrency = Number(process.argv[3] ?? 10);
 const timings: Record<string, number[]> = {};
 async function call(kind: string, method: string, path: string, body?: unknown): Promise<any> {
   const started = performance.now();
-  const res = await fetch(`${API}${path}`, { method, headers: { 'x-api-key': KEY, 'content-type': 'application/json' }, body: body ? JSON.stringify(body) : undefined });
+  const res = await fetch(`${API}${path}`, {
+    method,
+    headers: { 'x-api-key': KEY, 'content-type': 'application/json' },
+    body: body ? JSON.stringify(body) : undefined,
+  });
   (timings[kind] ??= []).push(performance.now() - started);
   const json = (await res.json()) as any;
   if (res.status >= 400) throw new Error(`${method} ${path} → ${res.status} ${JSON.stringify(json)}`);
@@ -28,18 +32,28 @@ async function until(path: string, status: string) {
 
 async function oneOrder(i: number): Promise<number> {
   const started = performance.now();
-  const order = await call('create order', 'POST', '/orders', { customer: `C-${String((i % 60) + 1).padStart(4, '0')}`, requestedDate: '2027-01-10', lines: [{ sku: `GD-${String((i % 100) + 1).padStart(3, '0')}`, quantity: 1 }] });
-  const shipped = await until(`/orders/${order.number}`, 'awaiting_delivery').catch(async () => until(`/orders/${order.number}`, 'credit_hold'));
+  const order = await call('create order', 'POST', '/orders', {
+    customer: `C-${String((i % 60) + 1).padStart(4, '0')}`,
+    requestedDate: '2027-01-10',
+    lines: [{ sku: `GD-${String((i % 100) + 1).padStart(3, '0')}`, quantity: 1 }],
+  });
+  const shipped = await until(`/orders/${order.number}`, 'awaiting_delivery').catch(async () =>
+    until(`/orders/${order.number}`, 'credit_hold'),
+  );
   if (shipped.status !== 'awaiting_delivery') return -1; // over its credit limit: a person decides, not part of the measurement
   await call('confirm delivery', 'POST', `/orders/${order.number}/delivery-confirmation`, {});
   const invoiced = await until(`/orders/${order.number}`, 'awaiting_payment');
-  await call('record payment', 'POST', `/orders/${order.number}/payments`, { reference: `BENCH-${order.number}`, amount: invoiced.invoices[0].outstanding });
+  await call('record payment', 'POST', `/orders/${order.number}/payments`, {
+    reference: `BENCH-${order.number}`,
+    amount: invoiced.invoices[0].outstanding,
+  });
   await until(`/orders/${order.number}`, 'paid');
   return performance.now() - started;
 }
 
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
-const fmt = (xs: number[]) => `n=${xs.length} p50=${pct(xs, 0.5).toFixed(0)} ms p95=${pct(xs, 0.95).toFixed(0)} ms max=${Math.max(...xs).toFixed(0)} ms`;
+const fmt = (xs: number[]) =>
+  `n=${xs.length} p50=${pct(xs, 0.5).toFixed(0)} ms p95=${pct(xs, 0.95).toFixed(0)} ms max=${Math.max(...xs).toFixed(0)} ms`;
 
 async function main() {
   console.log(`${total} orders, ${concurrency} at a time, against ${API}`);
@@ -47,19 +61,26 @@ async function main() {
   let next = 0;
   let skipped = 0;
   const wallStart = performance.now();
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < total) {
-      const i = next++;
-      const ms = await oneOrder(i);
-      if (ms < 0) skipped++;
-      else e2e.push(ms);
-      if ((e2e.length + skipped) % 10 === 0) process.stdout.write(`  ${e2e.length + skipped}/${total} done\n`);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < total) {
+        const i = next++;
+        const ms = await oneOrder(i);
+        if (ms < 0) skipped++;
+        else e2e.push(ms);
+        if ((e2e.length + skipped) % 10 === 0) process.stdout.write(`  ${e2e.length + skipped}/${total} done\n`);
+      }
+    }),
+  );
   const wall = (performance.now() - wallStart) / 1000;
   console.log(`\norder to paid (4 API calls + polling): ${fmt(e2e)}`);
   for (const [kind, xs] of Object.entries(timings)) if (kind !== 'poll') console.log(`${kind.padEnd(17)} ${fmt(xs)}`);
-  console.log(`throughput: ${(e2e.length / wall).toFixed(1)} orders/s to paid (${skipped} held for credit and left aside), wall ${wall.toFixed(1)} s`);
+  console.log(
+    `throughput: ${(e2e.length / wall).toFixed(1)} orders/s to paid (${skipped} held for credit and left aside), wall ${wall.toFixed(1)} s`,
+  );
 }
 
-main().catch((e) => { console.error(e instanceof Error ? e.message : e); process.exit(1); });
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

@@ -7,9 +7,7 @@ import { z } from 'zod';
 const root = path.resolve(__dirname, '..');
 const dataDir = process.env.DATA_DIR ?? path.join(root, 'data');
 
-const databaseUrl = z
-  .string()
-  .regex(/^(file:|postgres(ql)?:\/\/)/, 'must start with file: (SQLite) or postgresql:// (PostgreSQL)');
+const databaseUrl = z.string().regex(/^(file:|postgres(ql)?:\/\/)/, 'must start with file: (SQLite) or postgresql:// (PostgreSQL)');
 const port = z.coerce.number().int().min(0).max(65535);
 const positiveHours = z.coerce.number().positive();
 
@@ -19,9 +17,24 @@ const positiveHours = z.coerce.number().positive();
  * Configured users carry only the SHA-256 digest of their key; users built in code (tests) may
  * carry the plain key, which the API digests on first use.
  */
-export const ROLES = ['operator', 'approver', 'manager', 'admin', 'warehouse', 'requester', 'buyer', 'ap_clerk', 'agent', 'supervisor', 'technician', 'customer'] as const;
+export const ROLES = [
+  'operator',
+  'approver',
+  'manager',
+  'admin',
+  'warehouse',
+  'requester',
+  'buyer',
+  'ap_clerk',
+  'agent',
+  'supervisor',
+  'technician',
+  'customer',
+] as const;
 export type Role = (typeof ROLES)[number];
-export type ApiUser = { name: string; roles: Role[]; customer?: string } & ({ keyDigest: Buffer; key?: undefined } | { key: string; keyDigest?: undefined });
+export type ApiUser = { name: string; roles: Role[]; customer?: string } & (
+  { keyDigest: Buffer; key?: undefined } | { key: string; keyDigest?: undefined }
+);
 
 const sha256 = (key: string) => createHash('sha256').update(key, 'utf8').digest();
 
@@ -38,21 +51,32 @@ const DEMO_DIGESTS = DEMO_API_USERS.split(',').map((e) => sha256(e.split(':')[0]
 // "sha256:<hex>:name:..." gives the key's digest instead, so the plain key need not be in the environment.
 const apiUsers = z.string().transform((s, ctx) => {
   const users: (ApiUser & { keyDigest: Buffer })[] = [];
-  for (const entry of s.split(',').map((e) => e.trim()).filter(Boolean)) {
+  for (const entry of s
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean)) {
     const hashed = /^sha256:([0-9a-fA-F]{64}):/.exec(entry);
     const [key, name, roles, customer] = (hashed ? entry.slice('sha256:'.length) : entry).split(':');
     const parsed = (roles ?? '').split('|').filter(Boolean);
     const bad = parsed.filter((r) => !(ROLES as readonly string[]).includes(r));
     const shown = hashed ? entry : `${'*'.repeat(Math.min(key?.length ?? 0, 8))}:${entry.split(':').slice(1).join(':')}`;
     if (!key || !name || parsed.length === 0 || bad.length) {
-      ctx.addIssue({ code: 'custom', message: `entry "${shown}" must be key:name:role|role[:customerCode] (or sha256:<hex>:name:...) with roles from ${ROLES.join(', ')}` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `entry "${shown}" must be key:name:role|role[:customerCode] (or sha256:<hex>:name:...) with roles from ${ROLES.join(', ')}`,
+      });
       return z.NEVER;
     }
     if (parsed.every((r) => r === 'customer') && !customer) {
       ctx.addIssue({ code: 'custom', message: `entry "${shown}" is a customer-portal user and needs the customer code as a fourth part` });
       return z.NEVER;
     }
-    users.push({ keyDigest: hashed ? Buffer.from(hashed[1], 'hex') : sha256(key), name, roles: parsed as Role[], ...(customer ? { customer } : {}) });
+    users.push({
+      keyDigest: hashed ? Buffer.from(hashed[1], 'hex') : sha256(key),
+      name,
+      roles: parsed as Role[],
+      ...(customer ? { customer } : {}),
+    });
   }
   return users;
 });
@@ -128,8 +152,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const { API_USERS: users, ...rest } = result.data;
   const demo = users?.filter((u) => DEMO_DIGESTS.includes(u.keyDigest.toString('hex'))) ?? [];
   if (!rest.DEMO_MODE && demo.length) {
-    throw new ConfigError(`Invalid configuration:\n  API_USERS: uses the demo key(s) of ${demo.map((u) => u.name).join(', ')}, which are public; ` +
-      'choose your own keys (or set DEMO_MODE=true on a demo instance).');
+    throw new ConfigError(
+      `Invalid configuration:\n  API_USERS: uses the demo key(s) of ${demo.map((u) => u.name).join(', ')}, which are public; ` +
+        'choose your own keys (or set DEMO_MODE=true on a demo instance).',
+    );
   }
   // Without users and outside demo mode nobody can call the API; requireApiUsers stops a server start on it.
   const API_USERS = users ?? (rest.DEMO_MODE ? apiUsers.parse(DEMO_API_USERS) : []);
@@ -139,8 +165,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 /** Refuses to serve the API when no user could ever call it (API_USERS unset outside demo mode). */
 export function requireApiUsers(cfg: Config): ApiUser[] {
   if (cfg.API_USERS.length === 0) {
-    throw new ConfigError('API_USERS is not set: give the API users as key:name:role|role[:customerCode],... ' +
-      '(or sha256:<hex of the key>:name:...). DEMO_MODE=true serves the public demo keys instead, for a local demo only.');
+    throw new ConfigError(
+      'API_USERS is not set: give the API users as key:name:role|role[:customerCode],... ' +
+        '(or sha256:<hex of the key>:name:...). DEMO_MODE=true serves the public demo keys instead, for a local demo only.',
+    );
   }
   return cfg.API_USERS;
 }

@@ -37,17 +37,20 @@ function withNumbers(client: { $extends: (extension: any) => unknown }): unknown
 
 export function createOperationsDb(url: string): OperationsDb {
   return isPostgresUrl(url)
-    ? withNumbers(new OperationsPostgres(pg(url))) as OperationsDb
+    ? (withNumbers(new OperationsPostgres(pg(url))) as OperationsDb)
     : new OperationsSqlite({ adapter: new PrismaBetterSQLite3({ url, timeout: SQLITE_BUSY_TIMEOUT_MS }), transactionOptions: TX_OPTIONS });
 }
 
 export function createProductionDb(url: string): ProductionDb {
   return isPostgresUrl(url)
-    ? withNumbers(new ProductionPostgres(pg(url))) as ProductionDb
+    ? (withNumbers(new ProductionPostgres(pg(url))) as ProductionDb)
     : new ProductionSqlite({ adapter: new PrismaBetterSQLite3({ url, timeout: SQLITE_BUSY_TIMEOUT_MS }), transactionOptions: TX_OPTIONS });
 }
 
-export interface Stores { operations: OperationsDb; production: ProductionDb }
+export interface Stores {
+  operations: OperationsDb;
+  production: ProductionDb;
+}
 
 /** Opens both stores; on SQLite switches to WAL so readers never wait for the writer. */
 export async function openStores(urls: { operations: string; production: string }): Promise<Stores> {

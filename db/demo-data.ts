@@ -13,10 +13,41 @@ function prng(seed: number) {
   };
 }
 
-const GOODS = ['Desk lamp', 'Office chair', 'Standing desk', 'Monitor arm', 'Bookshelf', 'Filing cabinet', 'Whiteboard', 'Cable tray', 'Footrest', 'Drawer unit'];
+const GOODS = [
+  'Desk lamp',
+  'Office chair',
+  'Standing desk',
+  'Monitor arm',
+  'Bookshelf',
+  'Filing cabinet',
+  'Whiteboard',
+  'Cable tray',
+  'Footrest',
+  'Drawer unit',
+];
 const VARIANTS = ['Black', 'White', 'Oak', 'Walnut', 'Grey', 'Steel', 'Compact', 'Large', 'Pro', 'Eco'];
-const COMPONENTS = ['Steel tube', 'Hex bolt M6', 'Hex bolt M8', 'Washer', 'Oak panel', 'MDF board', 'Gas spring', 'Castor wheel', 'Fabric roll', 'Foam pad',
-  'Aluminium profile', 'Hinge', 'Drawer slide', 'LED module', 'Power cable', 'Switch', 'Screw pack', 'Powder coat', 'Glue', 'Packaging box'];
+const COMPONENTS = [
+  'Steel tube',
+  'Hex bolt M6',
+  'Hex bolt M8',
+  'Washer',
+  'Oak panel',
+  'MDF board',
+  'Gas spring',
+  'Castor wheel',
+  'Fabric roll',
+  'Foam pad',
+  'Aluminium profile',
+  'Hinge',
+  'Drawer slide',
+  'LED module',
+  'Power cable',
+  'Switch',
+  'Screw pack',
+  'Powder coat',
+  'Glue',
+  'Packaging box',
+];
 const CITIES = ['Lyon', 'Porto', 'Ghent', 'Graz', 'Turin', 'Malmö', 'Leeds', 'Bremen', 'Gdańsk', 'Bilbao'];
 const FIRMS = ['Trading', 'Interiors', 'Office Supply', 'Workspace', 'Furnishings', 'Design', 'Retail'];
 
@@ -30,25 +61,59 @@ export async function seedDemoData(ops: OperationsDb, prod: ProductionDb, opts: 
   const main = await ops.warehouse.findUniqueOrThrow({ where: { code: 'MAIN' } });
 
   const products: { sku: string; name: string; kind: string; listPriceCents: number; standardCostCents: number }[] = [];
-  COMPONENTS.forEach((c, i) => [1, 2, 3].forEach((grade) => {
-    const cost = int(20, 4000);
-    products.push({ sku: `CMP-${String(i * 3 + grade).padStart(3, '0')}`, name: `${c} grade ${grade}`, kind: 'component', listPriceCents: Math.round(cost * 1.4), standardCostCents: cost });
-  }));
-  GOODS.forEach((g, i) => VARIANTS.forEach((v, j) => {
-    const price = int(1500, 90000);
-    products.push({ sku: `GD-${String(i * 10 + j + 1).padStart(3, '0')}`, name: `${g} ${v}`, kind: 'stocked', listPriceCents: price, standardCostCents: Math.round(price * 0.55) });
-  }));
+  COMPONENTS.forEach((c, i) =>
+    [1, 2, 3].forEach((grade) => {
+      const cost = int(20, 4000);
+      products.push({
+        sku: `CMP-${String(i * 3 + grade).padStart(3, '0')}`,
+        name: `${c} grade ${grade}`,
+        kind: 'component',
+        listPriceCents: Math.round(cost * 1.4),
+        standardCostCents: cost,
+      });
+    }),
+  );
+  GOODS.forEach((g, i) =>
+    VARIANTS.forEach((v, j) => {
+      const price = int(1500, 90000);
+      products.push({
+        sku: `GD-${String(i * 10 + j + 1).padStart(3, '0')}`,
+        name: `${g} ${v}`,
+        kind: 'stocked',
+        listPriceCents: price,
+        standardCostCents: Math.round(price * 0.55),
+      });
+    }),
+  );
   for (let i = 1; i <= 30; i++) {
     const price = int(5000, 40000);
-    products.push({ sku: `SUB-${String(i).padStart(3, '0')}`, name: `${pick(['Frame', 'Base', 'Top', 'Drawer', 'Lamp head'])} assembly ${i}`, kind: 'manufactured', listPriceCents: price, standardCostCents: Math.round(price * 0.6) });
+    products.push({
+      sku: `SUB-${String(i).padStart(3, '0')}`,
+      name: `${pick(['Frame', 'Base', 'Top', 'Drawer', 'Lamp head'])} assembly ${i}`,
+      kind: 'manufactured',
+      listPriceCents: price,
+      standardCostCents: Math.round(price * 0.6),
+    });
   }
   for (let i = 1; i <= 40; i++) {
     const price = int(20000, 250000);
-    products.push({ sku: `MFG-${String(i).padStart(3, '0')}`, name: `${pick(GOODS)} made to order ${i}`, kind: 'manufactured', listPriceCents: price, standardCostCents: Math.round(price * 0.6) });
+    products.push({
+      sku: `MFG-${String(i).padStart(3, '0')}`,
+      name: `${pick(GOODS)} made to order ${i}`,
+      kind: 'manufactured',
+      listPriceCents: price,
+      standardCostCents: Math.round(price * 0.6),
+    });
   }
   log(`products: ${products.length}`);
   for (const p of products) {
-    await ops.product.create({ data: { ...p, taxRateBp: p.kind === 'component' ? 2000 : pick([2000, 2000, 1000]), reorderPoint: p.kind === 'manufactured' ? 0 : int(5, 40) } });
+    await ops.product.create({
+      data: {
+        ...p,
+        taxRateBp: p.kind === 'component' ? 2000 : pick([2000, 2000, 1000]),
+        reorderPoint: p.kind === 'manufactured' ? 0 : int(5, 40),
+      },
+    });
   }
   const all = await ops.product.findMany({ where: { sku: { in: products.map((p) => p.sku) } }, orderBy: { id: 'asc' } });
 
@@ -61,9 +126,13 @@ export async function seedDemoData(ops: OperationsDb, prod: ProductionDb, opts: 
     const tier = i % 10 === 0 ? 'platinum' : i % 4 === 0 ? 'gold' : 'standard';
     await ops.customer.create({
       data: {
-        code: `C-${String(i).padStart(4, '0')}`, name: `${pick(CITIES)} ${pick(FIRMS)} ${i}`, email: `ap${i}@customer${i}.example`, tier,
+        code: `C-${String(i).padStart(4, '0')}`,
+        name: `${pick(CITIES)} ${pick(FIRMS)} ${i}`,
+        email: `ap${i}@customer${i}.example`,
+        tier,
         creditLimitCents: tier === 'platinum' ? 50_000_000 : tier === 'gold' ? 10_000_000 : int(5, 40) * 100_000,
-        paymentTermDays: pick([14, 30, 30, 45, 60]), invoicePolicy: i % 7 === 0 ? 'ordered' : 'delivered',
+        paymentTermDays: pick([14, 30, 30, 45, 60]),
+        invoicePolicy: i % 7 === 0 ? 'ordered' : 'delivered',
       },
     });
   }
@@ -72,26 +141,46 @@ export async function seedDemoData(ops: OperationsDb, prod: ProductionDb, opts: 
   const suppliers = [];
   for (let i = 1; i <= 12; i++) {
     const code = `S-${String(i).padStart(3, '0')}`;
-    suppliers.push(await ops.supplier.create({
-      data: {
-        code, name: `${pick(CITIES)} ${pick(['Metals', 'Woodworks', 'Components', 'Wholesale', 'Industrial'])} ${i}`, email: `orders@supplier${i}.example`,
-        apiUrl: `${opts.simulatorUrl}/suppliers/${code}`, paymentTermDays: pick([30, 30, 45, 60]),
-        earlyPayDiscountBp: i % 3 === 0 ? 200 : 0, earlyPayDays: i % 3 === 0 ? 10 : 0,
-      },
-    }));
+    suppliers.push(
+      await ops.supplier.create({
+        data: {
+          code,
+          name: `${pick(CITIES)} ${pick(['Metals', 'Woodworks', 'Components', 'Wholesale', 'Industrial'])} ${i}`,
+          email: `orders@supplier${i}.example`,
+          apiUrl: `${opts.simulatorUrl}/suppliers/${code}`,
+          paymentTermDays: pick([30, 30, 45, 60]),
+          earlyPayDiscountBp: i % 3 === 0 ? 200 : 0,
+          earlyPayDays: i % 3 === 0 ? 10 : 0,
+        },
+      }),
+    );
   }
   for (const p of all.filter((x) => x.kind !== 'manufactured')) {
     const offers = [...suppliers].sort(() => rnd() - 0.5).slice(0, int(1, 3));
     for (const [k, s] of offers.entries()) {
       await ops.supplierPrice.create({
-        data: { supplierId: s.id, productId: p.id, priceCents: Math.round(p.standardCostCents * (0.9 + rnd() * 0.3)), leadTimeDays: int(2, 30), minOrderQty: pick([1, 1, 5, 10, 50]), preferred: k === 0 },
+        data: {
+          supplierId: s.id,
+          productId: p.id,
+          priceCents: Math.round(p.standardCostCents * (0.9 + rnd() * 0.3)),
+          leadTimeDays: int(2, 30),
+          minOrderQty: pick([1, 1, 5, 10, 50]),
+          preferred: k === 0,
+        },
       });
     }
   }
   log('suppliers: 12 with price lists');
 
   const centers: { id: number }[] = [];
-  for (const [code, name, cap, cost] of [['CUT', 'Cutting', 900, 6500], ['WELD', 'Welding', 900, 8000], ['PAINT', 'Paint line', 600, 5000], ['WOOD', 'Wood shop', 900, 6000], ['ASM', 'Assembly', 1800, 4500], ['QC', 'Quality control', 900, 5500]] as const) {
+  for (const [code, name, cap, cost] of [
+    ['CUT', 'Cutting', 900, 6500],
+    ['WELD', 'Welding', 900, 8000],
+    ['PAINT', 'Paint line', 600, 5000],
+    ['WOOD', 'Wood shop', 900, 6000],
+    ['ASM', 'Assembly', 1800, 4500],
+    ['QC', 'Quality control', 900, 5500],
+  ] as const) {
     centers.push(await prod.workCenter.create({ data: { code, name, capacityMinutes: cap, costPerHourCents: cost } }));
   }
   const components = all.filter((p) => p.kind === 'component');
@@ -99,16 +188,43 @@ export async function seedDemoData(ops: OperationsDb, prod: ProductionDb, opts: 
   const createBom = async (sku: string, parts: { sku: string; quantity: number }[]) => {
     await prod.bom.create({
       data: {
-        productSku: sku, outputQty: 1,
+        productSku: sku,
+        outputQty: 1,
         lines: { create: parts.map((x) => ({ componentSku: x.sku, quantity: x.quantity, scrapBp: pick([0, 0, 100, 250]) })) },
-        routing: { create: [0, 1, 2].slice(0, int(2, 3)).map((seq) => ({ sequence: (seq + 1) * 10, name: ['Prepare', 'Build', 'Finish'][seq], workCenterId: pick(centers.slice(0, 5)).id, setupMinutes: int(5, 30), minutesPerUnit: int(3, 45) })).concat([{ sequence: 90, name: 'Inspect', workCenterId: centers[5].id, setupMinutes: 0, minutesPerUnit: 5 }]) },
+        routing: {
+          create: [0, 1, 2]
+            .slice(0, int(2, 3))
+            .map((seq) => ({
+              sequence: (seq + 1) * 10,
+              name: ['Prepare', 'Build', 'Finish'][seq],
+              workCenterId: pick(centers.slice(0, 5)).id,
+              setupMinutes: int(5, 30),
+              minutesPerUnit: int(3, 45),
+            }))
+            .concat([{ sequence: 90, name: 'Inspect', workCenterId: centers[5].id, setupMinutes: 0, minutesPerUnit: 5 }]),
+        },
       },
     });
   };
-  for (const s of subs) await createBom(s.sku, [...components].sort(() => rnd() - 0.5).slice(0, int(2, 5)).map((c) => ({ sku: c.sku, quantity: int(1, 8) })));
+  for (const s of subs)
+    await createBom(
+      s.sku,
+      [...components]
+        .sort(() => rnd() - 0.5)
+        .slice(0, int(2, 5))
+        .map((c) => ({ sku: c.sku, quantity: int(1, 8) })),
+    );
   for (const m of all.filter((p) => p.sku.startsWith('MFG-'))) {
-    const parts = [...subs].sort(() => rnd() - 0.5).slice(0, int(1, 3)).map((s) => ({ sku: s.sku, quantity: int(1, 4) }))
-      .concat([...components].sort(() => rnd() - 0.5).slice(0, int(1, 3)).map((c) => ({ sku: c.sku, quantity: int(1, 12) })));
+    const parts = [...subs]
+      .sort(() => rnd() - 0.5)
+      .slice(0, int(1, 3))
+      .map((s) => ({ sku: s.sku, quantity: int(1, 4) }))
+      .concat(
+        [...components]
+          .sort(() => rnd() - 0.5)
+          .slice(0, int(1, 3))
+          .map((c) => ({ sku: c.sku, quantity: int(1, 12) })),
+      );
     await createBom(m.sku, parts);
   }
   for (const c of components) await prod.productionStock.create({ data: { sku: c.sku, location: 'SHOP', onHand: int(0, 200) } });

@@ -48,7 +48,14 @@ export function prisma(store: Store, url: string, args: string[], opts: { quiet?
   if (res.status !== 0) {
     throw new Error(`prisma ${args.join(' ')} failed for the ${store} store (${redact(url)}):\n${out}`);
   }
-  if (!opts.quiet) process.stdout.write(out.split('\n').filter((l) => /applied|migration|Generated|already in sync|No pending/i.test(l)).map((l) => `  ${l}\n`).join(''));
+  if (!opts.quiet)
+    process.stdout.write(
+      out
+        .split('\n')
+        .filter((l) => /applied|migration|Generated|already in sync|No pending/i.test(l))
+        .map((l) => `  ${l}\n`)
+        .join(''),
+    );
   return out;
 }
 

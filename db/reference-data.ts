@@ -19,6 +19,10 @@ export const CHART_OF_ACCOUNTS = [
 export async function seedReferenceData(db: OperationsDb, opts: { carrierUrl: string }): Promise<void> {
   for (const a of CHART_OF_ACCOUNTS) await db.account.upsert({ where: { code: a.code }, create: a, update: {} });
   await db.warehouse.upsert({ where: { code: 'MAIN' }, create: { code: 'MAIN', name: 'Main warehouse' }, update: {} });
-  await db.carrier.upsert({ where: { code: 'SWIFT' }, create: { code: 'SWIFT', name: 'Swift Parcel', apiUrl: opts.carrierUrl }, update: { apiUrl: opts.carrierUrl } });
+  await db.carrier.upsert({
+    where: { code: 'SWIFT' },
+    create: { code: 'SWIFT', name: 'Swift Parcel', apiUrl: opts.carrierUrl },
+    update: { apiUrl: opts.carrierUrl },
+  });
   await seedServiceReferenceData(db);
 }

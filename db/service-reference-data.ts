@@ -10,9 +10,27 @@ export const STANDARD_CALENDAR = {
   openMinute: 9 * 60,
   closeMinute: 17 * 60,
   holidays: [
-    '2026-01-01', '2026-04-03', '2026-04-06', '2026-05-01', '2026-05-14', '2026-05-25', '2026-10-03',
-    '2026-12-24', '2026-12-25', '2026-12-26', '2026-12-31',
-    '2027-01-01', '2027-03-26', '2027-03-29', '2027-05-01', '2027-05-06', '2027-05-17', '2027-10-03', '2027-12-24', '2027-12-25', '2027-12-26',
+    '2026-01-01',
+    '2026-04-03',
+    '2026-04-06',
+    '2026-05-01',
+    '2026-05-14',
+    '2026-05-25',
+    '2026-10-03',
+    '2026-12-24',
+    '2026-12-25',
+    '2026-12-26',
+    '2026-12-31',
+    '2027-01-01',
+    '2027-03-26',
+    '2027-03-29',
+    '2027-05-01',
+    '2027-05-06',
+    '2027-05-17',
+    '2027-10-03',
+    '2027-12-24',
+    '2027-12-25',
+    '2027-12-26',
   ],
 };
 
@@ -56,7 +74,15 @@ export async function seedServiceReferenceData(db: OperationsDb): Promise<void> 
   for (const a of SERVICE_AGENTS) await db.serviceAgent.upsert({ where: { code: a.code }, create: a, update: {} });
   await db.product.upsert({
     where: { sku: LABOUR_SKU },
-    create: { sku: LABOUR_SKU, name: 'Field service labour (per started quarter hour)', uom: 'qh', kind: 'service', listPriceCents: 2_500, standardCostCents: 1_500, taxRateBp: 2000 },
+    create: {
+      sku: LABOUR_SKU,
+      name: 'Field service labour (per started quarter hour)',
+      uom: 'qh',
+      kind: 'service',
+      listPriceCents: 2_500,
+      standardCostCents: 1_500,
+      taxRateBp: 2000,
+    },
     update: {},
   });
 }

@@ -20,7 +20,10 @@ export enum AppErrorCode {
   UNAVAILABLE = 'UNAVAILABLE',
 }
 
-export interface FieldIssue { field: string; message: string }
+export interface FieldIssue {
+  field: string;
+  message: string;
+}
 
 export class AppError extends Error {
   readonly code: AppErrorCode;

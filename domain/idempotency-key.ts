@@ -4,7 +4,11 @@ import { createHash } from 'node:crypto';
 import type { OperationsDb, OperationsTx } from '../db/clients';
 import { AppError, AppErrorCode } from './errors';
 
-export interface KeyedRequest { key: string; header: string; hash: string }
+export interface KeyedRequest {
+  key: string;
+  header: string;
+  hash: string;
+}
 
 export function keyedRequest(user: string, scope: string, header: string | undefined, body: unknown): KeyedRequest | undefined {
   if (!header) return undefined;
@@ -17,7 +21,9 @@ export async function earlierResult(db: OperationsDb, req: KeyedRequest | undefi
   const seen = await db.idempotencyRecord.findUnique({ where: { key: req.key } });
   if (!seen) return undefined;
   if (seen.requestHash !== req.hash) {
-    throw new AppError(AppErrorCode.IDEMPOTENCY_MISMATCH, { message: `Idempotency-Key "${req.header}" was already used for a different request (${seen.resourceRef}); use a new key for a new document` });
+    throw new AppError(AppErrorCode.IDEMPOTENCY_MISMATCH, {
+      message: `Idempotency-Key "${req.header}" was already used for a different request (${seen.resourceRef}); use a new key for a new document`,
+    });
   }
   return seen.resourceRef;
 }

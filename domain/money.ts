@@ -1,10 +1,14 @@
 // Money is integer cents. Tax is computed per line and rounded half away from zero, as invoices print it.
 
-export interface PricedLine { quantity: number; unitPriceCents: number; taxRateBp: number }
+export interface PricedLine {
+  quantity: number;
+  unitPriceCents: number;
+  taxRateBp: number;
+}
 
 export function lineAmounts(line: PricedLine): { netCents: number; taxCents: number } {
   const netCents = line.quantity * line.unitPriceCents;
-  const taxCents = Math.sign(netCents) * Math.round(Math.abs(netCents) * line.taxRateBp / 10_000);
+  const taxCents = Math.sign(netCents) * Math.round((Math.abs(netCents) * line.taxRateBp) / 10_000);
   return { netCents, taxCents };
 }
 

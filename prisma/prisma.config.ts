@@ -41,7 +41,16 @@ function patchSqlite(a: any) {
   a.queryRaw = (q: any) =>
     queryRaw(q).catch((e: any) => {
       if (e?.cause?.kind !== 'TableDoesNotExist' || e.cause.table !== '_prisma_migrations') throw e;
-      const columnNames = ['id', 'checksum', 'finished_at', 'migration_name', 'logs', 'rolled_back_at', 'started_at', 'applied_steps_count'];
+      const columnNames = [
+        'id',
+        'checksum',
+        'finished_at',
+        'migration_name',
+        'logs',
+        'rolled_back_at',
+        'started_at',
+        'applied_steps_count',
+      ];
       return { columnNames, columnTypes: [7, 7, 10, 7, 7, 10, 10, 1], rows: [] };
     });
   // `migrate reset` only DELETEs rows with SQLite adapters: drop the tables and empty the history instead.
@@ -49,8 +58,9 @@ function patchSqlite(a: any) {
     if (!/^\s*PRAGMA defer_foreign_keys = 1;\s*DELETE FROM /.test(s)) return executeScript(s);
     const rows = async (where: string) =>
       (await queryRaw({ sql: `SELECT type, name FROM sqlite_master WHERE ${where}`, args: [], argTypes: [] })).rows;
-    const drops = (await rows("type IN ('view','table') AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations' ORDER BY type DESC"))
-      .map(([t, n]: string[]) => `DROP ${t} IF EXISTS "${n}";`);
+    const drops = (
+      await rows("type IN ('view','table') AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations' ORDER BY type DESC")
+    ).map(([t, n]: string[]) => `DROP ${t} IF EXISTS "${n}";`);
     const empties = (await rows("name IN ('_prisma_migrations','sqlite_sequence')")).map(([, n]: string[]) => `DELETE FROM ${n};`);
     return executeScript(['PRAGMA foreign_keys=OFF;', ...drops, ...empties, 'PRAGMA foreign_keys=ON;'].join('\n'));
   };
@@ -58,8 +68,12 @@ function patchSqlite(a: any) {
 }
 
 class SqliteAdapter extends PrismaBetterSQLite3 {
-  async connect() { return patchSqlite(await super.connect()); }
-  async connectToShadowDb() { return patchSqlite(await super.connectToShadowDb()); }
+  async connect() {
+    return patchSqlite(await super.connect());
+  }
+  async connectToShadowDb() {
+    return patchSqlite(await super.connectToShadowDb());
+  }
 }
 
 function postgresAdapter(connectionUrl: string) {
@@ -72,8 +86,12 @@ function postgresAdapter(connectionUrl: string) {
   };
   const u = new URL(connectionUrl);
   const cfg = {
-    host: u.hostname, port: Number(u.port || 5432), user: decodeURIComponent(u.username),
-    password: decodeURIComponent(u.password), database: u.pathname.slice(1), allowExitOnIdle: true,
+    host: u.hostname,
+    port: Number(u.port || 5432),
+    user: decodeURIComponent(u.username),
+    password: decodeURIComponent(u.password),
+    database: u.pathname.slice(1),
+    allowExitOnIdle: true,
   };
   // The shadow database must be addressed by discrete fields (a connection string overrides
   // `database`) and its pool closed before it is dropped.

@@ -72,9 +72,13 @@ async function main() {
   const stopAll = async () => {
     stopping = true;
     for (const c of [...components].reverse()) await c.stop('SIGTERM').catch(() => undefined);
-    if (!KEEP) for (const url of Object.values(urls)) if (url.startsWith('postgres')) await dropPostgresDatabase(url).catch(() => undefined);
+    if (!KEEP)
+      for (const url of Object.values(urls)) if (url.startsWith('postgres')) await dropPostgresDatabase(url).catch(() => undefined);
   };
-  process.once('SIGINT', () => { say('interrupted; stopping everything'); void stopAll().then(() => process.exit(130)); });
+  process.once('SIGINT', () => {
+    say('interrupted; stopping everything');
+    void stopAll().then(() => process.exit(130));
+  });
   process.once('SIGTERM', () => void stopAll().then(() => process.exit(143)));
 
   try {
@@ -84,16 +88,42 @@ async function main() {
       return file;
     });
     const env: NodeJS.ProcessEnv = {
-      ...process.env, DATA_DIR: dataDir, API_PORT: String(apiPort), SIMULATOR_PORT: String(simulatorPort),
-      TEMPORAL_ADDRESS: `127.0.0.1:${temporalPort}`, TEMPORAL_UI_PORT: String(uiPort),
-      OPERATIONS_DATABASE_URL: urls.operations, PRODUCTION_DATABASE_URL: urls.production, API_USERS: apiUsers(TICKET_CUSTOMERS), LOG_LEVEL: 'warn',
+      ...process.env,
+      DATA_DIR: dataDir,
+      API_PORT: String(apiPort),
+      SIMULATOR_PORT: String(simulatorPort),
+      TEMPORAL_ADDRESS: `127.0.0.1:${temporalPort}`,
+      TEMPORAL_UI_PORT: String(uiPort),
+      OPERATIONS_DATABASE_URL: urls.operations,
+      PRODUCTION_DATABASE_URL: urls.production,
+      API_USERS: apiUsers(TICKET_CUSTOMERS),
+      LOG_LEVEL: 'warn',
     };
     const add = (c: Component) => (components.push(c), c);
-    const temporal = add(new Component({
-      name: 'temporal', command: temporalCli(), port: temporalPort,
-      args: ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(temporalPort), '--headless',
-        '--db-filename', path.join(dataDir, 'temporal.db'), '--log-level', 'error'],
-    }, env, dataDir));
+    const temporal = add(
+      new Component(
+        {
+          name: 'temporal',
+          command: temporalCli(),
+          port: temporalPort,
+          args: [
+            'server',
+            'start-dev',
+            '--ip',
+            '127.0.0.1',
+            '--port',
+            String(temporalPort),
+            '--headless',
+            '--db-filename',
+            path.join(dataDir, 'temporal.db'),
+            '--log-level',
+            'error',
+          ],
+        },
+        env,
+        dataDir,
+      ),
+    );
     const simulators = add(new Component({ name: 'simulators', ...tsx('scripts/start-simulators.ts'), port: simulatorPort }, env, dataDir));
     await Promise.all([temporal.start(), simulators.start()]);
     say('Temporal dev server and partner simulators up; migrating and seeding');
@@ -112,7 +142,9 @@ async function main() {
 
     const runs = plan(PROCESSES);
     const ctx: DriveContext = {
-      api: client, deadline: Date.now() + DRIVE_SECONDS * 1000, today: new Date().toISOString().slice(0, 10),
+      api: client,
+      deadline: Date.now() + DRIVE_SECONDS * 1000,
+      today: new Date().toISOString().slice(0, 10),
       pollMs: 1500 + PROCESSES * 10, // fewer reads per process when there are more of them
     };
     const faults = { order: 0, requisition: 0, ticket: 0, system: 0 };

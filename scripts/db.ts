@@ -38,7 +38,10 @@ async function main() {
       derivePostgresSchema(store);
       let committed: string | undefined;
       try {
-        committed = execFileSync('git', ['show', `HEAD:prisma/${store}/schema.prisma`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+        committed = execFileSync('git', ['show', `HEAD:prisma/${store}/schema.prisma`], {
+          encoding: 'utf8',
+          stdio: ['ignore', 'pipe', 'ignore'],
+        });
       } catch {
         committed = undefined;
       }
@@ -54,8 +57,13 @@ async function main() {
         // The PostgreSQL engine connects even to diff two datamodels; it reads nothing there.
         const url = provider === 'sqlite' ? 'file:/tmp/unused.db' : pgAdminUrl();
         const sql = prisma(store, url, ['migrate', 'diff', ...from, '--to-schema-datamodel', current, '--script'], { quiet: true })
-          .split('\n').filter((l) => !/^Loaded Prisma config|^Prisma config detected|^warn|^$/.test(l)).join('\n');
-        if (!/CREATE|ALTER|DROP/.test(sql)) { console.log(`${store}/${provider}: no changes`); continue; }
+          .split('\n')
+          .filter((l) => !/^Loaded Prisma config|^Prisma config detected|^warn|^$/.test(l))
+          .join('\n');
+        if (!/CREATE|ALTER|DROP/.test(sql)) {
+          console.log(`${store}/${provider}: no changes`);
+          continue;
+        }
         const target = path.join(dir, 'migrations', `${stamp}_${name}`);
         fs.mkdirSync(target, { recursive: true });
         fs.writeFileSync(path.join(target, 'migration.sql'), `${sql.trim()}\n`);
@@ -69,7 +77,10 @@ async function main() {
 
 function pgAdminUrl(): string {
   const url = process.env.PG_ADMIN_URL;
-  if (!url) throw new Error('Set PG_ADMIN_URL (`bash scripts/postgres.sh` starts a server and prints it) so the PostgreSQL migration can be computed too');
+  if (!url)
+    throw new Error(
+      'Set PG_ADMIN_URL (`bash scripts/postgres.sh` starts a server and prints it) so the PostgreSQL migration can be computed too',
+    );
   return url;
 }
 

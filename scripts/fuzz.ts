@@ -181,7 +181,9 @@ async function main() {
   delete env.OPERATIONS_DATABASE_URL;
   delete env.PRODUCTION_DATABASE_URL;
   const pgAdmin = process.env.FUZZ_PG_ADMIN_URL;
-  const pgUrls = pgAdmin ? ['ops', 'prod'].map((s) => pgAdmin.replace(/\/[^/]*$/, `/fuzz_${path.basename(dataDir).replace(/\W/g, '').toLowerCase()}_${s}`)) : [];
+  const pgUrls = pgAdmin
+    ? ['ops', 'prod'].map((s) => pgAdmin.replace(/\/[^/]*$/, `/fuzz_${path.basename(dataDir).replace(/\W/g, '').toLowerCase()}_${s}`))
+    : [];
   if (pgAdmin) {
     for (const url of pgUrls) await ensurePostgresDatabase(url);
     [env.OPERATIONS_DATABASE_URL, env.PRODUCTION_DATABASE_URL] = pgUrls;

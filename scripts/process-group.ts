@@ -5,7 +5,10 @@
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import fs from 'node:fs';
 
-export interface PidRecord { pid: number; command: string }
+export interface PidRecord {
+  pid: number;
+  command: string;
+}
 
 /** The command line of a running process (NUL-separated arguments joined by spaces), or undefined. */
 export function commandOf(pid: number): string | undefined {
@@ -69,7 +72,7 @@ export async function stopGroup(pid: number, graceMs = 10_000): Promise<'stopped
  * as it really runs (read back once the server is up, so a wrapper that re-executes compares truly).
  */
 export function writePidFile(file: string, pid: number, argv?: string[]) {
-  const record: PidRecord = { pid, command: argv ? argv.join(' ') : commandOf(pid) ?? '' };
+  const record: PidRecord = { pid, command: argv ? argv.join(' ') : (commandOf(pid) ?? '') };
   fs.writeFileSync(file, `${JSON.stringify(record)}\n`);
 }
 

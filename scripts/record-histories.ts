@@ -16,7 +16,16 @@ import { bundleWorkflowCode } from '@temporalio/worker';
 import { prepareTemplates } from '../tests/support/databases';
 import { customer, orderBody, product } from '../tests/support/fixtures';
 import { startHarness, type ApiResponse, type Harness, type UserKey } from '../tests/support/harness';
-import { boughtProduct, control, openTaskFor, purchaseOrderOf, requisitionBody, supplier, waitPo, waitRequisition } from '../tests/procurement/support';
+import {
+  boughtProduct,
+  control,
+  openTaskFor,
+  purchaseOrderOf,
+  requisitionBody,
+  supplier,
+  waitPo,
+  waitRequisition,
+} from '../tests/procurement/support';
 
 const OUT = path.resolve(__dirname, '..', 'tests', 'replay', 'histories');
 const MINUTE = 60_000;
@@ -48,10 +57,16 @@ async function payOutstanding(h: Harness, number: string): Promise<void> {
 
 async function confirmDelivery(h: Harness, number: string): Promise<void> {
   const shipments = await h.stores.operations.shipment.findMany({ where: { order: { number }, status: 'shipped' } });
-  for (const s of shipments) ok(await h.post(`/api/orders/${number}/delivery-confirmation`, { shipmentNumber: s.number }), 'delivery confirmation');
+  for (const s of shipments)
+    ok(await h.post(`/api/orders/${number}/delivery-confirmation`, { shipmentNumber: s.number }), 'delivery confirmation');
 }
 
-async function placeOrder(h: Harness, customerCode: string, lines: { sku: string; quantity: number }[], extra: Record<string, unknown> = {}) {
+async function placeOrder(
+  h: Harness,
+  customerCode: string,
+  lines: { sku: string; quantity: number }[],
+  extra: Record<string, unknown> = {},
+) {
   return ok(await h.post('/api/orders', orderBody(customerCode, lines, extra)), 'order').number as string;
 }
 
@@ -59,7 +74,10 @@ async function placeOrder(h: Harness, customerCode: string, lines: { sku: string
 const today = async (h: Harness) => new Date(await h.env.currentTimeMs()).toISOString().slice(0, 10);
 
 async function receiveAndInvoice(h: Harness, po: string, quantity: number, unitPrice: number): Promise<void> {
-  ok(await h.post(`/api/purchase-orders/${po}/receipts`, { reference: `DN-${po}`, lines: [{ lineNo: 1, quantity }] }, 'warehouse'), 'receipt');
+  ok(
+    await h.post(`/api/purchase-orders/${po}/receipts`, { reference: `DN-${po}`, lines: [{ lineNo: 1, quantity }] }, 'warehouse'),
+    'receipt',
+  );
   await waitPo(h, po, 'awaiting_invoice');
   const invoice = { supplierRef: `INV-${po}`, invoiceDate: await today(h), lines: [{ lineNo: 1, quantity, unitPrice }] };
   ok(await h.post(`/api/purchase-orders/${po}/invoices`, invoice, 'ap_clerk'), 'supplier invoice');
@@ -72,7 +90,10 @@ async function openTicket(h: Harness, body: Record<string, unknown>): Promise<st
   const number = ok(await h.post('/api/tickets', ticket, 'agent'), 'ticket').number as string;
   const triage = await h.openTask(number, 'ticket-triage');
   ok(await h.decide(triage.id, 'confirm', 'agent', 'checked'), 'triage');
-  await h.eventually(async () => (await h.stores.operations.ticket.findUniqueOrThrow({ where: { number } })).assignee, `${number} assigned`);
+  await h.eventually(
+    async () => (await h.stores.operations.ticket.findUniqueOrThrow({ where: { number } })).assignee,
+    `${number} assigned`,
+  );
   return number;
 }
 
@@ -88,7 +109,12 @@ const scenarios: Scenario[] = [
       await h.waitForStatus(n, 'awaiting_delivery');
       await confirmDelivery(h, n);
       await h.waitForStatus(n, 'awaiting_payment');
-      await record('order-awaiting-payment', `order-${n}`, 'picked, packed, shipped, delivered and invoiced; waiting for the payment', 'running');
+      await record(
+        'order-awaiting-payment',
+        `order-${n}`,
+        'picked, packed, shipped, delivered and invoiced; waiting for the payment',
+        'running',
+      );
       await payOutstanding(h, n);
       await record('order-paid', `order-${n}`, 'happy path with pick and pack tasks, paid in full', 'closed');
     },
@@ -130,12 +156,24 @@ const scenarios: Scenario[] = [
       const n = await placeOrder(h, c.code, [{ sku: p.sku, quantity: 5 }]);
       await h.waitForStatus(n, 'backordered');
       await record('order-backordered', `order-${n}`, 'two of five shipped, three on backorder waiting for stock', 'running');
-      ok(await h.post('/api/stock/receipts', { reference: `GRN-${n}`, warehouse: 'MAIN', lines: [{ sku: p.sku, quantity: 10 }] }, 'warehouse'), 'receipt');
+      ok(
+        await h.post(
+          '/api/stock/receipts',
+          { reference: `GRN-${n}`, warehouse: 'MAIN', lines: [{ sku: p.sku, quantity: 10 }] },
+          'warehouse',
+        ),
+        'receipt',
+      );
       await h.waitForStatus(n, 'awaiting_delivery');
       await confirmDelivery(h, n);
       await h.waitForStatus(n, 'awaiting_payment');
       await payOutstanding(h, n);
-      await record('order-backorder-released', `order-${n}`, 'backorder released by a stock receipt, both shipments delivered, paid', 'closed');
+      await record(
+        'order-backorder-released',
+        `order-${n}`,
+        'backorder released by a stock receipt, both shipments delivered, paid',
+        'closed',
+      );
     },
   },
   {
@@ -149,7 +187,12 @@ const scenarios: Scenario[] = [
       ok(await h.post(`/api/orders/${n}/delivery-confirmation`, { lines: [{ lineNo: 1, deliveredQuantity: 3 }] }), 'short delivery');
       await h.waitForStatus(n, 'awaiting_payment');
       await payOutstanding(h, n);
-      await record('order-up-front-invoice-short-delivery', `order-${n}`, 'invoiced on order, three of four delivered, credit note, paid', 'closed');
+      await record(
+        'order-up-front-invoice-short-delivery',
+        `order-${n}`,
+        'invoiced on order, three of four delivered, credit note, paid',
+        'closed',
+      );
     },
   },
   {
@@ -174,7 +217,8 @@ const scenarios: Scenario[] = [
     async run(h, record) {
       const s = await supplier(h, { paymentTermDays: 30 });
       const p = await boughtProduct(h, s, 10);
-      const req = ok(await h.post('/api/requisitions', requisitionBody([{ sku: p.sku, quantity: 10 }]), 'requester'), 'requisition').number as string;
+      const req = ok(await h.post('/api/requisitions', requisitionBody([{ sku: p.sku, quantity: 10 }]), 'requester'), 'requisition')
+        .number as string;
       const po = (await purchaseOrderOf(h, req)).number;
       await waitPo(h, po, 'awaiting_goods');
       await record('requisition-ordering', `requisition-${req}`, 'auto-approved, its purchase order sent and waiting for goods', 'running');
@@ -184,7 +228,12 @@ const scenarios: Scenario[] = [
       await waitPo(h, po, 'paid');
       await waitRequisition(h, req, 'completed');
       await record('purchase-order-paid', `purchase-order-${po}`, 'received in full, invoice matched, paid on net 30', 'closed');
-      await record('requisition-auto-approved-paid', `requisition-${req}`, 'within the automatic limit, one purchase order, completed when it was paid', 'closed');
+      await record(
+        'requisition-auto-approved-paid',
+        `requisition-${req}`,
+        'within the automatic limit, one purchase order, completed when it was paid',
+        'closed',
+      );
     },
   },
   {
@@ -192,7 +241,8 @@ const scenarios: Scenario[] = [
     async run(h, record) {
       const s = await supplier(h);
       const p = await boughtProduct(h, s, 3000);
-      const req = ok(await h.post('/api/requisitions', requisitionBody([{ sku: p.sku, quantity: 1 }]), 'requester'), 'requisition').number as string;
+      const req = ok(await h.post('/api/requisitions', requisitionBody([{ sku: p.sku, quantity: 1 }]), 'requester'), 'requisition')
+        .number as string;
       const task = await openTaskFor(h, req, 'requisition-approval');
       await record('requisition-awaiting-approval', `requisition-${req}`, 'above the automatic limit, waiting for the approver', 'running');
       ok(await h.decide(task.id, 'reject', 'approver', 'use existing stock'), 'reject');
@@ -207,10 +257,16 @@ const scenarios: Scenario[] = [
       const alt = await supplier(h, { paymentTermDays: 30 });
       const p = await boughtProduct(h, s, 10, { alsoFrom: { id: alt.id, price: 11 } });
       await control(h, s.code, { failNext: 100 });
-      const req = ok(await h.post('/api/requisitions', requisitionBody([{ sku: p.sku, quantity: 10 }]), 'requester'), 'requisition').number as string;
+      const req = ok(await h.post('/api/requisitions', requisitionBody([{ sku: p.sku, quantity: 10 }]), 'requester'), 'requisition')
+        .number as string;
       const po = (await purchaseOrderOf(h, req)).number;
       const task = await openTaskFor(h, po, 'supplier-unreachable');
-      await record('purchase-order-supplier-unreachable', `purchase-order-${po}`, 'gateway down past the attempts: waiting for the buyer', 'running');
+      await record(
+        'purchase-order-supplier-unreachable',
+        `purchase-order-${po}`,
+        'gateway down past the attempts: waiting for the buyer',
+        'running',
+      );
       ok(await h.decide(task.id, 'switch-supplier', 'buyer'), 'switch supplier');
       await waitPo(h, po, 'awaiting_goods');
       await control(h, s.code, { reset: true });
@@ -218,7 +274,12 @@ const scenarios: Scenario[] = [
       await h.env.sleep(30 * DAY);
       await waitPo(h, po, 'paid');
       await waitRequisition(h, req, 'completed');
-      await record('purchase-order-supplier-down-switched', `purchase-order-${po}`, 'supplier down, buyer switched to the other supplier, received, paid', 'closed');
+      await record(
+        'purchase-order-supplier-down-switched',
+        `purchase-order-${po}`,
+        'supplier down, buyer switched to the other supplier, received, paid',
+        'closed',
+      );
     },
   },
   {
@@ -233,10 +294,20 @@ const scenarios: Scenario[] = [
       const report = { outcome: 'completed', minutesSpent: 50, partsUsed: [{ sku: part.sku, quantity: 1 }] };
       ok(await h.post(`/api/tickets/${n}/visits/${n}-V1/report`, report, 'technician'), 'visit report');
       ok(await h.post(`/api/tickets/${n}/resolution`, { resolution: 'Board replaced on site' }, 'agent'), 'resolution');
-      await record('ticket-resolved-awaiting-confirmation', `ticket-${n}`, 'resolved, the SLA clock paused, waiting for the customer', 'running');
+      await record(
+        'ticket-resolved-awaiting-confirmation',
+        `ticket-${n}`,
+        'resolved, the SLA clock paused, waiting for the customer',
+        'running',
+      );
       const portal: UserKey = h.portal(c.code);
       ok(await h.post(`/api/tickets/${n}/confirmation`, { decision: 'confirm', satisfaction: 4 }, portal), 'confirmation');
-      await record('ticket-visit-billed', `ticket-${n}`, 'triage, visit with a part, resolved, confirmed by the customer, invoiced', 'closed');
+      await record(
+        'ticket-visit-billed',
+        `ticket-${n}`,
+        'triage, visit with a part, resolved, confirmed by the customer, invoiced',
+        'closed',
+      );
     },
   },
   {
@@ -256,21 +327,30 @@ function recorder(h: Harness, written: string[]): Recorder {
   return async (name, workflowId, description, expect) => {
     const handle = h.env.client.workflow.getHandle(workflowId);
     let length = -1;
-    const desc = await h.eventually(async () => {
-      const d = await handle.describe();
-      const closed = d.status.name !== 'RUNNING';
-      if (expect === 'closed' && !closed) return undefined;
-      if (closed && d.status.name !== 'COMPLETED') throw new Error(`${workflowId} ended ${d.status.name}`);
-      const busy = !closed && (d.raw.pendingWorkflowTask || (d.raw.pendingActivities?.length ?? 0) > 0);
-      const events = (await handle.fetchHistory()).events?.length ?? 0;
-      const stable = !busy && events === length;
-      length = events;
-      if (!stable) await new Promise((r) => setTimeout(r, 300));
-      return stable ? d : undefined;
-    }, `${workflowId} to be ${expect === 'closed' ? 'completed' : 'quiet'}`, 60_000);
+    const desc = await h.eventually(
+      async () => {
+        const d = await handle.describe();
+        const closed = d.status.name !== 'RUNNING';
+        if (expect === 'closed' && !closed) return undefined;
+        if (closed && d.status.name !== 'COMPLETED') throw new Error(`${workflowId} ended ${d.status.name}`);
+        const busy = !closed && (d.raw.pendingWorkflowTask || (d.raw.pendingActivities?.length ?? 0) > 0);
+        const events = (await handle.fetchHistory()).events?.length ?? 0;
+        const stable = !busy && events === length;
+        length = events;
+        if (!stable) await new Promise((r) => setTimeout(r, 300));
+        return stable ? d : undefined;
+      },
+      `${workflowId} to be ${expect === 'closed' ? 'completed' : 'quiet'}`,
+      60_000,
+    );
     const history = await handle.fetchHistory();
     const file: RecordedHistory = {
-      scenario: name, description, workflowId, workflowType: desc.type, status: desc.status.name, history: JSON.parse(historyToJSON(history)),
+      scenario: name,
+      description,
+      workflowId,
+      workflowType: desc.type,
+      status: desc.status.name,
+      history: JSON.parse(historyToJSON(history)),
     };
     fs.writeFileSync(path.join(OUT, `${name}.json`), `${JSON.stringify(file, null, 1)}\n`);
     written.push(`${name} (${desc.type} ${desc.status.name}, ${history.events?.length} events)`);
@@ -288,13 +368,19 @@ async function main(): Promise<void> {
   process.env.TEST_TEMPLATE_OPERATIONS = templates.operations;
   process.env.TEST_TEMPLATE_PRODUCTION = templates.production;
   const bundleDir = fs.mkdtempSync(path.join(os.tmpdir(), 'record-bundle-'));
-  const bundle = await bundleWorkflowCode({ workflowsPath: require.resolve('../workflows'), logger: { info() {}, warn() {}, error: console.error, debug() {}, trace() {}, log() {} } as never });
+  const bundle = await bundleWorkflowCode({
+    workflowsPath: require.resolve('../workflows'),
+    logger: { info() {}, warn() {}, error: console.error, debug() {}, trace() {}, log() {} } as never,
+  });
   process.env.TEST_WORKFLOW_BUNDLE = path.join(bundleDir, 'workflows.js');
   fs.writeFileSync(process.env.TEST_WORKFLOW_BUNDLE, bundle.code);
 
   // Time-skipping: written-off orders and payments on net 30 wait for weeks; the supplier gateway
   // is retried quickly so an outage reaches the buyer in seconds.
-  const h = await startHarness({ timeSkipping: true, policies: { procurement: { supplierRetryInitialMs: 100, supplierAttemptsBeforeTask: 3 } } });
+  const h = await startHarness({
+    timeSkipping: true,
+    policies: { procurement: { supplierRetryInitialMs: 100, supplierAttemptsBeforeTask: 3 } },
+  });
   const written: string[] = [];
   try {
     for (const s of chosen) {

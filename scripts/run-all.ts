@@ -22,7 +22,10 @@ const step = (m: string) => console.log(`\x1b[36m▸\x1b[0m ${m}`);
 
 async function portOpen(port: number, host = '127.0.0.1'): Promise<boolean> {
   return new Promise((resolve) => {
-    const s = net.connect(port, host, () => { s.destroy(); resolve(true); });
+    const s = net.connect(port, host, () => {
+      s.destroy();
+      resolve(true);
+    });
     s.on('error', () => resolve(false));
   });
 }
@@ -55,12 +58,28 @@ async function startTemporal(cfg: ReturnType<typeof config>): Promise<void> {
   step(`Starting Temporal dev server on ${cfg.TEMPORAL_ADDRESS} (state in ${path.relative(cfg.root, dbFile)})`);
   // Its own process group: one signal reaches the server and anything it spawns, and Ctrl-C in the
   // terminal reaches only us, so the shutdown below decides the order and escalates if needed.
-  const argv = [temporalCli(), 'server', 'start-dev', '--ip', host, '--port', String(port), '--ui-port', String(cfg.TEMPORAL_UI_PORT),
-    '--db-filename', dbFile, '--namespace', cfg.TEMPORAL_NAMESPACE, '--log-level', 'error'];
-  const child = temporal = spawnGroup(argv[0], argv.slice(1), { stdio: ['ignore', 'ignore', 'inherit'] });
+  const argv = [
+    temporalCli(),
+    'server',
+    'start-dev',
+    '--ip',
+    host,
+    '--port',
+    String(port),
+    '--ui-port',
+    String(cfg.TEMPORAL_UI_PORT),
+    '--db-filename',
+    dbFile,
+    '--namespace',
+    cfg.TEMPORAL_NAMESPACE,
+    '--log-level',
+    'error',
+  ];
+  const child = (temporal = spawnGroup(argv[0], argv.slice(1), { stdio: ['ignore', 'ignore', 'inherit'] }));
   writePidFile(pidFile, child.pid!, argv);
   for (let i = 0; i < 120 && !(await portOpen(port, host)); i++) {
-    if (child.exitCode !== null) throw new Error(`Temporal dev server exited with code ${child.exitCode}; is port ${port} or ${cfg.TEMPORAL_UI_PORT} taken?`);
+    if (child.exitCode !== null)
+      throw new Error(`Temporal dev server exited with code ${child.exitCode}; is port ${port} or ${cfg.TEMPORAL_UI_PORT} taken?`);
     await new Promise((r) => setTimeout(r, 500));
   }
   writePidFile(pidFile, child.pid!);
@@ -83,10 +102,14 @@ async function main() {
   // Worker chatter (bundle sizes, poller states) hides the addresses below; keep warnings and errors.
   Runtime.install({ logger: new DefaultLogger(cfg.LOG_LEVEL === 'debug' ? 'DEBUG' : 'WARN') });
   // Until everything runs, a signal stops the server started so far and ends the run.
-  let onSignal = () => { void stopTemporal(cfg).finally(() => process.exit(130)); };
+  let onSignal = () => {
+    void stopTemporal(cfg).finally(() => process.exit(130));
+  };
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => onSignal());
   // Leaving on an error: ask the server to stop too (a server that ignores it keeps its pid file for the next start).
-  process.on('exit', () => { if (running(temporal)) process.kill(-temporal!.pid!, 'SIGTERM'); });
+  process.on('exit', () => {
+    if (running(temporal)) process.kill(-temporal!.pid!, 'SIGTERM');
+  });
   await startTemporal(cfg);
   step('Applying database migrations');
   execTsx('scripts/db.ts', ['deploy']);
@@ -98,11 +121,15 @@ async function main() {
   const stores = await openStores({ operations: cfg.OPERATIONS_DATABASE_URL, production: cfg.PRODUCTION_DATABASE_URL });
   const nativeConnection = await NativeConnection.connect({ address: cfg.TEMPORAL_ADDRESS });
   step('Starting workers (bundling workflows takes a few seconds)');
-  const workers = await Promise.all(WORKER_ROLES.map((r) => createWorker(r, { connection: nativeConnection, namespace: cfg.TEMPORAL_NAMESPACE, ...stores })));
+  const workers = await Promise.all(
+    WORKER_ROLES.map((r) => createWorker(r, { connection: nativeConnection, namespace: cfg.TEMPORAL_NAMESPACE, ...stores })),
+  );
   const connection = await Connection.connect({ address: cfg.TEMPORAL_ADDRESS });
   const client = new Client({ connection, namespace: cfg.TEMPORAL_NAMESPACE });
   const app = createApp({ ...stores, temporal: client, users, policies: policiesFrom(cfg) });
-  const server = await new Promise<import('node:http').Server>((resolve) => { const s = app.listen(cfg.API_PORT, cfg.API_HOST, () => resolve(s)); });
+  const server = await new Promise<import('node:http').Server>((resolve) => {
+    const s = app.listen(cfg.API_PORT, cfg.API_HOST, () => resolve(s));
+  });
 
   const base = `http://${cfg.API_HOST}:${cfg.API_PORT}`;
   console.log(`
@@ -148,7 +175,10 @@ async function main() {
 }
 
 function execTsx(script: string, args: string[]) {
-  const { status } = require('node:child_process').spawnSync(process.execPath, [require.resolve('tsx/cli'), script, ...args], { stdio: 'inherit', cwd: path.resolve(__dirname, '..') });
+  const { status } = require('node:child_process').spawnSync(process.execPath, [require.resolve('tsx/cli'), script, ...args], {
+    stdio: 'inherit',
+    cwd: path.resolve(__dirname, '..'),
+  });
   if (status !== 0) throw new Error(`${script} ${args.join(' ')} failed`);
 }
 

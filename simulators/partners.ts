@@ -18,13 +18,15 @@ export interface PartyBehaviour {
   promiseDelayDays: number;
 }
 
-const ZControl = z.object({
-  failNext: z.number().int().min(0).optional(),
-  downForMs: z.number().int().min(0).optional(),
-  delayMs: z.number().int().min(0).max(120_000).optional(),
-  promiseDelayDays: z.number().int().min(0).optional(),
-  reset: z.boolean().optional(),
-}).strict();
+const ZControl = z
+  .object({
+    failNext: z.number().int().min(0).optional(),
+    downForMs: z.number().int().min(0).optional(),
+    delayMs: z.number().int().min(0).max(120_000).optional(),
+    promiseDelayDays: z.number().int().min(0).optional(),
+    reset: z.boolean().optional(),
+  })
+  .strict();
 
 /**
  * Derived from the booking key, not counted in memory: a restarted carrier never repeats a number it
@@ -33,7 +35,9 @@ const ZControl = z.object({
  */
 export function trackingNumber(carrier: string, bookingKey: string): string {
   const hash = createHash('sha256').update(`${carrier}\n${bookingKey}`).digest('hex');
-  return `${carrier}-${BigInt(`0x${hash.slice(0, 15)}`).toString(36).toUpperCase()}`;
+  return `${carrier}-${BigInt(`0x${hash.slice(0, 15)}`)
+    .toString(36)
+    .toUpperCase()}`;
 }
 
 const fresh = (): PartyBehaviour => ({ failNext: 0, downUntil: 0, delayMs: 0, promiseDelayDays: 0 });
@@ -42,7 +46,10 @@ export function createPartnerSimulator() {
   const behaviour = new Map<string, PartyBehaviour>();
   const calls = new Map<string, number>();
   const bookings = new Map<string, { trackingNumber: string; shipmentNumber: string; at: string }>();
-  const purchaseOrders = new Map<string, { poNumber: string; supplier: string; promisedDate: string; lines: unknown; at: string; cancelled?: boolean }>();
+  const purchaseOrders = new Map<
+    string,
+    { poNumber: string; supplier: string; promisedDate: string; lines: unknown; at: string; cancelled?: boolean }
+  >();
   const party = (kind: string, code: string) => `${kind}/${code}`;
   const get = (key: string) => behaviour.get(key) ?? fresh();
 
@@ -114,7 +121,10 @@ export function createPartnerSimulator() {
     po.cancelled = true;
     res.json({ poNumber: po.poNumber, status: 'cancelled' });
   });
-  app.get('/suppliers/:code/orders', (req, res) => void res.json([...purchaseOrders.values()].filter((p) => p.supplier === req.params.code)));
+  app.get(
+    '/suppliers/:code/orders',
+    (req, res) => void res.json([...purchaseOrders.values()].filter((p) => p.supplier === req.params.code)),
+  );
 
   app.use(((err, _req, res, _next) => {
     res.status(err instanceof z.ZodError ? 400 : 500).json({ error: err instanceof z.ZodError ? err.issues : String(err) });
@@ -127,7 +137,9 @@ export type PartnerSimulator = ReturnType<typeof createPartnerSimulator> & { ser
 
 export async function startPartnerSimulator(port = 0, host = '127.0.0.1'): Promise<PartnerSimulator> {
   const sim = createPartnerSimulator();
-  const server = await new Promise<Server>((resolve) => { const s = sim.app.listen(port, host, () => resolve(s)); });
+  const server = await new Promise<Server>((resolve) => {
+    const s = sim.app.listen(port, host, () => resolve(s));
+  });
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
   return { ...sim, server, url: `http://${host}:${actualPort}` };

@@ -32,27 +32,31 @@ export async function orderToDelivery(input: OrderProcessInput): Promise<OrderPr
     receipts.add(receiptReference);
     ctx.restocks++;
   });
-  setHandler(cancelOrderUpdate, async (req: CancelRequest) => {
-    cancelling = true;
-    return turns.run(async () => {
-      // A payment that went before may have made the order uncancellable.
-      const refusal = turns.serialised ? ctx.cancelRefusal() : undefined;
-      if (refusal) {
-        cancelling = false;
-        throw refuse(refusal);
-      }
-      cancelRequest = req;
-      work.cancel();
-      // Answer only once the compensations are written, so the caller sees the order as it now is.
-      await condition(() => compensated);
-      return ctx.snapshot();
-    });
-  }, {
-    validator: (_req: CancelRequest) => {
-      const refusal = cancelRequest || cancelling ? `Order ${input.orderNumber} is already being cancelled` : ctx.cancelRefusal();
-      if (refusal) throw refuse(refusal);
+  setHandler(
+    cancelOrderUpdate,
+    async (req: CancelRequest) => {
+      cancelling = true;
+      return turns.run(async () => {
+        // A payment that went before may have made the order uncancellable.
+        const refusal = turns.serialised ? ctx.cancelRefusal() : undefined;
+        if (refusal) {
+          cancelling = false;
+          throw refuse(refusal);
+        }
+        cancelRequest = req;
+        work.cancel();
+        // Answer only once the compensations are written, so the caller sees the order as it now is.
+        await condition(() => compensated);
+        return ctx.snapshot();
+      });
     },
-  });
+    {
+      validator: (_req: CancelRequest) => {
+        const refusal = cancelRequest || cancelling ? `Order ${input.orderNumber} is already being cancelled` : ctx.cancelRefusal();
+        if (refusal) throw refuse(refusal);
+      },
+    },
+  );
   acceptDeliveryConfirmations(ctx, turns);
   acceptPayments(ctx, turns);
 
@@ -66,7 +70,12 @@ export async function orderToDelivery(input: OrderProcessInput): Promise<OrderPr
     });
     await ctx.setStatus(outcome);
   } catch (e) {
-    const cancelled = e instanceof OrderCancelled ? e : cancelRequest && isCancellation(e) ? new OrderCancelled(cancelRequest.reason, cancelRequest.requestedBy) : undefined;
+    const cancelled =
+      e instanceof OrderCancelled
+        ? e
+        : cancelRequest && isCancellation(e)
+          ? new OrderCancelled(cancelRequest.reason, cancelRequest.requestedBy)
+          : undefined;
     if (!cancelled) throw e;
     await CancellationScope.nonCancellable(async () => {
       for (const step of [...ctx.compensations].reverse()) {

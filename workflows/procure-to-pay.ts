@@ -1,11 +1,25 @@
 // Procure-to-pay for one requisition: approval chain by amount (with reminders, escalation and
 // segregation of duties) → supplier selection → one child process per purchase order.
-import { allHandlersFinished, condition, patched, setHandler, startChild, workflowInfo, type ChildWorkflowHandle } from '@temporalio/workflow';
+import {
+  allHandlersFinished,
+  condition,
+  patched,
+  setHandler,
+  startChild,
+  workflowInfo,
+  type ChildWorkflowHandle,
+} from '@temporalio/workflow';
 import { approvalChain, approvalRefusal, escalationRole } from '../domain/procurement/approval-policy';
 import { ops } from './shared/activities';
 import { HumanTasks } from './shared/human-tasks';
 import { refuse } from './shared/messages';
-import { cancelPurchaseOrderSignal, cancelRequisitionUpdate, purchaseOrderWorkflowId, requisitionStateQuery, type RequisitionState } from './procurement/messages';
+import {
+  cancelPurchaseOrderSignal,
+  cancelRequisitionUpdate,
+  purchaseOrderWorkflowId,
+  requisitionStateQuery,
+  type RequisitionState,
+} from './procurement/messages';
 import type { RequisitionInput } from './procurement/types';
 import { purchaseOrder } from './purchase-order';
 
@@ -14,7 +28,14 @@ export async function procureToPay(input: RequisitionInput): Promise<Requisition
   const cancelEarly = patched('requisition-cancel-answers-early');
   const workflowId = workflowInfo().workflowId;
   const tasks = new HumanTasks('procure-to-pay');
-  const state: RequisitionState = { requisitionNumber: input.requisitionNumber, status: 'submitted', approvals: [], purchaseOrders: [], openTasks: [], events: [] };
+  const state: RequisitionState = {
+    requisitionNumber: input.requisitionNumber,
+    status: 'submitted',
+    approvals: [],
+    purchaseOrders: [],
+    openTasks: [],
+    events: [],
+  };
   const children: ChildWorkflowHandle<typeof purchaseOrder>[] = [];
   let cancel: { reason: string; requestedBy: string } | undefined;
   let finished = false;
@@ -26,29 +47,34 @@ export async function procureToPay(input: RequisitionInput): Promise<Requisition
     state.status = status;
     await ops.setRequisitionStatus({ number: input.requisitionNumber, status, reason });
   };
-  const forwardCancel = (child: ChildWorkflowHandle<typeof purchaseOrder>) => child.signal(cancelPurchaseOrderSignal, { reason: `requisition cancelled: ${cancel!.reason}` });
+  const forwardCancel = (child: ChildWorkflowHandle<typeof purchaseOrder>) =>
+    child.signal(cancelPurchaseOrderSignal, { reason: `requisition cancelled: ${cancel!.reason}` });
 
   setHandler(requisitionStateQuery, () => ({ ...state, openTasks: tasks.openTaskIds }));
-  setHandler(cancelRequisitionUpdate, async (req) => {
-    cancel = req;
-    if (!cancelEarly) {
-      for (const child of children) await forwardCancel(child);
-      await condition(() => finished);
-      return { ...state, openTasks: tasks.openTaskIds };
-    }
-    // Answered once recorded and forwarded: purchase orders settle on their own time (a supplier may
-    // be slow to confirm the cancellation), and none starts after this (see the ordering loop).
-    await Promise.all(children.map(forwardCancel));
-    state.reason = req.reason;
-    await setStatus('cancelled', req.reason);
-    return { ...state, openTasks: tasks.openTaskIds };
-  }, {
-    validator: (_req: { reason: string; requestedBy: string }) => {
-      if (cancel || ['rejected', 'cancelled', 'completed'].includes(state.status)) {
-        throw refuse(`Requisition ${input.requisitionNumber} is ${cancel ? 'already being cancelled' : state.status}`);
+  setHandler(
+    cancelRequisitionUpdate,
+    async (req) => {
+      cancel = req;
+      if (!cancelEarly) {
+        for (const child of children) await forwardCancel(child);
+        await condition(() => finished);
+        return { ...state, openTasks: tasks.openTaskIds };
       }
+      // Answered once recorded and forwarded: purchase orders settle on their own time (a supplier may
+      // be slow to confirm the cancellation), and none starts after this (see the ordering loop).
+      await Promise.all(children.map(forwardCancel));
+      state.reason = req.reason;
+      await setStatus('cancelled', req.reason);
+      return { ...state, openTasks: tasks.openTaskIds };
     },
-  });
+    {
+      validator: (_req: { reason: string; requestedBy: string }) => {
+        if (cancel || ['rejected', 'cancelled', 'completed'].includes(state.status)) {
+          throw refuse(`Requisition ${input.requisitionNumber} is ${cancel ? 'already being cancelled' : state.status}`);
+        }
+      },
+    },
+  );
 
   const requisition = await ops.loadRequisition(input.requisitionNumber);
   const outcome = await (async (): Promise<{ status: string; reason?: string }> => {
@@ -59,7 +85,10 @@ export async function procureToPay(input: RequisitionInput): Promise<Requisition
     for (const level of chain) {
       const id = await tasks.ask({
         id: `${workflowId}:approval:${level.level}`,
-        documentRef: input.requisitionNumber, kind: 'requisition-approval', role: level.role, decisions: ['approve', 'reject'],
+        documentRef: input.requisitionNumber,
+        kind: 'requisition-approval',
+        role: level.role,
+        decisions: ['approve', 'reject'],
         title: `Approve requisition ${input.requisitionNumber} (${(requisition.totalCents / 100).toFixed(2)}) as ${level.label}`,
         description: `Requested by ${requisition.requester}: ${requisition.lines.map((l) => `${l.quantity} × ${l.sku}`).join(', ')}.`,
         dueInMs: input.policy.approvalReminderMs,
@@ -78,7 +107,15 @@ export async function procureToPay(input: RequisitionInput): Promise<Requisition
         d = await tasks.decision(id, undefined, stop);
       }
       if (!d) return { status: 'cancelled', reason: cancel!.reason };
-      await ops.recordApproval({ number: input.requisitionNumber, level: level.level, role: level.role, decision: d.decision, decidedBy: d.decidedBy, comment: d.comment, at: new Date().toISOString() });
+      await ops.recordApproval({
+        number: input.requisitionNumber,
+        level: level.level,
+        role: level.role,
+        decision: d.decision,
+        decidedBy: d.decidedBy,
+        comment: d.comment,
+        at: new Date().toISOString(),
+      });
       state.approvals.push({ level: level.level, role: level.role, decision: d.decision, decidedBy: d.decidedBy });
       if (d.decision === 'reject') return { status: 'rejected', reason: `rejected by ${d.decidedBy}${d.comment ? `: ${d.comment}` : ''}` };
       approvers.push(d.decidedBy);
@@ -95,7 +132,10 @@ export async function procureToPay(input: RequisitionInput): Promise<Requisition
         await ops.cancelPurchaseOrder({ poNumber: p.number, reason: `requisition cancelled: ${req.reason}` });
         continue;
       }
-      const child = await startChild(purchaseOrder, { workflowId: purchaseOrderWorkflowId(p.number), args: [{ poNumber: p.number, requisitionNumber: input.requisitionNumber, policy: input.policy }] });
+      const child = await startChild(purchaseOrder, {
+        workflowId: purchaseOrderWorkflowId(p.number),
+        args: [{ poNumber: p.number, requisitionNumber: input.requisitionNumber, policy: input.policy }],
+      });
       children.push(child);
       // A cancel that arrived while this child was starting did not see it.
       if (cancelEarly && cancelled()) await forwardCancel(child);

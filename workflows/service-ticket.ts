@@ -22,7 +22,12 @@ export async function serviceTicket(input: TicketProcessInput): Promise<TicketPr
   handleReplacement(ctx);
 
   ctx.ticket = await ops.loadTicket(input.ticketNumber);
-  Object.assign(ctx.state, { priority: ctx.ticket.priority, category: ctx.ticket.category, assignee: ctx.ticket.assignee, team: ctx.ticket.team });
+  Object.assign(ctx.state, {
+    priority: ctx.ticket.priority,
+    category: ctx.ticket.category,
+    assignee: ctx.ticket.assignee,
+    team: ctx.ticket.team,
+  });
   await ctx.sla('sla_started');
   const sla = watchSla(ctx);
 
@@ -49,6 +54,11 @@ async function untilClosed(ctx: TicketContext): Promise<void> {
     const answered = await condition(() => ctx.closed || !ctx.resolved || ctx.resolutions !== round, ctx.policy.autoCloseDays * DAY_MS);
     if (answered) continue;
     ctx.closed = true;
-    await ctx.record('closed', 'process', { confirmed: false, reason: `no answer from the customer within ${ctx.policy.autoCloseDays} days` }, { closedAt: new Date().toISOString() });
+    await ctx.record(
+      'closed',
+      'process',
+      { confirmed: false, reason: `no answer from the customer within ${ctx.policy.autoCloseDays} days` },
+      { closedAt: new Date().toISOString() },
+    );
   }
 }

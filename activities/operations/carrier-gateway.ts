@@ -2,12 +2,17 @@
 // retried by the workflow's retry policy; only a refusal of the request itself is final.
 import { ApplicationFailure } from '@temporalio/common';
 
-export interface CarrierBooking { trackingNumber: string }
+export interface CarrierBooking {
+  trackingNumber: string;
+}
 
 /** Per-call timeout; the activity's own start-to-close timeout is longer so one slow call can be abandoned and retried. */
 export const CARRIER_CALL_TIMEOUT_MS = 5_000;
 
-export async function bookWithCarrier(apiUrl: string, request: { shipmentNumber: string; parcels: number; destination: string }): Promise<CarrierBooking> {
+export async function bookWithCarrier(
+  apiUrl: string,
+  request: { shipmentNumber: string; parcels: number; destination: string },
+): Promise<CarrierBooking> {
   let res: Response;
   try {
     res = await fetch(`${apiUrl}/bookings`, {
@@ -22,7 +27,10 @@ export async function bookWithCarrier(apiUrl: string, request: { shipmentNumber:
   const body = (await res.json().catch(() => ({}))) as { trackingNumber?: unknown };
   if (res.ok && typeof body.trackingNumber === 'string') return { trackingNumber: body.trackingNumber };
   if (res.status >= 400 && res.status < 500 && res.status !== 408 && res.status !== 429) {
-    throw ApplicationFailure.nonRetryable(`carrier refused shipment ${request.shipmentNumber}: ${res.status} ${JSON.stringify(body)}`, 'CarrierRefused');
+    throw ApplicationFailure.nonRetryable(
+      `carrier refused shipment ${request.shipmentNumber}: ${res.status} ${JSON.stringify(body)}`,
+      'CarrierRefused',
+    );
   }
   throw new Error(`carrier at ${apiUrl} answered ${res.status}; will retry`);
 }

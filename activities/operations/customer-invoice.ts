@@ -9,17 +9,35 @@ import { ACCOUNTS, audit, postJournal } from './ledger';
 
 const DAY_MS = 86_400_000;
 
-export interface CustomerInvoiceLine { orderLineId?: number | null; productId: number; description: string; quantity: number; unitPriceCents: number; taxRateBp: number }
+export interface CustomerInvoiceLine {
+  orderLineId?: number | null;
+  productId: number;
+  description: string;
+  quantity: number;
+  unitPriceCents: number;
+  taxRateBp: number;
+}
 
-export async function postCustomerInvoice(tx: OperationsTx, input: {
-  key: string; customer: { id: number; code: string; paymentTermDays: number }; orderId?: number | null;
-  source: string; issuedAt: Date; lines: CustomerInvoiceLine[];
-}): Promise<{ number: string; totalCents: number }> {
+export async function postCustomerInvoice(
+  tx: OperationsTx,
+  input: {
+    key: string;
+    customer: { id: number; code: string; paymentTermDays: number };
+    orderId?: number | null;
+    source: string;
+    issuedAt: Date;
+    lines: CustomerInvoiceLine[];
+  },
+): Promise<{ number: string; totalCents: number }> {
   const lines = input.lines.map((l) => ({ ...l, ...lineAmounts(l) }));
   const totals = documentTotals(lines);
   const number = await nextNumber(tx, 'invoice', 'INV');
   const journalEntryId = await postJournal(tx, {
-    key: `invoice:${number}`, memo: `Invoice ${number} for ${input.source}`, sourceType: 'Invoice', sourceRef: number, postedAt: input.issuedAt,
+    key: `invoice:${number}`,
+    memo: `Invoice ${number} for ${input.source}`,
+    sourceType: 'Invoice',
+    sourceRef: number,
+    postedAt: input.issuedAt,
     lines: [
       { account: ACCOUNTS.receivables, debitCents: totals.totalCents, partnerRef: input.customer.code },
       { account: ACCOUNTS.revenue, creditCents: totals.netCents },
@@ -28,8 +46,17 @@ export async function postCustomerInvoice(tx: OperationsTx, input: {
   });
   await tx.invoice.create({
     data: {
-      number, key: input.key, kind: 'invoice', orderId: input.orderId ?? null, customerId: input.customer.id, status: 'posted', ...totals,
-      issuedAt: input.issuedAt, dueAt: new Date(input.issuedAt.getTime() + input.customer.paymentTermDays * DAY_MS), journalEntryId, lines: { create: lines },
+      number,
+      key: input.key,
+      kind: 'invoice',
+      orderId: input.orderId ?? null,
+      customerId: input.customer.id,
+      status: 'posted',
+      ...totals,
+      issuedAt: input.issuedAt,
+      dueAt: new Date(input.issuedAt.getTime() + input.customer.paymentTermDays * DAY_MS),
+      journalEntryId,
+      lines: { create: lines },
     },
   });
   await audit(tx, 'process', 'invoice.posted', 'Invoice', number, { source: input.source, totalCents: totals.totalCents });
@@ -44,7 +71,13 @@ export function settledStatus(total: number, paid: number, credited: number): st
 const OPEN = ['posted', 'partially_paid'];
 const money = (cents: number) => (cents / 100).toFixed(2);
 
-interface PaymentInput { reference: string; amountCents: number; method: string; recordedBy: string; at: Date }
+interface PaymentInput {
+  reference: string;
+  amountCents: number;
+  method: string;
+  recordedBy: string;
+  at: Date;
+}
 
 /**
  * Applies a customer payment to an open invoice: the payment, cash against receivables, the new status.
@@ -58,7 +91,11 @@ async function applyPayment(tx: OperationsTx, invoiceId: number, input: PaymentI
   const room = invoice.totalCents - invoice.creditedCents - input.amountCents;
   const fitted = await tx.invoice.updateMany({
     where: {
-      id: invoice.id, status: { in: OPEN }, totalCents: invoice.totalCents, creditedCents: invoice.creditedCents, paidCents: { lte: room },
+      id: invoice.id,
+      status: { in: OPEN },
+      totalCents: invoice.totalCents,
+      creditedCents: invoice.creditedCents,
+      paidCents: { lte: room },
     },
     data: { paidCents: { increment: input.amountCents } },
   });
@@ -70,21 +107,35 @@ async function applyPayment(tx: OperationsTx, invoiceId: number, input: PaymentI
   }
   // The row is ours until commit, so its figures are current.
   const paid = await tx.invoice.findUniqueOrThrow({ where: { id: invoice.id } });
-  await tx.invoice.update({ where: { id: invoice.id }, data: { status: settledStatus(paid.totalCents, paid.paidCents, paid.creditedCents) } });
+  await tx.invoice.update({
+    where: { id: invoice.id },
+    data: { status: settledStatus(paid.totalCents, paid.paidCents, paid.creditedCents) },
+  });
   await tx.payment.create({
     data: {
-      reference: input.reference, invoiceId: invoice.id, amountCents: input.amountCents, method: input.method, receivedAt: input.at, recordedBy: input.recordedBy,
+      reference: input.reference,
+      invoiceId: invoice.id,
+      amountCents: input.amountCents,
+      method: input.method,
+      receivedAt: input.at,
+      recordedBy: input.recordedBy,
     },
   });
   await postJournal(tx, {
-    key: `payment:${invoice.number}:${input.reference}`, memo: `Payment ${input.reference} on ${invoice.number}`,
-    sourceType: 'Payment', sourceRef: invoice.number, postedAt: input.at,
+    key: `payment:${invoice.number}:${input.reference}`,
+    memo: `Payment ${input.reference} on ${invoice.number}`,
+    sourceType: 'Payment',
+    sourceRef: invoice.number,
+    postedAt: input.at,
     lines: [
       { account: ACCOUNTS.cash, debitCents: input.amountCents },
       { account: ACCOUNTS.receivables, creditCents: input.amountCents, partnerRef: invoice.customer.code },
     ],
   });
-  await audit(tx, input.recordedBy, 'payment.received', 'Invoice', invoice.number, { reference: input.reference, amountCents: input.amountCents });
+  await audit(tx, input.recordedBy, 'payment.received', 'Invoice', invoice.number, {
+    reference: input.reference,
+    amountCents: input.amountCents,
+  });
 }
 
 /** `applied`: this request put the payment on the invoice (a retry of it included); `duplicate`: another request did. */
@@ -96,21 +147,27 @@ export type PaymentOutcome = 'applied' | 'duplicate';
  * same reference. The same reference with another amount is refused: it is not the same payment.
  */
 export async function recordPaymentOnce(
-  db: OperationsDb, invoice: { id: number; number: string }, input: PaymentInput & { requestId: string },
+  db: OperationsDb,
+  invoice: { id: number; number: string },
+  input: PaymentInput & { requestId: string },
 ): Promise<PaymentOutcome> {
   const key = `payment:${invoice.number}:${input.reference}`;
   const judge = (first: { amountCents: number; requestId: string }): PaymentOutcome => {
     if (first.amountCents !== input.amountCents) {
-      throw illegal(`Payment reference ${input.reference} was already used on ${invoice.number} for ${money(first.amountCents)}; `
-        + 'a different payment needs its own reference');
+      throw illegal(
+        `Payment reference ${input.reference} was already used on ${invoice.number} for ${money(first.amountCents)}; ` +
+          'a different payment needs its own reference',
+      );
     }
     return first.requestId === input.requestId ? 'applied' : 'duplicate';
   };
   try {
-    return judge(await once(db, key, async (tx) => {
-      await applyPayment(tx, invoice.id, input);
-      return { amountCents: input.amountCents, requestId: input.requestId };
-    }));
+    return judge(
+      await once(db, key, async (tx) => {
+        await applyPayment(tx, invoice.id, input);
+        return { amountCents: input.amountCents, requestId: input.requestId };
+      }),
+    );
   } catch (e) {
     // A twin of this request may have won the race and left no room for this one: that is a repeat, not a refusal.
     const first = await db.processedOperation.findUnique({ where: { key } });

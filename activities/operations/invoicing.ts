@@ -9,16 +9,19 @@ import type { InvoiceInfo } from '../../workflows/order/types';
 import { postCustomerInvoice, recordPaymentOnce, settledStatus } from './customer-invoice';
 import { ACCOUNTS, audit, postJournal, reverseJournal } from './ledger';
 
-
 async function invoiceInfo(db: OperationsDb | OperationsTx, number: string): Promise<InvoiceInfo> {
   const i = await db.invoice.findUniqueOrThrow({ where: { number } });
   return {
-    number: i.number, kind: i.kind as InvoiceInfo['kind'], status: i.status, totalCents: i.totalCents, paidCents: i.paidCents,
-    creditedCents: i.creditedCents, outstandingCents: i.status === 'void' || i.status === 'written_off' ? 0 : i.totalCents - i.paidCents - i.creditedCents,
+    number: i.number,
+    kind: i.kind as InvoiceInfo['kind'],
+    status: i.status,
+    totalCents: i.totalCents,
+    paidCents: i.paidCents,
+    creditedCents: i.creditedCents,
+    outstandingCents: i.status === 'void' || i.status === 'written_off' ? 0 : i.totalCents - i.paidCents - i.creditedCents,
     dueAt: i.dueAt.toISOString(),
   };
 }
-
 
 export function createInvoicingActivities(db: OperationsDb) {
   return {
@@ -28,15 +31,32 @@ export function createInvoicingActivities(db: OperationsDb) {
      */
     async issueOrderInvoice(input: { orderNumber: string; basis: 'delivered' | 'ordered'; at: string }): Promise<InvoiceInfo | null> {
       const number = await once(db, `invoice:${input.orderNumber}`, async (tx) => {
-        const order = await tx.salesOrder.findUniqueOrThrow({ where: { number: input.orderNumber }, include: { lines: true, customer: true } });
-        const products = new Map((await tx.product.findMany({ where: { id: { in: order.lines.map((l) => l.productId) } } })).map((p) => [p.id, p]));
+        const order = await tx.salesOrder.findUniqueOrThrow({
+          where: { number: input.orderNumber },
+          include: { lines: true, customer: true },
+        });
+        const products = new Map(
+          (await tx.product.findMany({ where: { id: { in: order.lines.map((l) => l.productId) } } })).map((p) => [p.id, p]),
+        );
         const lines = order.lines
           .map((l) => ({ l, quantity: input.basis === 'delivered' ? l.deliveredQty : l.quantity }))
           .filter((x) => x.quantity > 0)
-          .map(({ l, quantity }) => ({ orderLineId: l.id, productId: l.productId, description: products.get(l.productId)!.name, quantity, unitPriceCents: l.unitPriceCents, taxRateBp: l.taxRateBp }));
+          .map(({ l, quantity }) => ({
+            orderLineId: l.id,
+            productId: l.productId,
+            description: products.get(l.productId)!.name,
+            quantity,
+            unitPriceCents: l.unitPriceCents,
+            taxRateBp: l.taxRateBp,
+          }));
         if (lines.length === 0) return null;
         const { number: invoiceNumber } = await postCustomerInvoice(tx, {
-          key: `order:${order.number}:invoice`, customer: order.customer, orderId: order.id, source: `order ${order.number}`, issuedAt: new Date(input.at), lines,
+          key: `order:${order.number}:invoice`,
+          customer: order.customer,
+          orderId: order.id,
+          source: `order ${order.number}`,
+          issuedAt: new Date(input.at),
+          lines,
         });
         return invoiceNumber;
       });
@@ -46,19 +66,34 @@ export function createInvoicingActivities(db: OperationsDb) {
     /** For up-front invoices: credits what was invoiced but in the end not delivered. */
     async creditUndelivered(input: { orderNumber: string; at: string }): Promise<InvoiceInfo | null> {
       const number = await once(db, `credit-note:${input.orderNumber}`, async (tx) => {
-        const invoice = await tx.invoice.findFirst({ where: { order: { number: input.orderNumber }, kind: 'invoice', status: { not: 'void' } }, include: { lines: true, customer: true } });
+        const invoice = await tx.invoice.findFirst({
+          where: { order: { number: input.orderNumber }, kind: 'invoice', status: { not: 'void' } },
+          include: { lines: true, customer: true },
+        });
         if (!invoice) return null;
         const orderLines = await tx.salesOrderLine.findMany({ where: { orderId: invoice.orderId! } });
         const lines = invoice.lines
           .map((il) => ({ il, quantity: il.quantity - (orderLines.find((o) => o.id === il.orderLineId)?.deliveredQty ?? 0) }))
           .filter((x) => x.quantity > 0)
-          .map(({ il, quantity }) => ({ orderLineId: il.orderLineId, productId: il.productId, description: il.description, quantity, unitPriceCents: il.unitPriceCents, taxRateBp: il.taxRateBp, ...lineAmounts({ quantity, unitPriceCents: il.unitPriceCents, taxRateBp: il.taxRateBp }) }));
+          .map(({ il, quantity }) => ({
+            orderLineId: il.orderLineId,
+            productId: il.productId,
+            description: il.description,
+            quantity,
+            unitPriceCents: il.unitPriceCents,
+            taxRateBp: il.taxRateBp,
+            ...lineAmounts({ quantity, unitPriceCents: il.unitPriceCents, taxRateBp: il.taxRateBp }),
+          }));
         if (lines.length === 0) return null;
         const totals = documentTotals(lines);
         const at = new Date(input.at);
         const creditNumber = await nextNumber(tx, 'credit-note', 'CN');
         const journalEntryId = await postJournal(tx, {
-          key: `invoice:${creditNumber}`, memo: `Credit note ${creditNumber} on ${invoice.number} for undelivered goods`, sourceType: 'Invoice', sourceRef: creditNumber, postedAt: at,
+          key: `invoice:${creditNumber}`,
+          memo: `Credit note ${creditNumber} on ${invoice.number} for undelivered goods`,
+          sourceType: 'Invoice',
+          sourceRef: creditNumber,
+          postedAt: at,
           lines: [
             { account: ACCOUNTS.revenue, debitCents: totals.netCents },
             { account: ACCOUNTS.taxPayable, debitCents: totals.taxCents },
@@ -67,14 +102,31 @@ export function createInvoicingActivities(db: OperationsDb) {
         });
         await tx.invoice.create({
           data: {
-            number: creditNumber, key: `order:${input.orderNumber}:credit-note`, kind: 'credit_note', orderId: invoice.orderId, customerId: invoice.customerId,
-            status: 'paid', ...totals, paidCents: totals.totalCents, issuedAt: at, dueAt: at, journalEntryId, creditsInvoiceId: invoice.id, lines: { create: lines },
+            number: creditNumber,
+            key: `order:${input.orderNumber}:credit-note`,
+            kind: 'credit_note',
+            orderId: invoice.orderId,
+            customerId: invoice.customerId,
+            status: 'paid',
+            ...totals,
+            paidCents: totals.totalCents,
+            issuedAt: at,
+            dueAt: at,
+            journalEntryId,
+            creditsInvoiceId: invoice.id,
+            lines: { create: lines },
           },
         });
         // Incremented, and the status taken from the row once it is ours: a payment may have landed since the read above.
         const now = await tx.invoice.update({ where: { id: invoice.id }, data: { creditedCents: { increment: totals.totalCents } } });
-        await tx.invoice.update({ where: { id: invoice.id }, data: { status: settledStatus(now.totalCents, now.paidCents, now.creditedCents) } });
-        await audit(tx, 'process', 'credit-note.posted', 'Invoice', creditNumber, { invoice: invoice.number, totalCents: totals.totalCents });
+        await tx.invoice.update({
+          where: { id: invoice.id },
+          data: { status: settledStatus(now.totalCents, now.paidCents, now.creditedCents) },
+        });
+        await audit(tx, 'process', 'credit-note.posted', 'Invoice', creditNumber, {
+          invoice: invoice.number,
+          totalCents: totals.totalCents,
+        });
         return invoice.number;
       });
       return number ? invoiceInfo(db, number) : null;
@@ -87,7 +139,14 @@ export function createInvoicingActivities(db: OperationsDb) {
         const paid = invoices.find((i) => i.paidCents > 0 && i.kind === 'invoice');
         if (paid) throw illegal(`Invoice ${paid.number} has payments recorded; refund them before the order can be cancelled`);
         for (const i of invoices) {
-          if (i.journalEntryId) await reverseJournal(tx, i.journalEntryId, `void:${i.number}`, `Void ${i.number} (order ${input.orderNumber} cancelled)`, new Date(input.at));
+          if (i.journalEntryId)
+            await reverseJournal(
+              tx,
+              i.journalEntryId,
+              `void:${i.number}`,
+              `Void ${i.number} (order ${input.orderNumber} cancelled)`,
+              new Date(input.at),
+            );
           await tx.invoice.update({ where: { id: i.id }, data: { status: 'void', voidedAt: new Date(input.at) } });
           await audit(tx, 'process', 'invoice.voided', 'Invoice', i.number, { order: input.orderNumber });
         }
@@ -100,11 +159,24 @@ export function createInvoicingActivities(db: OperationsDb) {
      * is false when another request had already applied it (the same reference and amount).
      */
     async recordCustomerPayment(input: {
-      orderNumber: string; reference: string; amountCents: number; method: string; recordedBy: string; at: string; requestId?: string;
+      orderNumber: string;
+      reference: string;
+      amountCents: number;
+      method: string;
+      recordedBy: string;
+      at: string;
+      requestId?: string;
     }): Promise<{ invoice: InvoiceInfo; applied: boolean }> {
-      const invoice = await db.invoice.findFirst({ where: { order: { number: input.orderNumber }, kind: 'invoice', status: { not: 'void' } }, orderBy: { id: 'desc' } });
+      const invoice = await db.invoice.findFirst({
+        where: { order: { number: input.orderNumber }, kind: 'invoice', status: { not: 'void' } },
+        orderBy: { id: 'desc' },
+      });
       if (!invoice) throw illegal(`Order ${input.orderNumber} has no open invoice to pay`);
-      const outcome = await recordPaymentOnce(db, invoice, { ...input, at: new Date(input.at), requestId: input.requestId ?? `order ${input.orderNumber}` });
+      const outcome = await recordPaymentOnce(db, invoice, {
+        ...input,
+        at: new Date(input.at),
+        requestId: input.requestId ?? `order ${input.orderNumber}`,
+      });
       return { invoice: await invoiceInfo(db, invoice.number), applied: outcome === 'applied' };
     },
 
@@ -112,8 +184,13 @@ export function createInvoicingActivities(db: OperationsDb) {
       await once(db, `reminder:${input.invoiceNumber}:${input.level}`, async (tx) => {
         const invoice = await tx.invoice.findUnique({ where: { number: input.invoiceNumber } });
         if (!invoice) throw notFound(`Invoice ${input.invoiceNumber}`);
-        await tx.paymentReminder.create({ data: { key: `${input.invoiceNumber}:${input.level}`, invoiceId: invoice.id, level: input.level, sentAt: new Date(input.at) } });
-        await audit(tx, 'process', 'invoice.reminder', 'Invoice', invoice.number, { level: input.level, outstandingCents: invoice.totalCents - invoice.paidCents - invoice.creditedCents });
+        await tx.paymentReminder.create({
+          data: { key: `${input.invoiceNumber}:${input.level}`, invoiceId: invoice.id, level: input.level, sentAt: new Date(input.at) },
+        });
+        await audit(tx, 'process', 'invoice.reminder', 'Invoice', invoice.number, {
+          level: input.level,
+          outstandingCents: invoice.totalCents - invoice.paidCents - invoice.creditedCents,
+        });
         return true;
       });
     },
@@ -124,7 +201,11 @@ export function createInvoicingActivities(db: OperationsDb) {
         const invoice = await tx.invoice.findUniqueOrThrow({ where: { number: input.invoiceNumber }, include: { customer: true } });
         const outstanding = invoice.totalCents - invoice.paidCents - invoice.creditedCents;
         await postJournal(tx, {
-          key: `write-off:${invoice.number}`, memo: `Write-off of ${invoice.number}`, sourceType: 'Invoice', sourceRef: invoice.number, postedAt: new Date(input.at),
+          key: `write-off:${invoice.number}`,
+          memo: `Write-off of ${invoice.number}`,
+          sourceType: 'Invoice',
+          sourceRef: invoice.number,
+          postedAt: new Date(input.at),
           lines: [
             { account: ACCOUNTS.badDebt, debitCents: outstanding },
             { account: ACCOUNTS.receivables, creditCents: outstanding, partnerRef: invoice.customer.code },

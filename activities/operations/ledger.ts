@@ -12,7 +12,12 @@ export const ACCOUNTS = {
   badDebt: '6900',
 } as const;
 
-export interface JournalLineInput { account: string; debitCents?: number; creditCents?: number; partnerRef?: string }
+export interface JournalLineInput {
+  account: string;
+  debitCents?: number;
+  creditCents?: number;
+  partnerRef?: string;
+}
 
 export async function postJournal(
   tx: OperationsTx,
@@ -25,9 +30,18 @@ export async function postJournal(
   if (debits !== credits) throw new Error(`journal entry ${entry.key} does not balance: debits ${debits} ≠ credits ${credits}`);
   const created = await tx.journalEntry.create({
     data: {
-      key: entry.key, memo: entry.memo, sourceType: entry.sourceType, sourceRef: entry.sourceRef, postedAt: entry.postedAt,
+      key: entry.key,
+      memo: entry.memo,
+      sourceType: entry.sourceType,
+      sourceRef: entry.sourceRef,
+      postedAt: entry.postedAt,
       lines: {
-        create: lines.map((l) => ({ accountCode: l.account, debitCents: l.debitCents ?? 0, creditCents: l.creditCents ?? 0, partnerRef: l.partnerRef })),
+        create: lines.map((l) => ({
+          accountCode: l.account,
+          debitCents: l.debitCents ?? 0,
+          creditCents: l.creditCents ?? 0,
+          partnerRef: l.partnerRef,
+        })),
       },
     },
   });
@@ -38,8 +52,17 @@ export async function postJournal(
 export async function reverseJournal(tx: OperationsTx, entryId: number, key: string, memo: string, postedAt: Date): Promise<number> {
   const original = await tx.journalEntry.findUniqueOrThrow({ where: { id: entryId }, include: { lines: true } });
   return postJournal(tx, {
-    key, memo, postedAt, sourceType: original.sourceType, sourceRef: original.sourceRef,
-    lines: original.lines.map((l) => ({ account: l.accountCode, debitCents: l.creditCents, creditCents: l.debitCents, partnerRef: l.partnerRef ?? undefined })),
+    key,
+    memo,
+    postedAt,
+    sourceType: original.sourceType,
+    sourceRef: original.sourceRef,
+    lines: original.lines.map((l) => ({
+      account: l.accountCode,
+      debitCents: l.creditCents,
+      creditCents: l.debitCents,
+      partnerRef: l.partnerRef ?? undefined,
+    })),
   });
 }
 

@@ -23,8 +23,14 @@ export async function orderSnapshot(db: OperationsDb, number: string): Promise<O
     deliverySteps: order.deliverySteps as DeliverySteps,
     totalCents: order.netCents + order.taxCents,
     lines: order.lines.map((l) => ({
-      lineNo: l.lineNo, sku: sku.get(l.productId)!, quantity: l.quantity, reservedQty: l.reservedQty,
-      backorderQty: l.backorderQty, shippedQty: l.shippedQty, deliveredQty: l.deliveredQty, cancelledQty: l.cancelledQty,
+      lineNo: l.lineNo,
+      sku: sku.get(l.productId)!,
+      quantity: l.quantity,
+      reservedQty: l.reservedQty,
+      backorderQty: l.backorderQty,
+      shippedQty: l.shippedQty,
+      deliveredQty: l.deliveredQty,
+      cancelledQty: l.cancelledQty,
     })),
   };
 }
@@ -46,18 +52,33 @@ export function createOrderActivities(db: OperationsDb) {
       const openReceivablesCents = open.reduce((s, i) => s + i.totalCents - i.paidCents - i.creditedCents, 0);
       const orderTotalCents = order.netCents + order.taxCents;
       const d = creditDecision({ creditLimitCents: order.customer.creditLimitCents, openReceivablesCents, orderTotalCents });
-      return { withinLimit: d.withinLimit, creditLimitCents: order.customer.creditLimitCents, openReceivablesCents, orderTotalCents, overByCents: d.overByCents };
+      return {
+        withinLimit: d.withinLimit,
+        creditLimitCents: order.customer.creditLimitCents,
+        openReceivablesCents,
+        orderTotalCents,
+        overByCents: d.overByCents,
+      };
     },
 
     /** A service ticket for what a shipment did not deliver; the same shipment never opens two. */
     async openDeliveryComplaint(input: { orderNumber: string; shipmentNumber: string }): Promise<string> {
-      const shipment = await db.shipment.findUniqueOrThrow({ where: { number: input.shipmentNumber }, include: { lines: true, order: { include: { customer: true } } } });
+      const shipment = await db.shipment.findUniqueOrThrow({
+        where: { number: input.shipmentNumber },
+        include: { lines: true, order: { include: { customer: true } } },
+      });
       const products = await db.product.findMany({ where: { id: { in: shipment.lines.map((l) => l.productId) } } });
-      const missing = shipment.lines.filter((l) => l.deliveredQty < l.quantity)
+      const missing = shipment.lines
+        .filter((l) => l.deliveredQty < l.quantity)
         .map((l) => `${l.quantity - l.deliveredQty} of ${l.quantity} × ${products.find((p) => p.id === l.productId)!.sku}`);
       const ticket: NewTicket = {
-        customer: shipment.order.customer.code, channel: 'process', priority: 'high', category: 'general', orderRef: shipment.order.number,
-        subject: `Short delivery on ${shipment.number}`, description: `Not delivered: ${missing.join(', ')}. Agree a replacement or a credit with the customer.`,
+        customer: shipment.order.customer.code,
+        channel: 'process',
+        priority: 'high',
+        category: 'general',
+        orderRef: shipment.order.number,
+        subject: `Short delivery on ${shipment.number}`,
+        description: `Not delivered: ${missing.join(', ')}. Agree a replacement or a credit with the customer.`,
       };
       const keyed = keyedRequest('process', 'delivery-complaint', shipment.number, ticket);
       const earlier = await earlierResult(db, keyed);
@@ -80,7 +101,14 @@ export function createOrderActivities(db: OperationsDb) {
           where: { number: input.number },
           data: { status: input.status, ...(input.cancelReason ? { cancelReason: input.cancelReason } : {}) },
         });
-        await audit(tx, input.actor ?? 'process', `order.${input.status}`, 'SalesOrder', input.number, input.cancelReason ? { reason: input.cancelReason } : {});
+        await audit(
+          tx,
+          input.actor ?? 'process',
+          `order.${input.status}`,
+          'SalesOrder',
+          input.number,
+          input.cancelReason ? { reason: input.cancelReason } : {},
+        );
       });
     },
   };

@@ -14,8 +14,17 @@ export async function purchaseOrderInfo(db: OperationsDb | OperationsTx, number:
   const supplier = await db.supplier.findUniqueOrThrow({ where: { id: po.supplierId } });
   const products = await db.product.findMany({ where: { id: { in: po.lines.map((l) => l.productId) } } });
   return {
-    number: po.number, supplierCode: supplier.code, status: po.status, promisedDate: po.promisedDate?.toISOString(),
-    lines: po.lines.map((l) => ({ lineNo: l.lineNo, sku: products.find((p) => p.id === l.productId)!.sku, quantity: l.quantity, receivedQty: l.receivedQty, unitPriceCents: l.unitPriceCents })),
+    number: po.number,
+    supplierCode: supplier.code,
+    status: po.status,
+    promisedDate: po.promisedDate?.toISOString(),
+    lines: po.lines.map((l) => ({
+      lineNo: l.lineNo,
+      sku: products.find((p) => p.id === l.productId)!.sku,
+      quantity: l.quantity,
+      receivedQty: l.receivedQty,
+      unitPriceCents: l.unitPriceCents,
+    })),
   };
 }
 
@@ -38,13 +47,22 @@ export function createPurchaseOrderActivities(db: OperationsDb) {
       const supplier = await db.supplier.findUniqueOrThrow({ where: { id: po.supplierId } });
       const products = await db.product.findMany({ where: { id: { in: po.lines.map((l) => l.productId) } } });
       const answer = await callSupplier<{ promisedDate?: string; status?: string }>(`${supplier.apiUrl}/orders`, {
-        poNumber: po.number, requestedDate: po.requestedDate.toISOString().slice(0, 10),
-        lines: po.lines.map((l) => ({ lineNo: l.lineNo, sku: products.find((p) => p.id === l.productId)!.sku, quantity: l.quantity, unitPrice: l.unitPriceCents / 100 })),
+        poNumber: po.number,
+        requestedDate: po.requestedDate.toISOString().slice(0, 10),
+        lines: po.lines.map((l) => ({
+          lineNo: l.lineNo,
+          sku: products.find((p) => p.id === l.productId)!.sku,
+          quantity: l.quantity,
+          unitPrice: l.unitPriceCents / 100,
+        })),
       });
       const promised = answer.promisedDate ? new Date(answer.promisedDate) : po.requestedDate;
       await db.$transaction(async (tx) => {
         await tx.purchaseOrder.update({ where: { id: po.id }, data: { status: 'confirmed', sentAt: new Date(), promisedDate: promised } });
-        await audit(tx, 'process', 'purchase-order.confirmed', 'PurchaseOrder', po.number, { supplier: supplier.code, promisedDate: answer.promisedDate });
+        await audit(tx, 'process', 'purchase-order.confirmed', 'PurchaseOrder', po.number, {
+          supplier: supplier.code,
+          promisedDate: answer.promisedDate,
+        });
       });
       return purchaseOrderInfo(db, po.number);
     },
@@ -52,27 +70,48 @@ export function createPurchaseOrderActivities(db: OperationsDb) {
     /** Another supplier that offers every product of the PO, or null. */
     async alternativeSupplier(input: { poNumber: string }): Promise<string | null> {
       const po = await db.purchaseOrder.findUniqueOrThrow({ where: { number: input.poNumber }, include: { lines: true } });
-      const offers = await db.supplierPrice.findMany({ where: { productId: { in: po.lines.map((l) => l.productId) }, supplierId: { not: po.supplierId } }, include: { supplier: true } });
-      const candidates = [...new Set(offers.map((o) => o.supplierId))].filter((sid) => po.lines.every((l) => offers.some((o) => o.supplierId === sid && o.productId === l.productId)));
+      const offers = await db.supplierPrice.findMany({
+        where: { productId: { in: po.lines.map((l) => l.productId) }, supplierId: { not: po.supplierId } },
+        include: { supplier: true },
+      });
+      const candidates = [...new Set(offers.map((o) => o.supplierId))].filter((sid) =>
+        po.lines.every((l) => offers.some((o) => o.supplierId === sid && o.productId === l.productId)),
+      );
       if (candidates.length === 0) return null;
-      const cost = (sid: number) => po.lines.reduce((s, l) => s + l.quantity * offers.find((o) => o.supplierId === sid && o.productId === l.productId)!.priceCents, 0);
+      const cost = (sid: number) =>
+        po.lines.reduce((s, l) => s + l.quantity * offers.find((o) => o.supplierId === sid && o.productId === l.productId)!.priceCents, 0);
       const best = candidates.sort((a, b) => cost(a) - cost(b))[0];
       return offers.find((o) => o.supplierId === best)!.supplier.code;
     },
 
     /** What switching an unsent PO to another supplier would cost: that supplier's prices, quantities raised to its minimums. */
     async quoteSupplierSwitch(input: { poNumber: string; supplierCode: string }): Promise<SupplierSwitchQuote> {
-      const po = await db.purchaseOrder.findUniqueOrThrow({ where: { number: input.poNumber }, include: { lines: { orderBy: { lineNo: 'asc' } }, requisition: true } });
+      const po = await db.purchaseOrder.findUniqueOrThrow({
+        where: { number: input.poNumber },
+        include: { lines: { orderBy: { lineNo: 'asc' } }, requisition: true },
+      });
       const from = await db.supplier.findUniqueOrThrow({ where: { id: po.supplierId } });
       const to = await db.supplier.findUniqueOrThrow({ where: { code: input.supplierCode } });
       const lines = [];
       for (const l of po.lines) {
-        const offer = await db.supplierPrice.findUniqueOrThrow({ where: { supplierId_productId: { supplierId: to.id, productId: l.productId } } });
-        lines.push({ lineNo: l.lineNo, quantity: l.quantity, newQuantity: Math.max(l.quantity, offer.minOrderQty), newUnitPriceCents: offer.priceCents });
+        const offer = await db.supplierPrice.findUniqueOrThrow({
+          where: { supplierId_productId: { supplierId: to.id, productId: l.productId } },
+        });
+        lines.push({
+          lineNo: l.lineNo,
+          quantity: l.quantity,
+          newQuantity: Math.max(l.quantity, offer.minOrderQty),
+          newUnitPriceCents: offer.priceCents,
+        });
       }
       return {
-        from: from.code, to: to.code, totalCents: po.totalCents, newTotalCents: lines.reduce((s, l) => s + l.newQuantity * l.newUnitPriceCents, 0),
-        lines, requester: po.requisition.requester, requisitionTotalCents: po.requisition.totalCents,
+        from: from.code,
+        to: to.code,
+        totalCents: po.totalCents,
+        newTotalCents: lines.reduce((s, l) => s + l.newQuantity * l.newUnitPriceCents, 0),
+        lines,
+        requester: po.requisition.requester,
+        requisitionTotalCents: po.requisition.totalCents,
       };
     },
 
@@ -81,24 +120,48 @@ export function createPurchaseOrderActivities(db: OperationsDb) {
      * chose it, who approved a higher amount) on the PO and in the audit of PO and requisition. Refused
      * if the prices moved past the amount that was approved since the quote.
      */
-    async switchSupplier(input: { poNumber: string; supplierCode: string; decidedBy: string; reason?: string; approvedTotalCents?: number }): Promise<PurchaseOrderInfo> {
+    async switchSupplier(input: {
+      poNumber: string;
+      supplierCode: string;
+      decidedBy: string;
+      reason?: string;
+      approvedTotalCents?: number;
+    }): Promise<PurchaseOrderInfo> {
       await once(db, `switch:${input.poNumber}:${input.supplierCode}`, async (tx) => {
-        const po = await tx.purchaseOrder.findUniqueOrThrow({ where: { number: input.poNumber }, include: { lines: true, requisition: true } });
+        const po = await tx.purchaseOrder.findUniqueOrThrow({
+          where: { number: input.poNumber },
+          include: { lines: true, requisition: true },
+        });
         if (po.sentAt) throw illegal(`Purchase order ${po.number} was already accepted by its supplier`);
         const supplier = await tx.supplier.findUniqueOrThrow({ where: { code: input.supplierCode } });
         let total = 0;
         for (const l of po.lines) {
-          const offer = await tx.supplierPrice.findUniqueOrThrow({ where: { supplierId_productId: { supplierId: supplier.id, productId: l.productId } } });
+          const offer = await tx.supplierPrice.findUniqueOrThrow({
+            where: { supplierId_productId: { supplierId: supplier.id, productId: l.productId } },
+          });
           const quantity = Math.max(l.quantity, offer.minOrderQty);
           await tx.purchaseOrderLine.update({ where: { id: l.id }, data: { unitPriceCents: offer.priceCents, quantity } });
           total += quantity * offer.priceCents;
         }
         if (input.approvedTotalCents !== undefined && total > input.approvedTotalCents) {
-          throw illegal(`Switching ${po.number} to ${supplier.code} now costs ${total / 100}, more than the ${input.approvedTotalCents / 100} approved`);
+          throw illegal(
+            `Switching ${po.number} to ${supplier.code} now costs ${total / 100}, more than the ${input.approvedTotalCents / 100} approved`,
+          );
         }
-        await tx.purchaseOrder.update({ where: { id: po.id }, data: { supplierId: supplier.id, totalCents: total, ...(input.reason ? { reason: input.reason } : {}) } });
-        await audit(tx, input.decidedBy, 'purchase-order.supplier-switched', 'PurchaseOrder', po.number, { to: supplier.code, totalCents: total, reason: input.reason });
-        if (input.reason) await audit(tx, input.decidedBy, 'requisition.supplier-switched', 'Requisition', po.requisition.number, { po: po.number, reason: input.reason });
+        await tx.purchaseOrder.update({
+          where: { id: po.id },
+          data: { supplierId: supplier.id, totalCents: total, ...(input.reason ? { reason: input.reason } : {}) },
+        });
+        await audit(tx, input.decidedBy, 'purchase-order.supplier-switched', 'PurchaseOrder', po.number, {
+          to: supplier.code,
+          totalCents: total,
+          reason: input.reason,
+        });
+        if (input.reason)
+          await audit(tx, input.decidedBy, 'requisition.supplier-switched', 'Requisition', po.requisition.number, {
+            po: po.number,
+            reason: input.reason,
+          });
         return true;
       });
       return purchaseOrderInfo(db, input.poNumber);
@@ -131,35 +194,70 @@ export function createPurchaseOrderActivities(db: OperationsDb) {
      * per purchase order (two suppliers may both send a "DN-1"); each line's open quantity is taken by
      * a conditional update, so concurrent receipts never book more than was ordered.
      */
-    async recordGoodsReceipt(input: { poNumber: string; reference: string; lines: { lineNo: number; quantity: number }[]; receivedBy: string; at: string }): Promise<PurchaseOrderInfo> {
+    async recordGoodsReceipt(input: {
+      poNumber: string;
+      reference: string;
+      lines: { lineNo: number; quantity: number }[];
+      receivedBy: string;
+      at: string;
+    }): Promise<PurchaseOrderInfo> {
       const key = `grn:${input.poNumber}:${input.reference}`;
       await once(db, key, async (tx) => {
         const po = await tx.purchaseOrder.findUnique({ where: { number: input.poNumber }, include: { lines: true } });
         if (!po) throw notFound(`Purchase order ${input.poNumber}`);
-        if (['cancelled', 'closed_short', 'received'].includes(po.status)) throw illegal(`Purchase order ${po.number} is ${po.status}; it takes no more receipts`);
+        if (['cancelled', 'closed_short', 'received'].includes(po.status))
+          throw illegal(`Purchase order ${po.number} is ${po.status}; it takes no more receipts`);
         const issues = receiptIssues(po.number, po.lines, input.lines);
-        if (issues.length) throw new AppError(AppErrorCode.INVALID_INPUT, { message: issues.map((i) => `${i.field}: ${i.message}`).join('; '), details: issues });
+        if (issues.length)
+          throw new AppError(AppErrorCode.INVALID_INPUT, {
+            message: issues.map((i) => `${i.field}: ${i.message}`).join('; '),
+            details: issues,
+          });
         const warehouse = await tx.warehouse.findUniqueOrThrow({ where: { code: 'MAIN' } });
         for (const [i, r] of input.lines.entries()) {
           const line = po.lines.find((l) => l.lineNo === r.lineNo)!;
           const taken = await tx.purchaseOrderLine.updateMany({
-            where: { id: line.id, receivedQty: { lte: line.quantity - r.quantity } }, data: { receivedQty: { increment: r.quantity } },
+            where: { id: line.id, receivedQty: { lte: line.quantity - r.quantity } },
+            data: { receivedQty: { increment: r.quantity } },
           });
           if (taken.count !== 1) {
-            throw new AppError(AppErrorCode.INVALID_INPUT, { message: `line ${r.lineNo}: ${r.quantity} received but less is open`, details: [{ field: `lines.${i}.quantity`, message: 'more than is still open' }] });
+            throw new AppError(AppErrorCode.INVALID_INPUT, {
+              message: `line ${r.lineNo}: ${r.quantity} received but less is open`,
+              details: [{ field: `lines.${i}.quantity`, message: 'more than is still open' }],
+            });
           }
           await tx.stockLevel.upsert({
             where: { warehouseId_productId: { warehouseId: warehouse.id, productId: line.productId } },
             create: { warehouseId: warehouse.id, productId: line.productId, onHand: r.quantity },
             update: { onHand: { increment: r.quantity } },
           });
-          await tx.stockMove.create({ data: { key: `${key}:${r.lineNo}`, warehouseId: warehouse.id, productId: line.productId, quantity: r.quantity, reason: 'purchase_receipt', reference: po.number } });
+          await tx.stockMove.create({
+            data: {
+              key: `${key}:${r.lineNo}`,
+              warehouseId: warehouse.id,
+              productId: line.productId,
+              quantity: r.quantity,
+              reason: 'purchase_receipt',
+              reference: po.number,
+            },
+          });
         }
         const lines = await tx.purchaseOrderLine.findMany({ where: { purchaseOrderId: po.id } });
         const status = lines.every((l) => l.receivedQty >= l.quantity) ? 'received' : 'partially_received';
         await tx.purchaseOrder.update({ where: { id: po.id }, data: { status } });
-        await tx.goodsReceipt.create({ data: { reference: input.reference, purchaseOrderId: po.id, receivedBy: input.receivedBy, lines: JSON.stringify(input.lines), receivedAt: new Date(input.at) } });
-        await audit(tx, input.receivedBy, 'purchase-order.goods-received', 'PurchaseOrder', po.number, { reference: input.reference, lines: input.lines });
+        await tx.goodsReceipt.create({
+          data: {
+            reference: input.reference,
+            purchaseOrderId: po.id,
+            receivedBy: input.receivedBy,
+            lines: JSON.stringify(input.lines),
+            receivedAt: new Date(input.at),
+          },
+        });
+        await audit(tx, input.receivedBy, 'purchase-order.goods-received', 'PurchaseOrder', po.number, {
+          reference: input.reference,
+          lines: input.lines,
+        });
         return true;
       });
       return purchaseOrderInfo(db, input.poNumber);

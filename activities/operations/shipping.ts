@@ -35,7 +35,9 @@ export function createShippingActivities(db: OperationsDb) {
         if (lines.length === 0) return false;
         await tx.shipment.create({
           data: {
-            number: input.shipmentNumber, orderId: order.id, status: 'ready',
+            number: input.shipmentNumber,
+            orderId: order.id,
+            status: 'ready',
             lines: { create: lines.map((l) => ({ orderLineId: l.id, productId: l.productId, quantity: l.reservedQty })) },
           },
         });
@@ -59,7 +61,10 @@ export function createShippingActivities(db: OperationsDb) {
 
     /** Books the carrier (idempotent on their side by shipment number) and remembers the tracking number. */
     async bookCarrier(input: { shipmentNumber: string }): Promise<{ trackingNumber: string }> {
-      const shipment = await db.shipment.findUnique({ where: { number: input.shipmentNumber }, include: { lines: true, order: { include: { customer: true } } } });
+      const shipment = await db.shipment.findUnique({
+        where: { number: input.shipmentNumber },
+        include: { lines: true, order: { include: { customer: true } } },
+      });
       if (!shipment) throw notFound(`Shipment ${input.shipmentNumber}`);
       if (shipment.trackingNumber) return { trackingNumber: shipment.trackingNumber };
       // The first carrier on file is the house carrier; carrier choice per customer can come later.
@@ -80,11 +85,24 @@ export function createShippingActivities(db: OperationsDb) {
         const s = await tx.shipment.findUniqueOrThrow({ where: { number: input.shipmentNumber }, include: { lines: true, order: true } });
         for (const l of s.lines) {
           await releaseReserved(tx, s.order.warehouseId, l.productId, l.quantity);
-          const out = await tx.$executeRaw`UPDATE "StockLevel" SET "onHand" = "onHand" - ${l.quantity} WHERE "warehouseId" = ${s.order.warehouseId} AND "productId" = ${l.productId} AND "onHand" - "reserved" >= ${l.quantity}`;
+          const out =
+            await tx.$executeRaw`UPDATE "StockLevel" SET "onHand" = "onHand" - ${l.quantity} WHERE "warehouseId" = ${s.order.warehouseId} AND "productId" = ${l.productId} AND "onHand" - "reserved" >= ${l.quantity}`;
           if (out !== 1) throw new Error(`on-hand stock of product ${l.productId} is below the shipped ${l.quantity}`);
-          await tx.stockMove.create({ data: { key: `ship:${s.number}:${l.id}`, warehouseId: s.order.warehouseId, productId: l.productId, quantity: -l.quantity, reason: 'shipment', reference: s.number } });
+          await tx.stockMove.create({
+            data: {
+              key: `ship:${s.number}:${l.id}`,
+              warehouseId: s.order.warehouseId,
+              productId: l.productId,
+              quantity: -l.quantity,
+              reason: 'shipment',
+              reference: s.number,
+            },
+          });
           await tx.reservation.updateMany({ where: { orderLineId: l.orderLineId, status: 'active' }, data: { status: 'consumed' } });
-          await tx.salesOrderLine.update({ where: { id: l.orderLineId }, data: { reservedQty: { decrement: l.quantity }, shippedQty: { increment: l.quantity } } });
+          await tx.salesOrderLine.update({
+            where: { id: l.orderLineId },
+            data: { reservedQty: { decrement: l.quantity }, shippedQty: { increment: l.quantity } },
+          });
         }
         await tx.shipment.update({ where: { id: s.id }, data: { status: 'shipped', shippedAt: new Date(input.at) } });
         await audit(tx, 'process', 'shipment.shipped', 'Shipment', s.number, { tracking: s.trackingNumber });
@@ -95,7 +113,10 @@ export function createShippingActivities(db: OperationsDb) {
 
     /** Records what arrived; lines not mentioned arrived in full. */
     async confirmShipmentDelivery(input: {
-      shipmentNumber: string; at: string; confirmedBy: string; lines?: { lineNo: number; deliveredQty: number }[];
+      shipmentNumber: string;
+      at: string;
+      confirmedBy: string;
+      lines?: { lineNo: number; deliveredQty: number }[];
     }): Promise<ShipmentInfo> {
       await once(db, `deliver:${input.shipmentNumber}`, async (tx) => {
         const s = await tx.shipment.findUniqueOrThrow({ where: { number: input.shipmentNumber }, include: { lines: true } });
@@ -105,7 +126,8 @@ export function createShippingActivities(db: OperationsDb) {
         input.lines?.forEach((r, i) => {
           const line = s.lines.find((l) => orderLines.find((o) => o.id === l.orderLineId)?.lineNo === r.lineNo);
           if (!line) throw invalid(`lines.${i}.lineNo`, `shipment ${s.number} carries no order line ${r.lineNo}`);
-          if (r.deliveredQty > line.quantity) throw invalid(`lines.${i}.deliveredQuantity`, `${r.deliveredQty} is more than the ${line.quantity} shipped`);
+          if (r.deliveredQty > line.quantity)
+            throw invalid(`lines.${i}.deliveredQuantity`, `${r.deliveredQty} is more than the ${line.quantity} shipped`);
         });
         for (const l of s.lines) {
           const orderLine = orderLines.find((o) => o.id === l.orderLineId)!;
@@ -113,7 +135,10 @@ export function createShippingActivities(db: OperationsDb) {
           await tx.shipmentLine.update({ where: { id: l.id }, data: { deliveredQty: delivered } });
           await tx.salesOrderLine.update({ where: { id: l.orderLineId }, data: { deliveredQty: { increment: delivered } } });
         }
-        await tx.shipment.update({ where: { id: s.id }, data: { status: 'delivered', deliveredAt: new Date(input.at), deliveredBy: input.confirmedBy } });
+        await tx.shipment.update({
+          where: { id: s.id },
+          data: { status: 'delivered', deliveredAt: new Date(input.at), deliveredBy: input.confirmedBy },
+        });
         await audit(tx, input.confirmedBy, 'shipment.delivered', 'Shipment', s.number, { lines: input.lines ?? 'all' });
         return true;
       });

@@ -11,14 +11,16 @@ async function reserveUpTo(tx: OperationsTx, warehouseId: number, productId: num
     const level = await tx.stockLevel.findUnique({ where: { warehouseId_productId: { warehouseId, productId } } });
     const take = Math.min(wanted, Math.max(0, (level?.onHand ?? 0) - (level?.reserved ?? 0)));
     if (take === 0 || !level) return 0;
-    const changed = await tx.$executeRaw`UPDATE "StockLevel" SET "reserved" = "reserved" + ${take} WHERE "id" = ${level.id} AND "onHand" - "reserved" >= ${take}`;
+    const changed =
+      await tx.$executeRaw`UPDATE "StockLevel" SET "reserved" = "reserved" + ${take} WHERE "id" = ${level.id} AND "onHand" - "reserved" >= ${take}`;
     if (changed === 1) return take;
   }
   throw new Error('stock level kept changing while reserving; retrying the step');
 }
 
 export async function releaseReserved(tx: OperationsTx, warehouseId: number, productId: number, quantity: number) {
-  const changed = await tx.$executeRaw`UPDATE "StockLevel" SET "reserved" = "reserved" - ${quantity} WHERE "warehouseId" = ${warehouseId} AND "productId" = ${productId} AND "reserved" >= ${quantity}`;
+  const changed =
+    await tx.$executeRaw`UPDATE "StockLevel" SET "reserved" = "reserved" - ${quantity} WHERE "warehouseId" = ${warehouseId} AND "productId" = ${productId} AND "reserved" >= ${quantity}`;
   if (changed !== 1) throw new Error(`reserved stock of product ${productId} is below ${quantity}; refusing to go negative`);
 }
 
@@ -30,8 +32,13 @@ export function createStockActivities(db: OperationsDb) {
      */
     async reserveOrderStock(input: { orderNumber: string; key: string }): Promise<ReservationRound> {
       return once(db, input.key, async (tx) => {
-        const order = await tx.salesOrder.findUniqueOrThrow({ where: { number: input.orderNumber }, include: { lines: { orderBy: { lineNo: 'asc' } } } });
-        const products = new Map((await tx.product.findMany({ where: { id: { in: order.lines.map((l) => l.productId) } } })).map((p) => [p.id, p.sku]));
+        const order = await tx.salesOrder.findUniqueOrThrow({
+          where: { number: input.orderNumber },
+          include: { lines: { orderBy: { lineNo: 'asc' } } },
+        });
+        const products = new Map(
+          (await tx.product.findMany({ where: { id: { in: order.lines.map((l) => l.productId) } } })).map((p) => [p.id, p.sku]),
+        );
         const round: ReservationRound = { lines: [] };
         for (const line of order.lines) {
           const need = line.quantity - line.reservedQty - line.shippedQty - line.cancelledQty;
@@ -39,14 +46,30 @@ export function createStockActivities(db: OperationsDb) {
           const backordered = Math.max(0, need - reserved);
           if (reserved > 0) {
             await tx.reservation.create({
-              data: { key: `${input.key}:${line.lineNo}`, orderLineId: line.id, warehouseId: order.warehouseId, productId: line.productId, quantity: reserved, status: 'active' },
+              data: {
+                key: `${input.key}:${line.lineNo}`,
+                orderLineId: line.id,
+                warehouseId: order.warehouseId,
+                productId: line.productId,
+                quantity: reserved,
+                status: 'active',
+              },
             });
           }
-          await tx.salesOrderLine.update({ where: { id: line.id }, data: { reservedQty: { increment: reserved }, backorderQty: backordered } });
+          await tx.salesOrderLine.update({
+            where: { id: line.id },
+            data: { reservedQty: { increment: reserved }, backorderQty: backordered },
+          });
           if (backordered > 0 || line.backorderQty > 0) {
             await tx.backorder.upsert({
               where: { orderLineId: line.id },
-              create: { orderLineId: line.id, productId: line.productId, warehouseId: order.warehouseId, quantity: backordered, status: 'open' },
+              create: {
+                orderLineId: line.id,
+                productId: line.productId,
+                warehouseId: order.warehouseId,
+                quantity: backordered,
+                status: 'open',
+              },
               update: { quantity: backordered, status: backordered > 0 ? 'open' : 'fulfilled' },
             });
           }
@@ -76,7 +99,10 @@ export function createStockActivities(db: OperationsDb) {
           if (qty === 0) continue;
           await releaseReserved(tx, order.warehouseId, line.productId, qty);
           await tx.reservation.updateMany({ where: { orderLineId: line.id, status: 'active' }, data: { status: 'released' } });
-          await tx.salesOrderLine.update({ where: { id: line.id }, data: { reservedQty: { decrement: qty }, cancelledQty: { increment: qty } } });
+          await tx.salesOrderLine.update({
+            where: { id: line.id },
+            data: { reservedQty: { decrement: qty }, cancelledQty: { increment: qty } },
+          });
           released += qty;
         }
         await audit(tx, 'process', 'stock.released', 'SalesOrder', order.number, { released });
@@ -87,12 +113,18 @@ export function createStockActivities(db: OperationsDb) {
     /** Cancels what is still on backorder (on cancellation, or when the wait for stock runs out). */
     async cancelOrderBackorders(input: { orderNumber: string; key: string }): Promise<number> {
       return once(db, input.key, async (tx) => {
-        const order = await tx.salesOrder.findUniqueOrThrow({ where: { number: input.orderNumber }, include: { lines: { include: { backorder: true } } } });
+        const order = await tx.salesOrder.findUniqueOrThrow({
+          where: { number: input.orderNumber },
+          include: { lines: { include: { backorder: true } } },
+        });
         let cancelled = 0;
         for (const line of order.lines) {
           if (line.backorder?.status !== 'open') continue;
           await tx.backorder.update({ where: { id: line.backorder.id }, data: { status: 'cancelled', quantity: 0 } });
-          await tx.salesOrderLine.update({ where: { id: line.id }, data: { backorderQty: 0, cancelledQty: { increment: line.backorderQty } } });
+          await tx.salesOrderLine.update({
+            where: { id: line.id },
+            data: { backorderQty: 0, cancelledQty: { increment: line.backorderQty } },
+          });
           cancelled += line.backorderQty;
         }
         await audit(tx, 'process', 'backorder.cancelled', 'SalesOrder', order.number, { cancelled });

@@ -8,7 +8,12 @@ export const SUPPLIER_CALL_TIMEOUT_MS = 5_000;
 export async function callSupplier<T>(url: string, body: object): Promise<T> {
   let res: Response;
   try {
-    res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal: AbortSignal.timeout(SUPPLIER_CALL_TIMEOUT_MS) });
+    res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(SUPPLIER_CALL_TIMEOUT_MS),
+    });
   } catch (e) {
     throw new Error(`supplier gateway ${url} did not answer: ${(e as Error).message}`, { cause: e });
   }

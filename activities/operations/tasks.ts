@@ -36,7 +36,13 @@ export function createTaskActivities(db: OperationsDb) {
       await db.$transaction(async (tx) => {
         const changed = await tx.task.updateMany({
           where: { id: input.id, status: 'open' },
-          data: { status: 'completed', decision: input.decision, decidedBy: input.decidedBy, decidedAt: new Date(input.at), comment: input.comment ?? null },
+          data: {
+            status: 'completed',
+            decision: input.decision,
+            decidedBy: input.decidedBy,
+            decidedAt: new Date(input.at),
+            comment: input.comment ?? null,
+          },
         });
         if (changed.count === 0) {
           if (!(await tx.task.findUnique({ where: { id: input.id }, select: { id: true } }))) throw notFound(`Task ${input.id}`);

@@ -7,8 +7,14 @@ import { withFailureTypes } from '../errors';
 
 export function createProductionActivities(db: ProductionDb) {
   const lookup: BomLookup = async (sku) => {
-    const bom = await db.bom.findFirst({ where: { productSku: sku, active: true }, orderBy: { version: 'desc' }, include: { lines: true } });
-    return bom ? { outputQty: bom.outputQty, lines: bom.lines.map((l) => ({ sku: l.componentSku, quantity: l.quantity, scrapBp: l.scrapBp })) } : undefined;
+    const bom = await db.bom.findFirst({
+      where: { productSku: sku, active: true },
+      orderBy: { version: 'desc' },
+      include: { lines: true },
+    });
+    return bom
+      ? { outputQty: bom.outputQty, lines: bom.lines.map((l) => ({ sku: l.componentSku, quantity: l.quantity, scrapBp: l.scrapBp })) }
+      : undefined;
   };
   return withFailureTypes({
     /** Multi-level BoM explosion: the purchased components (leaves) needed to make `quantity` of `sku`. */
@@ -20,10 +26,12 @@ export function createProductionActivities(db: ProductionDb) {
     /** Free shop-floor stock (on hand − reserved) of the given SKUs at a location. */
     async productionAvailability(input: { skus: string[]; location: string }): Promise<Record<string, number>> {
       const rows = await db.productionStock.findMany({ where: { sku: { in: input.skus }, location: input.location } });
-      return Object.fromEntries(input.skus.map((sku) => {
-        const r = rows.find((x) => x.sku === sku);
-        return [sku, r ? r.onHand - r.reserved : 0];
-      }));
+      return Object.fromEntries(
+        input.skus.map((sku) => {
+          const r = rows.find((x) => x.sku === sku);
+          return [sku, r ? r.onHand - r.reserved : 0];
+        }),
+      );
     },
   });
 }

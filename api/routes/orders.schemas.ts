@@ -3,46 +3,77 @@ import { toCents } from '../../domain/money';
 
 const orderNumber = z.string().regex(/^SO-\d{5,}$/, 'must look like SO-00001');
 
-export const ZCreateOrderRequest = z.object({
-  customer: z.string().min(1).describe('Customer code, e.g. C-0001'),
-  warehouse: z.string().min(1).optional().describe('Warehouse code to ship from (default: MAIN)'),
-  requestedDate: z.iso.date()
-    // Compared as calendar dates in UTC: an order for today is fine, one for yesterday cannot be met.
-    .refine((d) => d >= new Date().toISOString().slice(0, 10), 'must be today or later (UTC)')
-    .describe('Requested delivery date, YYYY-MM-DD, today or later'),
-  deliverySteps: z.union([z.literal(1), z.literal(2), z.literal(3)]).default(1)
-    .describe('1: ship; 2: pick then ship; 3: pick, pack, then ship'),
-  lines: z.array(z.object({
-    sku: z.string().min(1),
-    quantity: z.number().int().positive().max(1_000_000),
-  }).strict()).min(1).max(200),
-}).strict();
+export const ZCreateOrderRequest = z
+  .object({
+    customer: z.string().min(1).describe('Customer code, e.g. C-0001'),
+    warehouse: z.string().min(1).optional().describe('Warehouse code to ship from (default: MAIN)'),
+    requestedDate: z.iso
+      .date()
+      // Compared as calendar dates in UTC: an order for today is fine, one for yesterday cannot be met.
+      .refine((d) => d >= new Date().toISOString().slice(0, 10), 'must be today or later (UTC)')
+      .describe('Requested delivery date, YYYY-MM-DD, today or later'),
+    deliverySteps: z
+      .union([z.literal(1), z.literal(2), z.literal(3)])
+      .default(1)
+      .describe('1: ship; 2: pick then ship; 3: pick, pack, then ship'),
+    lines: z
+      .array(
+        z
+          .object({
+            sku: z.string().min(1),
+            quantity: z.number().int().positive().max(1_000_000),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(200),
+  })
+  .strict();
 export type TCreateOrderRequest = z.infer<typeof ZCreateOrderRequest>;
 
 export const ZOrderParams = z.object({ number: orderNumber });
 
-export const ZListOrdersQuery = z.object({
-  status: z.string().optional(),
-  customer: z.string().optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
-}).strict();
+export const ZListOrdersQuery = z
+  .object({
+    status: z.string().optional(),
+    customer: z.string().optional(),
+    page: z.coerce.number().int().min(1).default(1),
+    pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  })
+  .strict();
 
 export const ZCancelOrderRequest = z.object({ reason: z.string().trim().min(3).max(500) }).strict();
 
-export const ZDeliveryConfirmationRequest = z.object({
-  shipmentNumber: z.string().regex(/^SO-\d{5,}-S\d+$/, 'must look like SO-00001-S1').optional()
-    .describe('Needed only when several shipments are in transit'),
-  lines: z.array(z.object({ lineNo: z.number().int().positive(), deliveredQuantity: z.number().int().min(0).max(1_000_000) }).strict()).optional()
-    .describe('Lines that arrived short; lines not listed arrived in full'),
-}).strict();
+export const ZDeliveryConfirmationRequest = z
+  .object({
+    shipmentNumber: z
+      .string()
+      .regex(/^SO-\d{5,}-S\d+$/, 'must look like SO-00001-S1')
+      .optional()
+      .describe('Needed only when several shipments are in transit'),
+    lines: z
+      .array(z.object({ lineNo: z.number().int().positive(), deliveredQuantity: z.number().int().min(0).max(1_000_000) }).strict())
+      .optional()
+      .describe('Lines that arrived short; lines not listed arrived in full'),
+  })
+  .strict();
 
-const amount = z.number().positive().max(100_000_000)
-  .refine((v) => toCents(v) !== undefined, 'must have at most two decimals').meta({ multipleOf: 0.01 });
+const amount = z
+  .number()
+  .positive()
+  .max(100_000_000)
+  .refine((v) => toCents(v) !== undefined, 'must have at most two decimals')
+  .meta({ multipleOf: 0.01 });
 
-export const ZPaymentRequest = z.object({
-  reference: z.string().trim().min(3).max(100)
-    .describe('Bank reference; applied once per invoice: a repeat answers 200 duplicate, the same reference with another amount 409'),
-  amount: amount.describe('Amount in the invoice currency, e.g. 120.50'),
-  method: z.enum(['bank_transfer', 'card', 'cash', 'cheque']).default('bank_transfer'),
-}).strict();
+export const ZPaymentRequest = z
+  .object({
+    reference: z
+      .string()
+      .trim()
+      .min(3)
+      .max(100)
+      .describe('Bank reference; applied once per invoice: a repeat answers 200 duplicate, the same reference with another amount 409'),
+    amount: amount.describe('Amount in the invoice currency, e.g. 120.50'),
+    method: z.enum(['bank_transfer', 'card', 'cash', 'cheque']).default('bank_transfer'),
+  })
+  .strict();

@@ -5,8 +5,8 @@ import { type processEndpoints, ZWorkflowId } from './processes.endpoints';
 
 export function processHandlers(deps: AppDeps): Handlers<typeof processEndpoints> {
   return {
-  history: async (req, res) => {
-    res.json(await processHistory(deps.operations, deps.temporal, ZWorkflowId.parse(req.params).workflowId));
-  },
+    history: async (req, res) => {
+      res.json(await processHistory(deps.operations, deps.temporal, ZWorkflowId.parse(req.params).workflowId));
+    },
   };
 }

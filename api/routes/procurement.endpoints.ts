@@ -64,8 +64,8 @@ export const procurementEndpoints = {
     method: 'post',
     path: '/api/purchase-orders/{number}/receipts',
     summary:
-      'Book received goods (partial allowed); stock rises. The delivery note is unique per PO: booked again it answers 200 duplicate; '
-      + 'a line listed twice, not on the PO or more than is open answers 400 naming the field',
+      'Book received goods (partial allowed); stock rises. The delivery note is unique per PO: booked again it answers 200 duplicate; ' +
+      'a line listed twice, not on the PO or more than is open answers 400 naming the field',
     access: { roles: ['warehouse'] },
     params: po,
     body: ZGoodsReceiptRequest,

@@ -7,9 +7,9 @@ import { ZStockReceiptRequest } from './stock.schemas';
 
 export function stockHandlers(deps: AppDeps): Handlers<typeof stockEndpoints> {
   return {
-  receive: async (req, res) => {
-    const result = await receiveStock(deps.operations, deps.temporal, ZStockReceiptRequest.parse(req.body), currentUser(req).name);
-    res.status(result.duplicate ? 200 : 201).json(result);
-  },
+    receive: async (req, res) => {
+      const result = await receiveStock(deps.operations, deps.temporal, ZStockReceiptRequest.parse(req.body), currentUser(req).name);
+      res.status(result.duplicate ? 200 : 201).json(result);
+    },
   };
 }

@@ -13,7 +13,12 @@ import type { OrderProcessSettings } from '../../workflows/order/types';
 import { startOrderProcess } from './order-process';
 
 export async function createOrder(opts: {
-  db: OperationsDb; temporal: Client; process: OrderProcessSettings; input: TCreateOrderRequest; userName: string; keyed?: KeyedRequest;
+  db: OperationsDb;
+  temporal: Client;
+  process: OrderProcessSettings;
+  input: TCreateOrderRequest;
+  userName: string;
+  keyed?: KeyedRequest;
 }): Promise<{ number: string; created: boolean }> {
   const { db, input, keyed } = opts;
   return createWithProcess(db, keyed, {
@@ -36,7 +41,11 @@ async function recordOrder(db: OperationsDb, input: TCreateOrderRequest, userNam
     if (!p) issues.push({ field: `lines.${i}.sku`, message: `no product with SKU ${l.sku}` });
     else if (!p.active) issues.push({ field: `lines.${i}.sku`, message: `product ${l.sku} is no longer sold` });
   });
-  if (issues.length) throw new AppError(AppErrorCode.INVALID_INPUT, { message: `Invalid order: ${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`, details: issues });
+  if (issues.length)
+    throw new AppError(AppErrorCode.INVALID_INPUT, {
+      message: `Invalid order: ${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`,
+      details: issues,
+    });
 
   const lines = input.lines.map((l, i) => {
     const p = products.find((x) => x.sku === l.sku)!;
@@ -47,11 +56,21 @@ async function recordOrder(db: OperationsDb, input: TCreateOrderRequest, userNam
     const n = await nextNumber(tx, 'sales-order', 'SO');
     await tx.salesOrder.create({
       data: {
-        number: n, customerId: customer!.id, warehouseId: warehouse!.id, status: 'received', requestedDate: new Date(input.requestedDate),
-        deliverySteps: input.deliverySteps, netCents: totals.netCents, taxCents: totals.taxCents, createdBy: userName, lines: { create: lines },
+        number: n,
+        customerId: customer!.id,
+        warehouseId: warehouse!.id,
+        status: 'received',
+        requestedDate: new Date(input.requestedDate),
+        deliverySteps: input.deliverySteps,
+        netCents: totals.netCents,
+        taxCents: totals.taxCents,
+        createdBy: userName,
+        lines: { create: lines },
       },
     });
-    await tx.auditLog.create({ data: { actor: userName, action: 'order.received', entityType: 'SalesOrder', entityRef: n, data: JSON.stringify(input) } });
+    await tx.auditLog.create({
+      data: { actor: userName, action: 'order.received', entityType: 'SalesOrder', entityRef: n, data: JSON.stringify(input) },
+    });
     await rememberResult(tx, keyed, n);
     return n;
   });

@@ -11,10 +11,21 @@ export async function cancelOrder(db: OperationsDb, temporal: Client, number: st
   return (await orderHandle(db, temporal, number)).executeUpdate(cancelOrderUpdate, { args: [{ reason, requestedBy: by }] });
 }
 
-export async function confirmDelivery(db: OperationsDb, temporal: Client, number: string,
-  input: { shipmentNumber?: string; lines?: { lineNo: number; deliveredQuantity: number }[] }, by: string) {
+export async function confirmDelivery(
+  db: OperationsDb,
+  temporal: Client,
+  number: string,
+  input: { shipmentNumber?: string; lines?: { lineNo: number; deliveredQuantity: number }[] },
+  by: string,
+) {
   return (await orderHandle(db, temporal, number)).executeUpdate(confirmDeliveryUpdate, {
-    args: [{ shipmentNumber: input.shipmentNumber, confirmedBy: by, lines: input.lines?.map((l) => ({ lineNo: l.lineNo, deliveredQty: l.deliveredQuantity })) }],
+    args: [
+      {
+        shipmentNumber: input.shipmentNumber,
+        confirmedBy: by,
+        lines: input.lines?.map((l) => ({ lineNo: l.lineNo, deliveredQty: l.deliveredQuantity })),
+      },
+    ],
   });
 }
 
@@ -26,14 +37,21 @@ async function paymentOnOrder(db: OperationsDb, number: string, reference: strin
 function repeated(earlier: { amountCents: number; invoice: { number: string; status: string } }, reference: string, amountCents: number) {
   if (earlier.amountCents !== amountCents) {
     const amount = (earlier.amountCents / 100).toFixed(2);
-    throw illegal(`Payment reference ${reference} was already used on ${earlier.invoice.number} for ${amount}; a different payment needs its own reference`);
+    throw illegal(
+      `Payment reference ${reference} was already used on ${earlier.invoice.number} for ${amount}; a different payment needs its own reference`,
+    );
   }
   return { duplicate: true as const, invoiceNumber: earlier.invoice.number, reference, status: earlier.invoice.status };
 }
 
 /** 201 with the invoice when this request applied the payment; 200 `duplicate` when an earlier one had. */
-export async function recordPayment(db: OperationsDb, temporal: Client, number: string,
-  input: { reference: string; amount: number; method: string }, by: string) {
+export async function recordPayment(
+  db: OperationsDb,
+  temporal: Client,
+  number: string,
+  input: { reference: string; amount: number; method: string },
+  by: string,
+) {
   const handle = await orderHandle(db, temporal, number);
   const amountCents = toCents(input.amount)!;
   // A reference already applied to this order's invoice is answered from the books, not applied again.

@@ -16,10 +16,14 @@ async function orderOwner(db: OperationsDb, orderNumber: string) {
 
 /** Starts the process once; a second start for the same order is a no-op, never a twin. */
 export async function startOrderProcess(
-  db: OperationsDb, temporal: Client, orderNumber: string, settings: OrderProcessSettings,
+  db: OperationsDb,
+  temporal: Client,
+  orderNumber: string,
+  settings: OrderProcessSettings,
 ): Promise<void> {
   await startOwnedProcess(temporal, await orderOwner(db, orderNumber), 'orderToDelivery', {
-    taskQueue: TASK_QUEUES.orchestration, args: [{ ...settings, orderNumber }],
+    taskQueue: TASK_QUEUES.orchestration,
+    args: [{ ...settings, orderNumber }],
   });
 }
 

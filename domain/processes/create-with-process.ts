@@ -6,14 +6,18 @@ import { isUniqueViolation } from '../../db/idempotency';
 import { AppError, AppErrorCode } from '../errors';
 import { earlierResult, type KeyedRequest } from '../idempotency-key';
 
-export async function createWithProcess(db: OperationsDb, keyed: KeyedRequest | undefined, steps: {
-  /** Validates and writes the document (with rememberResult in the same transaction); returns its number. */
-  record: () => Promise<string>;
-  /** Starts the process; a no-op when the record's own process already runs, an AppError when another record's does. */
-  start: (number: string) => Promise<void>;
-  /** Deletes the document, its audit rows and its idempotency record in one transaction. */
-  remove: (number: string) => Promise<void>;
-}): Promise<{ number: string; created: boolean }> {
+export async function createWithProcess(
+  db: OperationsDb,
+  keyed: KeyedRequest | undefined,
+  steps: {
+    /** Validates and writes the document (with rememberResult in the same transaction); returns its number. */
+    record: () => Promise<string>;
+    /** Starts the process; a no-op when the record's own process already runs, an AppError when another record's does. */
+    start: (number: string) => Promise<void>;
+    /** Deletes the document, its audit rows and its idempotency record in one transaction. */
+    remove: (number: string) => Promise<void>;
+  },
+): Promise<{ number: string; created: boolean }> {
   const replay = async () => {
     const earlier = await earlierResult(db, keyed);
     if (earlier) await steps.start(earlier); // heals a start that failed after the commit
@@ -35,7 +39,9 @@ export async function createWithProcess(db: OperationsDb, keyed: KeyedRequest | 
     await steps.remove(number);
     // A refusal (the process id belongs to another record) is answered as it is, not as an outage.
     if (e instanceof AppError) throw e;
-    throw new AppError(AppErrorCode.UNAVAILABLE, { message: `The process engine is unavailable (${(e as Error).message}); nothing was saved, retry the request` });
+    throw new AppError(AppErrorCode.UNAVAILABLE, {
+      message: `The process engine is unavailable (${(e as Error).message}); nothing was saved, retry the request`,
+    });
   }
   return { number, created: true };
 }

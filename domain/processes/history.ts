@@ -9,11 +9,23 @@ import { ownedHandle, ownerOf } from './process-identity';
 
 type Event = temporal.api.history.v1.IHistoryEvent;
 
-export interface HistoryEntry { at: string; kind: string; step: string; outcome?: string; attempts?: number; by?: string; detail?: string }
+export interface HistoryEntry {
+  at: string;
+  kind: string;
+  step: string;
+  outcome?: string;
+  attempts?: number;
+  by?: string;
+  detail?: string;
+}
 
 const decode = (payloads?: temporal.api.common.v1.IPayloads | null): unknown => {
   const p = payloads?.payloads?.[0];
-  try { return p ? defaultPayloadConverter.fromPayload(p) : undefined; } catch { return undefined; }
+  try {
+    return p ? defaultPayloadConverter.fromPayload(p) : undefined;
+  } catch {
+    return undefined;
+  }
 };
 const time = (e: Event) => {
   const t = e.eventTime;
@@ -21,7 +33,12 @@ const time = (e: Event) => {
 };
 const words = (name: string) => name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 const durationMs = (d?: { seconds?: unknown; nanos?: number | null } | null) => Number(d?.seconds ?? 0) * 1000 + (d?.nanos ?? 0) / 1e6;
-const humanDuration = (ms: number) => ms >= 86_400_000 ? `${+(ms / 86_400_000).toFixed(1)} d` : ms >= 3_600_000 ? `${+(ms / 3_600_000).toFixed(1)} h` : `${Math.round(ms / 1000)} s`;
+const humanDuration = (ms: number) =>
+  ms >= 86_400_000
+    ? `${+(ms / 86_400_000).toFixed(1)} d`
+    : ms >= 3_600_000
+      ? `${+(ms / 3_600_000).toFixed(1)} h`
+      : `${Math.round(ms / 1000)} s`;
 
 // A task decision names its task; a decision sent to the process directly (a customer confirming or
 // rejecting a resolution) has none, and its comment says why.
@@ -38,7 +55,11 @@ export function summarizeHistory(events: Event[]): HistoryEntry[] {
   for (const e of events) {
     const id = String(e.eventId);
     if (e.workflowExecutionStartedEventAttributes) {
-      out.push({ at: time(e), kind: 'process', step: `started ${words(e.workflowExecutionStartedEventAttributes.workflowType?.name ?? '')}` });
+      out.push({
+        at: time(e),
+        kind: 'process',
+        step: `started ${words(e.workflowExecutionStartedEventAttributes.workflowType?.name ?? '')}`,
+      });
     } else if (e.activityTaskScheduledEventAttributes) {
       const a = e.activityTaskScheduledEventAttributes;
       const name = a.activityType?.name ?? 'activity';
@@ -52,15 +73,26 @@ export function summarizeHistory(events: Event[]): HistoryEntry[] {
       const failure = e.activityTaskFailedEventAttributes?.failure ?? e.activityTaskTimedOutEventAttributes?.failure;
       const lastFailure = started?.activityTaskStartedEventAttributes?.lastFailure?.message;
       out.push({
-        at: time(e), kind: 'step', step: activities.get(String(a.scheduledEventId)) ?? 'activity',
+        at: time(e),
+        kind: 'step',
+        step: activities.get(String(a.scheduledEventId)) ?? 'activity',
         outcome: e.activityTaskCompletedEventAttributes ? 'completed' : e.activityTaskTimedOutEventAttributes ? 'timed out' : 'failed',
         attempts,
-        ...(failure?.message ? { detail: failure.cause?.message ?? failure.message } : attempts > 1 && lastFailure ? { detail: `retried after: ${lastFailure}` } : {}),
+        ...(failure?.message
+          ? { detail: failure.cause?.message ?? failure.message }
+          : attempts > 1 && lastFailure
+            ? { detail: `retried after: ${lastFailure}` }
+            : {}),
       });
     } else if (e.timerStartedEventAttributes) {
       timers.set(id, humanDuration(durationMs(e.timerStartedEventAttributes.startToFireTimeout)));
     } else if (e.timerFiredEventAttributes) {
-      out.push({ at: time(e), kind: 'timer', step: `waited ${timers.get(String(e.timerFiredEventAttributes.startedEventId)) ?? ''}`.trim(), outcome: 'deadline reached' });
+      out.push({
+        at: time(e),
+        kind: 'timer',
+        step: `waited ${timers.get(String(e.timerFiredEventAttributes.startedEventId)) ?? ''}`.trim(),
+        outcome: 'deadline reached',
+      });
     } else if (e.workflowExecutionSignaledEventAttributes) {
       const s = e.workflowExecutionSignaledEventAttributes;
       out.push({ at: time(e), kind: 'signal', step: words(s.signalName ?? ''), detail: JSON.stringify(decode(s.input)) });
@@ -78,14 +110,31 @@ export function summarizeHistory(events: Event[]): HistoryEntry[] {
     } else if (e.workflowExecutionUpdateCompletedEventAttributes) {
       const c = e.workflowExecutionUpdateCompletedEventAttributes;
       const failed = c.outcome?.failure;
-      if (failed) out.push({ at: time(e), kind: 'decision', step: words(updates.get(c.meta?.updateId ?? '')?.name ?? 'update'), outcome: 'refused', detail: failed.message ?? undefined });
+      if (failed)
+        out.push({
+          at: time(e),
+          kind: 'decision',
+          step: words(updates.get(c.meta?.updateId ?? '')?.name ?? 'update'),
+          outcome: 'refused',
+          detail: failed.message ?? undefined,
+        });
     } else if (e.workflowExecutionCompletedEventAttributes) {
       const result = decode(e.workflowExecutionCompletedEventAttributes.result) as { status?: string } | undefined;
       out.push({ at: time(e), kind: 'process', step: 'completed', outcome: result?.status });
     } else if (e.workflowExecutionFailedEventAttributes) {
-      out.push({ at: time(e), kind: 'process', step: 'failed', detail: e.workflowExecutionFailedEventAttributes.failure?.message ?? undefined });
+      out.push({
+        at: time(e),
+        kind: 'process',
+        step: 'failed',
+        detail: e.workflowExecutionFailedEventAttributes.failure?.message ?? undefined,
+      });
     } else if (e.workflowExecutionTerminatedEventAttributes) {
-      out.push({ at: time(e), kind: 'process', step: 'terminated', detail: e.workflowExecutionTerminatedEventAttributes.reason ?? undefined });
+      out.push({
+        at: time(e),
+        kind: 'process',
+        step: 'terminated',
+        detail: e.workflowExecutionTerminatedEventAttributes.reason ?? undefined,
+      });
     }
   }
   return out;
@@ -121,8 +170,11 @@ export async function processHistory(db: OperationsDb, temporal: Client, workflo
   // A step still being retried has no completion event yet; show it with its attempts and last error.
   const pending: HistoryEntry[] = (description.raw.pendingActivities ?? []).map((a) => ({
     at: new Date(Number(a.lastStartedTime?.seconds ?? a.scheduledTime?.seconds ?? 0) * 1000).toISOString(),
-    kind: 'step', step: words(a.activityType?.name ?? 'activity'), outcome: a.attempt && a.attempt > 1 ? 'retrying' : 'running',
-    attempts: a.attempt ?? 1, ...(a.lastFailure?.message ? { detail: a.lastFailure.message } : {}),
+    kind: 'step',
+    step: words(a.activityType?.name ?? 'activity'),
+    outcome: a.attempt && a.attempt > 1 ? 'retrying' : 'running',
+    attempts: a.attempt ?? 1,
+    ...(a.lastFailure?.message ? { detail: a.lastFailure.message } : {}),
   }));
   return {
     workflowId,

@@ -19,8 +19,11 @@ export const MEMO_KEY = 'recordToken';
 /** Row id plus creation instant: a reset database repeats ids and numbers, never both with the same instant. */
 export const recordToken = (r: { id: number; createdAt: Date }) => `${r.id}@${r.createdAt.toISOString()}`;
 
-export const ownerOf = (workflowId: string, r: { id: number; createdAt: Date }): ProcessOwner =>
-  ({ workflowId, token: recordToken(r), createdAt: r.createdAt });
+export const ownerOf = (workflowId: string, r: { id: number; createdAt: Date }): ProcessOwner => ({
+  workflowId,
+  token: recordToken(r),
+  createdAt: r.createdAt,
+});
 
 // Processes started by other processes (child workflows) carry no memo. A record is always written
 // before its process starts, so a process that started clearly before the record was written
@@ -30,8 +33,9 @@ const CLOCK_MARGIN_MS = 5_000;
 
 export function foreignProcess(workflowId: string): AppError {
   return new AppError(AppErrorCode.ILLEGAL_TRANSITION, {
-    message: `process id ${workflowId} is already used by another record in this Temporal namespace; the database was reset beside an `
-      + 'old namespace — use a fresh namespace or TEMPORAL_NAMESPACE',
+    message:
+      `process id ${workflowId} is already used by another record in this Temporal namespace; the database was reset beside an ` +
+      'old namespace — use a fresh namespace or TEMPORAL_NAMESPACE',
   });
 }
 
@@ -59,12 +63,18 @@ async function belongs(temporal: Client, owner: ProcessOwner): Promise<boolean> 
  * An existing process of another record is refused (foreignProcess).
  */
 export async function startOwnedProcess(
-  temporal: Client, owner: ProcessOwner, workflowType: string, options: { taskQueue: string; args: unknown[] },
+  temporal: Client,
+  owner: ProcessOwner,
+  workflowType: string,
+  options: { taskQueue: string; args: unknown[] },
 ): Promise<void> {
   try {
     await temporal.workflow.start(workflowType, {
-      taskQueue: options.taskQueue, workflowId: owner.workflowId, args: options.args,
-      workflowIdReusePolicy: 'REJECT_DUPLICATE', memo: { [MEMO_KEY]: owner.token },
+      taskQueue: options.taskQueue,
+      workflowId: owner.workflowId,
+      args: options.args,
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      memo: { [MEMO_KEY]: owner.token },
     });
     verified.get(temporal)?.add(`${owner.workflowId} ${owner.token}`);
   } catch (e) {

@@ -9,7 +9,13 @@ import { wakeBackorders } from '../stock/receive-stock';
 import { ownedHandle, ownerOf } from '../processes/process-identity';
 import { receiptIssues } from './goods-receipt';
 import {
-  cancelRequisitionUpdate, closeShortUpdate, purchaseOrderWorkflowId, receiveGoodsUpdate, registerCreditNoteUpdate, registerInvoiceUpdate, requisitionWorkflowId,
+  cancelRequisitionUpdate,
+  closeShortUpdate,
+  purchaseOrderWorkflowId,
+  receiveGoodsUpdate,
+  registerCreditNoteUpdate,
+  registerInvoiceUpdate,
+  requisitionWorkflowId,
 } from '../../workflows/procurement/messages';
 
 // Only the purchase order's own process is addressed (a reset database repeats numbers).
@@ -26,26 +32,45 @@ export async function cancelRequisition(db: OperationsDb, temporal: Client, user
   const r = await db.requisition.findUnique({ where: { number }, include: { purchaseOrders: { include: { receipts: true } } } });
   if (!r) throw notFound(`Requisition ${number}`);
   const privileged = user.roles.some((role) => ['buyer', 'manager', 'admin'].includes(role));
-  if (!privileged && r.requester !== user.name) throw new AppError(AppErrorCode.FORBIDDEN, { message: `Only ${r.requester}, a buyer or a manager may cancel ${number}` });
+  if (!privileged && r.requester !== user.name)
+    throw new AppError(AppErrorCode.FORBIDDEN, { message: `Only ${r.requester}, a buyer or a manager may cancel ${number}` });
   const received = r.purchaseOrders.find((p) => p.receipts.length > 0);
-  if (received) throw illegal(`Goods were already received on ${received.number}; the requisition can no longer be cancelled (close the purchase order short instead)`);
+  if (received)
+    throw illegal(
+      `Goods were already received on ${received.number}; the requisition can no longer be cancelled (close the purchase order short instead)`,
+    );
   const handle = await ownedHandle(temporal, ownerOf(requisitionWorkflowId(number), r));
   return handle.executeUpdate(cancelRequisitionUpdate, { args: [{ reason, requestedBy: user.name }] });
 }
 
-export async function receiveGoods(db: OperationsDb, temporal: Client, number: string, input: { reference: string; lines: { lineNo: number; quantity: number }[] }, by: string) {
+export async function receiveGoods(
+  db: OperationsDb,
+  temporal: Client,
+  number: string,
+  input: { reference: string; lines: { lineNo: number; quantity: number }[] },
+  by: string,
+) {
   const order = await db.purchaseOrder.findUnique({ where: { number }, include: { lines: true } });
   if (!order) throw notFound(`Purchase order ${number}`);
   // Delivery notes are numbered by each supplier, so a reference is only a replay on the same PO.
-  const earlier = await db.goodsReceipt.findUnique({ where: { purchaseOrderId_reference: { purchaseOrderId: order.id, reference: input.reference } } });
+  const earlier = await db.goodsReceipt.findUnique({
+    where: { purchaseOrderId_reference: { purchaseOrderId: order.id, reference: input.reference } },
+  });
   if (earlier) {
-    if (earlier.lines !== JSON.stringify(input.lines)) throw illegal(`Delivery note ${input.reference} was already booked on ${number} with different content`);
+    if (earlier.lines !== JSON.stringify(input.lines))
+      throw illegal(`Delivery note ${input.reference} was already booked on ${number} with different content`);
     return { duplicate: true, reference: input.reference };
   }
   // Answered here rather than by the process; the activity checks again inside its transaction.
   const issues = receiptIssues(number, order.lines, input.lines);
-  if (issues.length) throw new AppError(AppErrorCode.INVALID_INPUT, { message: `Invalid receipt: ${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`, details: issues });
-  const po = await (await poHandle(temporal, order)).executeUpdate(receiveGoodsUpdate, { args: [{ reference: input.reference, lines: input.lines, receivedBy: by }] });
+  if (issues.length)
+    throw new AppError(AppErrorCode.INVALID_INPUT, {
+      message: `Invalid receipt: ${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`,
+      details: issues,
+    });
+  const po = await (
+    await poHandle(temporal, order)
+  ).executeUpdate(receiveGoodsUpdate, { args: [{ reference: input.reference, lines: input.lines, receivedBy: by }] });
   // A parallel call with the same note got there first; the process booked it once.
   if (po.duplicate) return { duplicate: true, reference: input.reference };
   // Purchased goods land in MAIN; customer orders waiting for them can now ship.
@@ -53,21 +78,47 @@ export async function receiveGoods(db: OperationsDb, temporal: Client, number: s
   const received = po.lines.filter((l) => input.lines.some((r) => r.lineNo === l.lineNo));
   const products = await db.product.findMany({ where: { sku: { in: received.map((l) => l.sku) } }, select: { id: true } });
   // Orders ignore a receipt reference they saw before, and delivery notes are only unique per PO.
-  const notifiedOrders = await wakeBackorders(db, temporal, main.id, products.map((p) => p.id), `${number}:${input.reference}`);
+  const notifiedOrders = await wakeBackorders(
+    db,
+    temporal,
+    main.id,
+    products.map((p) => p.id),
+    `${number}:${input.reference}`,
+  );
   return { ...po, notifiedOrders };
 }
 
-export async function registerSupplierInvoice(db: OperationsDb, temporal: Client, number: string,
-  input: { supplierRef: string; invoiceDate: string; lines: { lineNo: number; quantity: number; unitPrice: number }[] }, by: string) {
+export async function registerSupplierInvoice(
+  db: OperationsDb,
+  temporal: Client,
+  number: string,
+  input: { supplierRef: string; invoiceDate: string; lines: { lineNo: number; quantity: number; unitPrice: number }[] },
+  by: string,
+) {
   const po = await purchaseOrder(db, number);
   return (await poHandle(temporal, po)).executeUpdate(registerInvoiceUpdate, {
-    args: [{ supplierRef: input.supplierRef, invoiceDate: input.invoiceDate, registeredBy: by, lines: input.lines.map((l) => ({ lineNo: l.lineNo, quantity: l.quantity, unitPriceCents: toCents(l.unitPrice)! })) }],
+    args: [
+      {
+        supplierRef: input.supplierRef,
+        invoiceDate: input.invoiceDate,
+        registeredBy: by,
+        lines: input.lines.map((l) => ({ lineNo: l.lineNo, quantity: l.quantity, unitPriceCents: toCents(l.unitPrice)! })),
+      },
+    ],
   });
 }
 
-export async function registerSupplierCreditNote(db: OperationsDb, temporal: Client, number: string, input: { supplierRef: string; amount: number }, by: string) {
+export async function registerSupplierCreditNote(
+  db: OperationsDb,
+  temporal: Client,
+  number: string,
+  input: { supplierRef: string; amount: number },
+  by: string,
+) {
   const po = await purchaseOrder(db, number);
-  return (await poHandle(temporal, po)).executeUpdate(registerCreditNoteUpdate, { args: [{ supplierRef: input.supplierRef, amountCents: toCents(input.amount)!, registeredBy: by }] });
+  return (await poHandle(temporal, po)).executeUpdate(registerCreditNoteUpdate, {
+    args: [{ supplierRef: input.supplierRef, amountCents: toCents(input.amount)!, registeredBy: by }],
+  });
 }
 
 export async function closePurchaseOrderShort(db: OperationsDb, temporal: Client, number: string, reason: string, by: string) {

@@ -1,6 +1,10 @@
 // Who must approve a requisition, by its total. Pure so the rule is tested on its own.
 
-export interface ApprovalLevel { level: number; role: string; label: string }
+export interface ApprovalLevel {
+  level: number;
+  role: string;
+  label: string;
+}
 
 /** Up to the auto limit: nobody. Above it: the requester's manager (approver). Above the finance limit: finance (manager) too. */
 export function approvalChain(totalCents: number, limits: { autoApproveLimitCents: number; financeLimitCents: number }): ApprovalLevel[] {

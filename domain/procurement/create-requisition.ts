@@ -23,28 +23,55 @@ export interface NewRequisition {
  * Validates and writes a requisition with its audit row inside the caller's transaction; the one
  * code path for requesters (through the API) and for processes (e.g. reorder points).
  */
-export async function recordRequisition(tx: OperationsTx, input: NewRequisition, requester: string): Promise<{ number: string; totalCents: number }> {
+export async function recordRequisition(
+  tx: OperationsTx,
+  input: NewRequisition,
+  requester: string,
+): Promise<{ number: string; totalCents: number }> {
   const products = await tx.product.findMany({ where: { sku: { in: input.lines.map((l) => l.sku) } }, include: { prices: true } });
   const issues: FieldIssue[] = [];
   input.lines.forEach((l, i) => {
     const p = products.find((x) => x.sku === l.sku);
     if (!p) issues.push({ field: `lines.${i}.sku`, message: `no product with SKU ${l.sku}` });
-    else if (p.prices.length === 0) issues.push({ field: `lines.${i}.sku`, message: `no supplier offers ${l.sku}; add it to a supplier price list first` });
+    else if (p.prices.length === 0)
+      issues.push({ field: `lines.${i}.sku`, message: `no supplier offers ${l.sku}; add it to a supplier price list first` });
   });
-  if (issues.length) throw new AppError(AppErrorCode.INVALID_INPUT, { message: `Invalid requisition: ${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`, details: issues });
+  if (issues.length)
+    throw new AppError(AppErrorCode.INVALID_INPUT, {
+      message: `Invalid requisition: ${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`,
+      details: issues,
+    });
 
   const lines = input.lines.map((l, i) => {
     const p = products.find((x) => x.sku === l.sku)!;
     // Estimate at the price the buyer will most likely pay: the preferred offer, else the cheapest.
     const offer = p.prices.find((o) => o.preferred) ?? [...p.prices].sort((a, b) => a.priceCents - b.priceCents)[0];
-    return { lineNo: i + 1, productId: p.id, quantity: Math.max(l.quantity, offer.minOrderQty), neededBy: new Date(l.neededBy), estimatedUnitCents: offer.priceCents };
+    return {
+      lineNo: i + 1,
+      productId: p.id,
+      quantity: Math.max(l.quantity, offer.minOrderQty),
+      neededBy: new Date(l.neededBy),
+      estimatedUnitCents: offer.priceCents,
+    };
   });
   const totalCents = lines.reduce((s, l) => s + l.quantity * l.estimatedUnitCents, 0);
   const number = await nextNumber(tx, 'requisition', 'REQ');
   await tx.requisition.create({
-    data: { number, requester, costCenter: input.costCenter, justification: input.justification, source: input.source ?? 'manual', sourceRef: input.sourceRef, status: 'submitted', totalCents, lines: { create: lines } },
+    data: {
+      number,
+      requester,
+      costCenter: input.costCenter,
+      justification: input.justification,
+      source: input.source ?? 'manual',
+      sourceRef: input.sourceRef,
+      status: 'submitted',
+      totalCents,
+      lines: { create: lines },
+    },
   });
-  await tx.auditLog.create({ data: { actor: requester, action: 'requisition.submitted', entityType: 'Requisition', entityRef: number, data: JSON.stringify(input) } });
+  await tx.auditLog.create({
+    data: { actor: requester, action: 'requisition.submitted', entityType: 'Requisition', entityRef: number, data: JSON.stringify(input) },
+  });
   return { number, totalCents };
 }
 
@@ -52,20 +79,27 @@ export async function recordRequisition(tx: OperationsTx, input: NewRequisition,
 async function startRequisitionProcess(db: OperationsDb, temporal: Client, number: string, policy: ProcurementPolicy): Promise<void> {
   const requisition = await db.requisition.findUniqueOrThrow({ where: { number }, select: { id: true, createdAt: true } });
   await startOwnedProcess(temporal, ownerOf(requisitionWorkflowId(number), requisition), 'procureToPay', {
-    taskQueue: TASK_QUEUES.orchestration, args: [{ requisitionNumber: number, policy }],
+    taskQueue: TASK_QUEUES.orchestration,
+    args: [{ requisitionNumber: number, policy }],
   });
 }
 
 export async function createRequisition(opts: {
-  db: OperationsDb; temporal: Client; policy: ProcurementPolicy; input: NewRequisition; requester: string; keyed?: KeyedRequest;
+  db: OperationsDb;
+  temporal: Client;
+  policy: ProcurementPolicy;
+  input: NewRequisition;
+  requester: string;
+  keyed?: KeyedRequest;
 }): Promise<{ number: string; created: boolean }> {
   const { db } = opts;
   return createWithProcess(db, opts.keyed, {
-    record: () => db.$transaction(async (tx) => {
-      const r = await recordRequisition(tx, opts.input, opts.requester);
-      await rememberResult(tx, opts.keyed, r.number);
-      return r.number;
-    }),
+    record: () =>
+      db.$transaction(async (tx) => {
+        const r = await recordRequisition(tx, opts.input, opts.requester);
+        await rememberResult(tx, opts.keyed, r.number);
+        return r.number;
+      }),
     start: (number) => startRequisitionProcess(db, opts.temporal, number, opts.policy),
     remove: async (number) => {
       await db.$transaction([

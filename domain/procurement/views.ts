@@ -5,43 +5,106 @@ import { notFound } from '../errors';
 import { fromCents } from '../money';
 import { liveState } from '../processes/live-state';
 import { ownedHandle, ownerOf } from '../processes/process-identity';
-import { purchaseOrderStateQuery, purchaseOrderWorkflowId, requisitionStateQuery, requisitionWorkflowId } from '../../workflows/procurement/messages';
+import {
+  purchaseOrderStateQuery,
+  purchaseOrderWorkflowId,
+  requisitionStateQuery,
+  requisitionWorkflowId,
+} from '../../workflows/procurement/messages';
 
 export async function getPurchaseOrderView(db: OperationsDb, temporal: Client, number: string) {
-  const po = await db.purchaseOrder.findUnique({ where: { number }, include: { lines: { orderBy: { lineNo: 'asc' } }, receipts: true, invoices: { include: { payments: true } }, requisition: true } });
+  const po = await db.purchaseOrder.findUnique({
+    where: { number },
+    include: { lines: { orderBy: { lineNo: 'asc' } }, receipts: true, invoices: { include: { payments: true } }, requisition: true },
+  });
   if (!po) throw notFound(`Purchase order ${number}`);
   const supplier = await db.supplier.findUniqueOrThrow({ where: { id: po.supplierId } });
   const products = await db.product.findMany({ where: { id: { in: po.lines.map((l) => l.productId) } } });
   const tasks = await db.task.findMany({ where: { documentRef: number, status: 'open' } });
   return {
-    number: po.number, status: po.status, reason: po.reason ?? undefined, requisition: po.requisition.number, supplier: { code: supplier.code, name: supplier.name },
-    requestedDate: po.requestedDate.toISOString().slice(0, 10), promisedDate: po.promisedDate?.toISOString().slice(0, 10), total: fromCents(po.totalCents),
-    lines: po.lines.map((l) => ({ lineNo: l.lineNo, sku: products.find((p) => p.id === l.productId)?.sku, quantity: l.quantity, received: l.receivedQty, unitPrice: fromCents(l.unitPriceCents) })),
-    receipts: po.receipts.map((r) => ({ reference: r.reference, receivedBy: r.receivedBy, receivedAt: r.receivedAt, lines: JSON.parse(r.lines) })),
+    number: po.number,
+    status: po.status,
+    reason: po.reason ?? undefined,
+    requisition: po.requisition.number,
+    supplier: { code: supplier.code, name: supplier.name },
+    requestedDate: po.requestedDate.toISOString().slice(0, 10),
+    promisedDate: po.promisedDate?.toISOString().slice(0, 10),
+    total: fromCents(po.totalCents),
+    lines: po.lines.map((l) => ({
+      lineNo: l.lineNo,
+      sku: products.find((p) => p.id === l.productId)?.sku,
+      quantity: l.quantity,
+      received: l.receivedQty,
+      unitPrice: fromCents(l.unitPriceCents),
+    })),
+    receipts: po.receipts.map((r) => ({
+      reference: r.reference,
+      receivedBy: r.receivedBy,
+      receivedAt: r.receivedAt,
+      lines: JSON.parse(r.lines),
+    })),
     invoices: po.invoices.map((i) => ({
-      number: i.number, kind: i.kind, supplierRef: i.supplierRef, status: i.status, total: fromCents(i.totalCents), dueAt: i.dueAt.toISOString().slice(0, 10),
-      discountDueAt: i.discountDueAt?.toISOString().slice(0, 10), match: i.matchResult ? JSON.parse(i.matchResult) : undefined,
+      number: i.number,
+      kind: i.kind,
+      supplierRef: i.supplierRef,
+      status: i.status,
+      total: fromCents(i.totalCents),
+      dueAt: i.dueAt.toISOString().slice(0, 10),
+      discountDueAt: i.discountDueAt?.toISOString().slice(0, 10),
+      match: i.matchResult ? JSON.parse(i.matchResult) : undefined,
       payments: i.payments.map((p) => ({ amount: fromCents(p.amountCents), discount: fromCents(p.discountCents), paidAt: p.paidAt })),
     })),
     openTasks: tasks.map((t) => ({ id: t.id, kind: t.kind, title: t.title, role: t.role, dueAt: t.dueAt })),
-    process: await liveState(async () => (await ownedHandle(temporal, ownerOf(purchaseOrderWorkflowId(number), po))).query(purchaseOrderStateQuery)),
+    process: await liveState(async () =>
+      (await ownedHandle(temporal, ownerOf(purchaseOrderWorkflowId(number), po))).query(purchaseOrderStateQuery),
+    ),
   };
 }
 
 export async function getRequisitionView(db: OperationsDb, temporal: Client, number: string) {
-  const r = await db.requisition.findUnique({ where: { number }, include: { lines: { orderBy: { lineNo: 'asc' } }, approvals: { orderBy: { level: 'asc' } }, purchaseOrders: true } });
+  const r = await db.requisition.findUnique({
+    where: { number },
+    include: { lines: { orderBy: { lineNo: 'asc' } }, approvals: { orderBy: { level: 'asc' } }, purchaseOrders: true },
+  });
   if (!r) throw notFound(`Requisition ${number}`);
   const products = await db.product.findMany({ where: { id: { in: r.lines.map((l) => l.productId) } } });
   const docs = [number, ...r.purchaseOrders.map((p) => p.number)];
   const tasks = await db.task.findMany({ where: { documentRef: { in: docs }, status: 'open' } });
   return {
-    number: r.number, status: r.status, requester: r.requester, costCenter: r.costCenter, justification: r.justification, source: r.source,
-    total: fromCents(r.totalCents), reason: r.cancelReason, createdAt: r.createdAt.toISOString(),
-    lines: r.lines.map((l) => ({ lineNo: l.lineNo, sku: products.find((p) => p.id === l.productId)?.sku, quantity: l.quantity, neededBy: l.neededBy.toISOString().slice(0, 10), estimatedUnitPrice: fromCents(l.estimatedUnitCents) })),
-    approvals: r.approvals.map((a) => ({ level: a.level, role: a.role, decision: a.decision, decidedBy: a.decidedBy, comment: a.comment, decidedAt: a.decidedAt })),
-    purchaseOrders: r.purchaseOrders.map((p) => ({ number: p.number, status: p.status, total: fromCents(p.totalCents), reason: p.reason ?? undefined })),
+    number: r.number,
+    status: r.status,
+    requester: r.requester,
+    costCenter: r.costCenter,
+    justification: r.justification,
+    source: r.source,
+    total: fromCents(r.totalCents),
+    reason: r.cancelReason,
+    createdAt: r.createdAt.toISOString(),
+    lines: r.lines.map((l) => ({
+      lineNo: l.lineNo,
+      sku: products.find((p) => p.id === l.productId)?.sku,
+      quantity: l.quantity,
+      neededBy: l.neededBy.toISOString().slice(0, 10),
+      estimatedUnitPrice: fromCents(l.estimatedUnitCents),
+    })),
+    approvals: r.approvals.map((a) => ({
+      level: a.level,
+      role: a.role,
+      decision: a.decision,
+      decidedBy: a.decidedBy,
+      comment: a.comment,
+      decidedAt: a.decidedAt,
+    })),
+    purchaseOrders: r.purchaseOrders.map((p) => ({
+      number: p.number,
+      status: p.status,
+      total: fromCents(p.totalCents),
+      reason: p.reason ?? undefined,
+    })),
     openTasks: tasks.map((t) => ({ id: t.id, kind: t.kind, title: t.title, role: t.role, dueAt: t.dueAt })),
-    process: await liveState(async () => (await ownedHandle(temporal, ownerOf(requisitionWorkflowId(number), r))).query(requisitionStateQuery)),
+    process: await liveState(async () =>
+      (await ownedHandle(temporal, ownerOf(requisitionWorkflowId(number), r))).query(requisitionStateQuery),
+    ),
   };
 }
 
@@ -51,5 +114,16 @@ export async function listRequisitions(db: OperationsDb, q: { status?: string; r
     db.requisition.count({ where }),
     db.requisition.findMany({ where, orderBy: { id: 'desc' }, skip: (q.page - 1) * q.pageSize, take: q.pageSize }),
   ]);
-  return { page: q.page, pageSize: q.pageSize, total, items: rows.map((r) => ({ number: r.number, status: r.status, requester: r.requester, total: fromCents(r.totalCents), createdAt: r.createdAt.toISOString() })) };
+  return {
+    page: q.page,
+    pageSize: q.pageSize,
+    total,
+    items: rows.map((r) => ({
+      number: r.number,
+      status: r.status,
+      requester: r.requester,
+      total: fromCents(r.totalCents),
+      createdAt: r.createdAt.toISOString(),
+    })),
+  };
 }

@@ -6,7 +6,11 @@ import type { OperationsDb } from '../../db/clients';
 import { AppError, AppErrorCode, illegal, type FieldIssue } from '../errors';
 import { stockReplenishedSignal } from '../../workflows/order/messages';
 
-export interface ReceiptInput { reference: string; warehouse: string; lines: { sku: string; quantity: number }[] }
+export interface ReceiptInput {
+  reference: string;
+  warehouse: string;
+  lines: { sku: string; quantity: number }[];
+}
 
 export async function receiveStock(db: OperationsDb, temporal: Client, input: ReceiptInput, by: string) {
   const existing = await db.stockReceipt.findUnique({ where: { reference: input.reference } });
@@ -18,12 +22,20 @@ export async function receiveStock(db: OperationsDb, temporal: Client, input: Re
   const products = await db.product.findMany({ where: { sku: { in: input.lines.map((l) => l.sku) } } });
   const issues: FieldIssue[] = [];
   if (!warehouse) issues.push({ field: 'warehouse', message: `no warehouse with code ${input.warehouse}` });
-  input.lines.forEach((l, i) => { if (!products.some((p) => p.sku === l.sku)) issues.push({ field: `lines.${i}.sku`, message: `no product with SKU ${l.sku}` }); });
-  if (issues.length) throw new AppError(AppErrorCode.INVALID_INPUT, { message: `Invalid receipt: ${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`, details: issues });
+  input.lines.forEach((l, i) => {
+    if (!products.some((p) => p.sku === l.sku)) issues.push({ field: `lines.${i}.sku`, message: `no product with SKU ${l.sku}` });
+  });
+  if (issues.length)
+    throw new AppError(AppErrorCode.INVALID_INPUT, {
+      message: `Invalid receipt: ${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`,
+      details: issues,
+    });
 
   const productIds = input.lines.map((l) => products.find((p) => p.sku === l.sku)!.id);
   await db.$transaction(async (tx) => {
-    await tx.stockReceipt.create({ data: { reference: input.reference, warehouseId: warehouse!.id, receivedBy: by, lines: JSON.stringify(input.lines) } });
+    await tx.stockReceipt.create({
+      data: { reference: input.reference, warehouseId: warehouse!.id, receivedBy: by, lines: JSON.stringify(input.lines) },
+    });
     for (const [i, l] of input.lines.entries()) {
       const productId = productIds[i];
       await tx.stockLevel.upsert({
@@ -31,9 +43,20 @@ export async function receiveStock(db: OperationsDb, temporal: Client, input: Re
         create: { warehouseId: warehouse!.id, productId, onHand: l.quantity },
         update: { onHand: { increment: l.quantity } },
       });
-      await tx.stockMove.create({ data: { key: `receipt:${input.reference}:${i}`, warehouseId: warehouse!.id, productId, quantity: l.quantity, reason: 'receipt', reference: input.reference } });
+      await tx.stockMove.create({
+        data: {
+          key: `receipt:${input.reference}:${i}`,
+          warehouseId: warehouse!.id,
+          productId,
+          quantity: l.quantity,
+          reason: 'receipt',
+          reference: input.reference,
+        },
+      });
     }
-    await tx.auditLog.create({ data: { actor: by, action: 'stock.received', entityType: 'StockReceipt', entityRef: input.reference, data: JSON.stringify(input) } });
+    await tx.auditLog.create({
+      data: { actor: by, action: 'stock.received', entityType: 'StockReceipt', entityRef: input.reference, data: JSON.stringify(input) },
+    });
   });
 
   const orders = await wakeBackorders(db, temporal, warehouse!.id, productIds, input.reference);
@@ -41,7 +64,13 @@ export async function receiveStock(db: OperationsDb, temporal: Client, input: Re
 }
 
 /** Tells every order with an open backorder of these products, oldest first, that stock arrived. */
-export async function wakeBackorders(db: OperationsDb, temporal: Client, warehouseId: number, productIds: number[], reference: string): Promise<string[]> {
+export async function wakeBackorders(
+  db: OperationsDb,
+  temporal: Client,
+  warehouseId: number,
+  productIds: number[],
+  reference: string,
+): Promise<string[]> {
   const waiting = await db.backorder.findMany({
     where: { status: 'open', warehouseId, productId: { in: productIds } },
     include: { orderLine: { include: { order: true } } },
@@ -50,7 +79,10 @@ export async function wakeBackorders(db: OperationsDb, temporal: Client, warehou
   const orders = [...new Set(waiting.map((b) => b.orderLine.order.number))];
   // Signals are delivered in order; a process that finds no stock left simply waits for the next receipt.
   for (const number of orders) {
-    await temporal.workflow.getHandle(`order-${number}`).signal(stockReplenishedSignal, { receiptReference: reference }).catch(() => undefined);
+    await temporal.workflow
+      .getHandle(`order-${number}`)
+      .signal(stockReplenishedSignal, { receiptReference: reference })
+      .catch(() => undefined);
   }
   return orders;
 }

@@ -8,11 +8,37 @@ import { decideTaskUpdate } from '../../workflows/shared/messages';
 
 const canSee = (user: ApiUser, role: string) => user.roles.includes('admin') || user.roles.includes(role as never);
 
-function view(t: { id: string; workflowId: string; processType: string; documentRef: string; kind: string; title: string; description: string; role: string; status: string; decisions: string; dueAt: Date | null; escalationLevel: number; decision: string | null; decidedBy: string | null; decidedAt: Date | null; comment: string | null; createdAt: Date }) {
-  return { ...t, decisions: JSON.parse(t.decisions) as string[], overdue: t.status === 'open' && !!t.dueAt && t.dueAt.getTime() < Date.now() };
+function view(t: {
+  id: string;
+  workflowId: string;
+  processType: string;
+  documentRef: string;
+  kind: string;
+  title: string;
+  description: string;
+  role: string;
+  status: string;
+  decisions: string;
+  dueAt: Date | null;
+  escalationLevel: number;
+  decision: string | null;
+  decidedBy: string | null;
+  decidedAt: Date | null;
+  comment: string | null;
+  createdAt: Date;
+}) {
+  return {
+    ...t,
+    decisions: JSON.parse(t.decisions) as string[],
+    overdue: t.status === 'open' && !!t.dueAt && t.dueAt.getTime() < Date.now(),
+  };
 }
 
-export async function listTasks(db: OperationsDb, user: ApiUser, q: { role?: string; status: string; document?: string; page: number; pageSize: number }) {
+export async function listTasks(
+  db: OperationsDb,
+  user: ApiUser,
+  q: { role?: string; status: string; document?: string; page: number; pageSize: number },
+) {
   if (q.role && !canSee(user, q.role)) {
     throw new AppError(AppErrorCode.FORBIDDEN, { message: `You do not have the role ${q.role}; your roles are ${user.roles.join(', ')}` });
   }
@@ -21,7 +47,12 @@ export async function listTasks(db: OperationsDb, user: ApiUser, q: { role?: str
   const [total, rows] = await Promise.all([
     db.task.count({ where }),
     // Nearest due date first; tasks without a deadline after those with one.
-    db.task.findMany({ where, orderBy: [{ dueAt: { sort: 'asc', nulls: 'last' } }, { createdAt: 'asc' }], skip: (q.page - 1) * q.pageSize, take: q.pageSize }),
+    db.task.findMany({
+      where,
+      orderBy: [{ dueAt: { sort: 'asc', nulls: 'last' } }, { createdAt: 'asc' }],
+      skip: (q.page - 1) * q.pageSize,
+      take: q.pageSize,
+    }),
   ]);
   return { page: q.page, pageSize: q.pageSize, total, items: rows.map(view) };
 }
@@ -32,14 +63,26 @@ export async function getTask(db: OperationsDb, id: string) {
   return view(task);
 }
 
-export async function decideTask(db: OperationsDb, temporal: Client, user: ApiUser, id: string, input: { decision: string; comment?: string }) {
+export async function decideTask(
+  db: OperationsDb,
+  temporal: Client,
+  user: ApiUser,
+  id: string,
+  input: { decision: string; comment?: string },
+) {
   const task = await getTask(db, id);
   if (!canSee(user, task.role)) {
-    throw new AppError(AppErrorCode.FORBIDDEN, { message: `Task ${id} is for the role ${task.role}; your roles are ${user.roles.join(', ')}` });
+    throw new AppError(AppErrorCode.FORBIDDEN, {
+      message: `Task ${id} is for the role ${task.role}; your roles are ${user.roles.join(', ')}`,
+    });
   }
-  if (task.status !== 'open') throw illegal(`Task ${id} is already ${task.status}${task.decidedBy ? ` (${task.decision} by ${task.decidedBy})` : ''}`);
+  if (task.status !== 'open')
+    throw illegal(`Task ${id} is already ${task.status}${task.decidedBy ? ` (${task.decision} by ${task.decidedBy})` : ''}`);
   if (!task.decisions.includes(input.decision)) {
-    throw new AppError(AppErrorCode.INVALID_INPUT, { message: `decision must be one of: ${task.decisions.join(', ')}`, details: [{ field: 'decision', message: `must be one of: ${task.decisions.join(', ')}` }] });
+    throw new AppError(AppErrorCode.INVALID_INPUT, {
+      message: `decision must be one of: ${task.decisions.join(', ')}`,
+      details: [{ field: 'decision', message: `must be one of: ${task.decisions.join(', ')}` }],
+    });
   }
   await temporal.workflow.getHandle(task.workflowId).executeUpdate(decideTaskUpdate, {
     args: [{ taskId: id, decision: input.decision, decidedBy: user.name, decidedByRoles: user.roles, comment: input.comment }],

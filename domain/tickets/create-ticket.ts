@@ -35,8 +35,13 @@ export async function recordTicket(db: OperationsDb, input: NewTicket, createdBy
   if (!customer) issues.push({ field: 'customer', message: `no customer with code ${input.customer}` });
   if (input.productSku && !product) issues.push({ field: 'productSku', message: `no product with SKU ${input.productSku}` });
   if (input.orderRef && !order) issues.push({ field: 'orderRef', message: `no order ${input.orderRef}` });
-  else if (order && customer && order.customerId !== customer.id) issues.push({ field: 'orderRef', message: `order ${input.orderRef} belongs to another customer` });
-  if (issues.length) throw new AppError(AppErrorCode.INVALID_INPUT, { message: `Invalid ticket: ${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`, details: issues });
+  else if (order && customer && order.customerId !== customer.id)
+    issues.push({ field: 'orderRef', message: `order ${input.orderRef} belongs to another customer` });
+  if (issues.length)
+    throw new AppError(AppErrorCode.INVALID_INPUT, {
+      message: `Invalid ticket: ${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`,
+      details: issues,
+    });
 
   const category = input.category ?? (input.productSku ? 'hardware' : 'general');
   // Warranty is proven by the order the product came with; without one, the work is billable.
@@ -45,13 +50,34 @@ export async function recordTicket(db: OperationsDb, input: NewTicket, createdBy
     const number = await nextNumber(tx, 'ticket', 'TCK');
     const ticket = await tx.ticket.create({
       data: {
-        number, customerId: customer!.id, subject: input.subject, description: input.description, channel: input.channel,
-        productSku: input.productSku ?? null, serialNumber: input.serialNumber ?? null, orderRef: input.orderRef ?? null,
-        category, priority: input.priority, status: 'new', underWarranty, createdBy,
+        number,
+        customerId: customer!.id,
+        subject: input.subject,
+        description: input.description,
+        channel: input.channel,
+        productSku: input.productSku ?? null,
+        serialNumber: input.serialNumber ?? null,
+        orderRef: input.orderRef ?? null,
+        category,
+        priority: input.priority,
+        status: 'new',
+        underWarranty,
+        createdBy,
       },
     });
-    await tx.ticketEvent.create({ data: { key: `${number}:created`, ticketId: ticket.id, at: ticket.createdAt, kind: 'created', actor: createdBy, data: JSON.stringify({ channel: input.channel, priority: input.priority, category }) } });
-    await tx.auditLog.create({ data: { actor: createdBy, action: 'ticket.created', entityType: 'Ticket', entityRef: number, data: JSON.stringify(input) } });
+    await tx.ticketEvent.create({
+      data: {
+        key: `${number}:created`,
+        ticketId: ticket.id,
+        at: ticket.createdAt,
+        kind: 'created',
+        actor: createdBy,
+        data: JSON.stringify({ channel: input.channel, priority: input.priority, category }),
+      },
+    });
+    await tx.auditLog.create({
+      data: { actor: createdBy, action: 'ticket.created', entityType: 'Ticket', entityRef: number, data: JSON.stringify(input) },
+    });
     await rememberResult(tx, keyed, number);
     return number;
   });
@@ -59,17 +85,24 @@ export async function recordTicket(db: OperationsDb, input: NewTicket, createdBy
 
 /** `orderPolicy` lets the ticket order replacements (their delivery runs with it). */
 export async function createTicket(opts: {
-  db: OperationsDb; temporal: Client; policy: TicketPolicy; orderPolicy?: OrderPolicy; input: NewTicket; userName: string; keyed?: KeyedRequest;
+  db: OperationsDb;
+  temporal: Client;
+  policy: TicketPolicy;
+  orderPolicy?: OrderPolicy;
+  input: NewTicket;
+  userName: string;
+  keyed?: KeyedRequest;
 }): Promise<{ number: string; created: boolean }> {
   return createWithProcess(opts.db, opts.keyed, {
     record: () => recordTicket(opts.db, opts.input, opts.userName, opts.keyed),
     start: (number) => startTicketProcess(opts.db, opts.temporal, number, opts.policy, opts.orderPolicy),
-    remove: (number) => opts.db.$transaction(async (tx) => {
-      const t = await tx.ticket.findUniqueOrThrow({ where: { number } });
-      await tx.ticketEvent.deleteMany({ where: { ticketId: t.id } });
-      await tx.ticket.delete({ where: { id: t.id } });
-      await tx.auditLog.deleteMany({ where: { entityRef: number } });
-      await tx.idempotencyRecord.deleteMany({ where: { resourceRef: number } });
-    }),
+    remove: (number) =>
+      opts.db.$transaction(async (tx) => {
+        const t = await tx.ticket.findUniqueOrThrow({ where: { number } });
+        await tx.ticketEvent.deleteMany({ where: { ticketId: t.id } });
+        await tx.ticket.delete({ where: { id: t.id } });
+        await tx.auditLog.deleteMany({ where: { entityRef: number } });
+        await tx.idempotencyRecord.deleteMany({ where: { resourceRef: number } });
+      }),
   });
 }

@@ -3,7 +3,14 @@
 import { addBusinessMinutes, businessMinutesBetween, type WorkingCalendar } from '../calendar';
 import { PRIORITIES, type Priority, type SlaTarget } from '../../workflows/ticket/types';
 
-export function slaTarget(start: Date, targetMinutes: number, pausedMinutes: number, warningPercent: number, cal: WorkingCalendar, breached: boolean): SlaTarget {
+export function slaTarget(
+  start: Date,
+  targetMinutes: number,
+  pausedMinutes: number,
+  warningPercent: number,
+  cal: WorkingCalendar,
+  breached: boolean,
+): SlaTarget {
   return {
     targetMinutes,
     dueAt: addBusinessMinutes(start, targetMinutes + pausedMinutes, cal).toISOString(),
@@ -13,7 +20,11 @@ export function slaTarget(start: Date, targetMinutes: number, pausedMinutes: num
 }
 
 /** Business minutes the clock was stopped, from paused/resumed pairs (an open pause counts up to `now`). */
-export function pausedBusinessMinutes(events: { kind: string; at: Date }[], now: Date, cal: WorkingCalendar): { minutes: number; pausedSince?: Date } {
+export function pausedBusinessMinutes(
+  events: { kind: string; at: Date }[],
+  now: Date,
+  cal: WorkingCalendar,
+): { minutes: number; pausedSince?: Date } {
   let minutes = 0;
   let since: Date | undefined;
   for (const e of [...events].sort((a, b) => a.at.getTime() - b.at.getTime())) {

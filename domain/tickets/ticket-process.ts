@@ -17,10 +17,15 @@ async function ticketOwner(db: OperationsDb, ticketNumber: string) {
 
 /** Starts the process once; a second start for the same ticket is a no-op, never a twin. */
 export async function startTicketProcess(
-  db: OperationsDb, temporal: Client, ticketNumber: string, policy: TicketPolicy, orderPolicy?: OrderPolicy,
+  db: OperationsDb,
+  temporal: Client,
+  ticketNumber: string,
+  policy: TicketPolicy,
+  orderPolicy?: OrderPolicy,
 ): Promise<void> {
   await startOwnedProcess(temporal, await ticketOwner(db, ticketNumber), 'serviceTicket', {
-    taskQueue: TASK_QUEUES.orchestration, args: [{ ticketNumber, policy, orderPolicy }],
+    taskQueue: TASK_QUEUES.orchestration,
+    args: [{ ticketNumber, policy, orderPolicy }],
   });
 }
 

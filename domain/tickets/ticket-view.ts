@@ -11,7 +11,10 @@ import { agreedPriority, slaPolicyFor } from './service-calendar';
 import { ticketHandle } from './ticket-process';
 
 export async function getTicketView(db: OperationsDb, temporal: Client, number: string, now = new Date()) {
-  const t = await db.ticket.findUnique({ where: { number }, include: { events: { orderBy: { id: 'asc' } }, visits: { include: { parts: true }, orderBy: { id: 'asc' } } } });
+  const t = await db.ticket.findUnique({
+    where: { number },
+    include: { events: { orderBy: { id: 'asc' } }, visits: { include: { parts: true }, orderBy: { id: 'asc' } } },
+  });
   if (!t) throw notFound(`Ticket ${number}`);
   const customer = await db.customer.findUniqueOrThrow({ where: { id: t.customerId } });
   const productIds = t.visits.flatMap((v) => v.parts.map((p) => p.productId));
@@ -25,25 +28,51 @@ export async function getTicketView(db: OperationsDb, temporal: Client, number: 
   const pausedSince = live?.pausedSince ? new Date(live.pausedSince) : undefined;
   // While the clock is paused, the time left stands still at what it was when it stopped.
   const clockNow = pausedSince ?? now;
-  const target = (dueAt: Date | null, metAt: Date | null, breached: boolean, targetMinutes: number) => dueAt && {
-    targetMinutes, dueAt: dueAt.toISOString(), metAt: metAt?.toISOString() ?? null, breached,
-    remainingBusinessMinutes: metAt ? null : businessMinutesBetween(clockNow, dueAt, policy.calendar),
-  };
+  const target = (dueAt: Date | null, metAt: Date | null, breached: boolean, targetMinutes: number) =>
+    dueAt && {
+      targetMinutes,
+      dueAt: dueAt.toISOString(),
+      metAt: metAt?.toISOString() ?? null,
+      breached,
+      remainingBusinessMinutes: metAt ? null : businessMinutesBetween(clockNow, dueAt, policy.calendar),
+    };
   return {
-    number: t.number, status: t.status, priority: t.priority, category: t.category,
+    number: t.number,
+    status: t.status,
+    priority: t.priority,
+    category: t.category,
     customer: { code: customer.code, name: customer.name, tier: customer.tier },
-    subject: t.subject, description: t.description, channel: t.channel,
-    productSku: t.productSku, serialNumber: t.serialNumber, orderRef: t.orderRef, underWarranty: t.underWarranty,
-    team: t.team, assignee: t.assignee, satisfaction: t.satisfaction,
-    createdBy: t.createdBy, createdAt: t.createdAt.toISOString(), resolvedAt: t.resolvedAt?.toISOString() ?? null, closedAt: t.closedAt?.toISOString() ?? null,
+    subject: t.subject,
+    description: t.description,
+    channel: t.channel,
+    productSku: t.productSku,
+    serialNumber: t.serialNumber,
+    orderRef: t.orderRef,
+    underWarranty: t.underWarranty,
+    team: t.team,
+    assignee: t.assignee,
+    satisfaction: t.satisfaction,
+    createdBy: t.createdBy,
+    createdAt: t.createdAt.toISOString(),
+    resolvedAt: t.resolvedAt?.toISOString() ?? null,
+    closedAt: t.closedAt?.toISOString() ?? null,
     sla: {
-      startedAt: live?.startedAt ?? null, paused: !!pausedSince, pausedBusinessMinutes: live?.pausedMinutes ?? null, calendar: policy.calendarCode,
+      startedAt: live?.startedAt ?? null,
+      paused: !!pausedSince,
+      pausedBusinessMinutes: live?.pausedMinutes ?? null,
+      calendar: policy.calendarCode,
       firstResponse: target(t.firstResponseDueAt, t.firstRespondedAt, t.breachedFirstResponse, policy.firstResponseMinutes),
       resolution: target(t.resolutionDueAt, t.closedAt, t.breachedResolution, policy.resolutionMinutes),
     },
     visits: t.visits.map((v) => ({
-      number: v.number, technician: v.technician, slotStart: v.slotStart.toISOString(), slotEnd: v.slotEnd.toISOString(), status: v.status,
-      minutesSpent: v.minutesSpent, notes: v.outcome, parts: v.parts.map((p) => ({ sku: skus.get(p.productId), reserved: p.reservedQty, used: p.usedQty })),
+      number: v.number,
+      technician: v.technician,
+      slotStart: v.slotStart.toISOString(),
+      slotEnd: v.slotEnd.toISOString(),
+      status: v.status,
+      minutesSpent: v.minutesSpent,
+      notes: v.outcome,
+      parts: v.parts.map((p) => ({ sku: skus.get(p.productId), reserved: p.reservedQty, used: p.usedQty })),
     })),
     invoice: invoice && { number: invoice.number, total: fromCents(invoice.totalCents), status: invoice.status },
     events: t.events.map((e) => ({ at: e.at.toISOString(), kind: e.kind, actor: e.actor, data: JSON.parse(e.data) as unknown })),
@@ -52,25 +81,43 @@ export async function getTicketView(db: OperationsDb, temporal: Client, number: 
   };
 }
 
-export async function listTickets(db: OperationsDb, q: { status?: string; priority?: string; breached?: boolean; assignee?: string; customer?: string; page: number; pageSize: number }) {
+export async function listTickets(
+  db: OperationsDb,
+  q: { status?: string; priority?: string; breached?: boolean; assignee?: string; customer?: string; page: number; pageSize: number },
+) {
   const customer = q.customer ? await db.customer.findUnique({ where: { code: q.customer } }) : undefined;
-  const breached = q.breached === undefined ? {} : q.breached
-    ? { OR: [{ breachedFirstResponse: true }, { breachedResolution: true }] }
-    : { breachedFirstResponse: false, breachedResolution: false };
+  const breached =
+    q.breached === undefined
+      ? {}
+      : q.breached
+        ? { OR: [{ breachedFirstResponse: true }, { breachedResolution: true }] }
+        : { breachedFirstResponse: false, breachedResolution: false };
   const where = {
-    ...(q.status ? { status: q.status } : {}), ...(q.priority ? { priority: q.priority } : {}), ...(q.assignee ? { assignee: q.assignee } : {}),
-    ...(q.customer ? { customerId: customer?.id ?? -1 } : {}), ...breached,
+    ...(q.status ? { status: q.status } : {}),
+    ...(q.priority ? { priority: q.priority } : {}),
+    ...(q.assignee ? { assignee: q.assignee } : {}),
+    ...(q.customer ? { customerId: customer?.id ?? -1 } : {}),
+    ...breached,
   };
   const [total, rows] = await Promise.all([
     db.ticket.count({ where }),
     db.ticket.findMany({ where, orderBy: { id: 'desc' }, skip: (q.page - 1) * q.pageSize, take: q.pageSize }),
   ]);
   return {
-    page: q.page, pageSize: q.pageSize, total,
+    page: q.page,
+    pageSize: q.pageSize,
+    total,
     items: rows.map((t) => ({
-      number: t.number, status: t.status, priority: t.priority, category: t.category, subject: t.subject, assignee: t.assignee,
-      firstResponseDueAt: t.firstResponseDueAt?.toISOString() ?? null, resolutionDueAt: t.resolutionDueAt?.toISOString() ?? null,
-      breached: t.breachedFirstResponse || t.breachedResolution, createdAt: t.createdAt.toISOString(),
+      number: t.number,
+      status: t.status,
+      priority: t.priority,
+      category: t.category,
+      subject: t.subject,
+      assignee: t.assignee,
+      firstResponseDueAt: t.firstResponseDueAt?.toISOString() ?? null,
+      resolutionDueAt: t.resolutionDueAt?.toISOString() ?? null,
+      breached: t.breachedFirstResponse || t.breachedResolution,
+      createdAt: t.createdAt.toISOString(),
     })),
   };
 }

@@ -4,7 +4,10 @@ import type { OperationsDb } from '../../db/clients';
 import type { Api } from './client';
 import type { Kind, Run } from './run';
 
-export interface Finding { kind: Kind | 'store'; what: string }
+export interface Finding {
+  kind: Kind | 'store';
+  what: string;
+}
 
 const groupCount = <T>(rows: T[], key: (r: T) => string) => {
   const m = new Map<string, number>();
@@ -34,18 +37,26 @@ export async function findDuplicates(db: OperationsDb): Promise<Finding[]> {
   const reservations = await db.reservation.findMany({ where: { status: { not: 'released' } } });
   for (const l of lines) {
     const held = reservations.filter((r) => r.orderLineId === l.id).reduce((s, r) => s + r.quantity, 0);
-    if (held > l.quantity) out.push({ kind: 'order', what: `${l.order.number} line ${l.lineNo}: ${held} reserved for ${l.quantity} ordered` });
+    if (held > l.quantity)
+      out.push({ kind: 'order', what: `${l.order.number} line ${l.lineNo}: ${held} reserved for ${l.quantity} ordered` });
   }
   const invoices = await db.invoice.findMany({ include: { payments: true, lines: true, order: true } });
-  for (const [orderId, n] of groupCount(invoices.filter((i) => i.orderId && i.kind === 'invoice' && i.status !== 'void'), (i) => String(i.orderId))) {
+  for (const [orderId, n] of groupCount(
+    invoices.filter((i) => i.orderId && i.kind === 'invoice' && i.status !== 'void'),
+    (i) => String(i.orderId),
+  )) {
     out.push({ kind: 'order', what: `order ${invoices.find((i) => String(i.orderId) === orderId)?.order?.number}: ${n} invoices` });
   }
   for (const i of invoices.filter((x) => x.kind === 'invoice')) {
     const kind: Kind = i.orderId ? 'order' : 'ticket';
     const paid = i.payments.reduce((s, p) => s + p.amountCents, 0);
-    if (paid !== i.paidCents) out.push({ kind, what: `${i.number}: payments add up to ${paid / 100}, invoice says ${i.paidCents / 100} paid` });
+    if (paid !== i.paidCents)
+      out.push({ kind, what: `${i.number}: payments add up to ${paid / 100}, invoice says ${i.paidCents / 100} paid` });
     if (i.paidCents + i.creditedCents > i.totalCents) {
-      out.push({ kind, what: `${i.number}: paid ${i.paidCents / 100} + credited ${i.creditedCents / 100} over the total ${i.totalCents / 100}` });
+      out.push({
+        kind,
+        what: `${i.number}: paid ${i.paidCents / 100} + credited ${i.creditedCents / 100} over the total ${i.totalCents / 100}`,
+      });
     }
     // The run pays each invoice under references of its own; two racing full payments must not both land.
     const racing = i.payments.filter((p) => /-R[12]$/.test(p.reference));
@@ -61,7 +72,8 @@ export async function findDuplicates(db: OperationsDb): Promise<Finding[]> {
   const payments = await db.payment.findMany({ include: { invoice: { select: { number: true } } } });
   const keys = new Set(entries.map((e) => e.key));
   for (const p of payments) {
-    if (!keys.has(`payment:${p.invoice.number}:${p.reference}`)) out.push({ kind: 'store', what: `payment ${p.reference} on ${p.invoice.number} has no journal entry` });
+    if (!keys.has(`payment:${p.invoice.number}:${p.reference}`))
+      out.push({ kind: 'store', what: `payment ${p.reference} on ${p.invoice.number} has no journal entry` });
   }
   const supplierInvoices = await db.supplierInvoice.findMany({ include: { payments: true } });
   const standing = supplierInvoices.filter((s) => s.kind === 'invoice' && s.status !== 'rejected');
@@ -78,7 +90,10 @@ export async function findDuplicates(db: OperationsDb): Promise<Finding[]> {
 export async function findHistoryDuplicates(api: Api, runs: Run[]): Promise<Finding[]> {
   const out: Finding[] = [];
   const noted = (events: { step: string; note?: string }[] | undefined, step: string, pattern: RegExp) =>
-    groupCount((events ?? []).filter((e) => e.step === step), (e) => e.note?.match(pattern)?.[1] ?? String(e.note));
+    groupCount(
+      (events ?? []).filter((e) => e.step === step),
+      (e) => e.note?.match(pattern)?.[1] ?? String(e.note),
+    );
   for (const run of runs.filter((r) => r.number)) {
     if (run.kind === 'order') {
       const v = (await api.get(`/orders/${run.number}`, 'operator')).body;
@@ -89,7 +104,10 @@ export async function findHistoryDuplicates(api: Api, runs: Run[]): Promise<Find
       const v = (await api.get(`/requisitions/${run.number}`, 'requester')).body;
       for (const p of v?.purchaseOrders ?? []) {
         const po = (await api.get(`/purchase-orders/${p.number}`, 'buyer')).body;
-        for (const [step, what] of [['goods_received', 'receipt'], ['invoice_registered', 'invoice']]) {
+        for (const [step, what] of [
+          ['goods_received', 'receipt'],
+          ['invoice_registered', 'invoice'],
+        ]) {
           for (const [ref, n] of noted(po?.process?.events, step, /^(\S+)/)) {
             out.push({ kind: 'requisition', what: `${p.number}: ${what} ${ref} in the process history ${n} times` });
           }

@@ -1,21 +1,36 @@
 // The chaos run's only way into the system: the HTTP API, as a user would call it. A request the
 // API never received (connection refused while it restarts) is sent again; anything else is
 // returned to the caller, whose loop reads the record again and decides what is still to do.
-export interface Reply<T = any> { status: number; body: T }
+export interface Reply<T = any> {
+  status: number;
+  body: T;
+}
 
 export const KEYS = {
-  operator: 'chaos-operator', approver: 'chaos-approver', manager: 'chaos-manager', requester: 'chaos-requester', buyer: 'chaos-buyer',
-  ap: 'chaos-ap', agent: 'chaos-agent', supervisor: 'chaos-supervisor', admin: 'chaos-admin',
+  operator: 'chaos-operator',
+  approver: 'chaos-approver',
+  manager: 'chaos-manager',
+  requester: 'chaos-requester',
+  buyer: 'chaos-buyer',
+  ap: 'chaos-ap',
+  agent: 'chaos-agent',
+  supervisor: 'chaos-supervisor',
+  admin: 'chaos-admin',
 } as const;
 export type As = keyof typeof KEYS | `portal:${string}`;
 
 /** The users the chaos run's API is started with; portal users are bound to one customer each. */
 export function apiUsers(portalCustomers: string[]): string {
   return [
-    `${KEYS.operator}:Olivia Operator:operator|warehouse`, `${KEYS.approver}:Arthur Approver:approver`,
+    `${KEYS.operator}:Olivia Operator:operator|warehouse`,
+    `${KEYS.approver}:Arthur Approver:approver`,
     `${KEYS.manager}:Maria Manager:manager|approver`,
-    `${KEYS.requester}:Rick Requester:requester`, `${KEYS.buyer}:Bella Buyer:buyer`, `${KEYS.ap}:Amir Payables:ap_clerk|approver`,
-    `${KEYS.agent}:Alex Agent:agent`, `${KEYS.supervisor}:Sofia Supervisor:supervisor|agent`, `${KEYS.admin}:Ada Admin:admin`,
+    `${KEYS.requester}:Rick Requester:requester`,
+    `${KEYS.buyer}:Bella Buyer:buyer`,
+    `${KEYS.ap}:Amir Payables:ap_clerk|approver`,
+    `${KEYS.agent}:Alex Agent:agent`,
+    `${KEYS.supervisor}:Sofia Supervisor:supervisor|agent`,
+    `${KEYS.admin}:Ada Admin:admin`,
     ...portalCustomers.map((c) => `chaos-portal-${c}:Portal ${c}:customer:${c}`),
   ].join(',');
 }
@@ -30,15 +45,27 @@ export class Api {
   private queue: (() => void)[] = [];
 
   /** `maxInFlight` keeps hundreds of pollers from drowning a two-core machine. */
-  constructor(private readonly base: string, private readonly maxInFlight = 24) {}
+  constructor(
+    private readonly base: string,
+    private readonly maxInFlight = 24,
+  ) {}
 
   private async slot(): Promise<() => void> {
     if (this.inFlight >= this.maxInFlight) await new Promise<void>((r) => this.queue.push(r));
     this.inFlight++;
-    return () => { this.inFlight--; this.queue.shift()?.(); };
+    return () => {
+      this.inFlight--;
+      this.queue.shift()?.();
+    };
   }
 
-  async call<T = any>(method: 'GET' | 'POST', path: string, as: As, body?: unknown, headers: Record<string, string> = {}): Promise<Reply<T>> {
+  async call<T = any>(
+    method: 'GET' | 'POST',
+    path: string,
+    as: As,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Reply<T>> {
     const key = as.startsWith('portal:') ? `chaos-portal-${as.slice(7)}` : KEYS[as as keyof typeof KEYS];
     for (let attempt = 0; ; attempt++) {
       const release = await this.slot();
@@ -52,7 +79,11 @@ export class Api {
         });
         const text = await res.text();
         let parsed: unknown = text;
-        try { parsed = text ? JSON.parse(text) : undefined; } catch { /* not JSON: keep the text */ }
+        try {
+          parsed = text ? JSON.parse(text) : undefined;
+        } catch {
+          /* not JSON: keep the text */
+        }
         return { status: res.status, body: parsed as T };
       } catch (e) {
         const code = (e as { cause?: { code?: string } }).cause?.code;

@@ -20,13 +20,22 @@ export async function freePort(): Promise<number> {
 
 export async function portOpen(port: number): Promise<boolean> {
   return new Promise((resolve) => {
-    const s = net.connect(port, '127.0.0.1', () => { s.destroy(); resolve(true); });
+    const s = net.connect(port, '127.0.0.1', () => {
+      s.destroy();
+      resolve(true);
+    });
     s.on('error', () => resolve(false));
   });
 }
 
 /** A component is ready when its port answers, or when its log shows `readyLine` (workers have no port). */
-export interface ComponentSpec { name: string; command: string; args: string[]; port?: number; readyLine?: string }
+export interface ComponentSpec {
+  name: string;
+  command: string;
+  args: string[];
+  port?: number;
+  readyLine?: string;
+}
 
 /** One component: started, killed and restarted on demand; its output goes to `<dataDir>/<name>.log`. */
 export class Component {
@@ -35,9 +44,15 @@ export class Component {
   unexpectedExits = 0;
   starts = 0;
 
-  constructor(readonly spec: ComponentSpec, private readonly env: NodeJS.ProcessEnv, private readonly logDir: string) {}
+  constructor(
+    readonly spec: ComponentSpec,
+    private readonly env: NodeJS.ProcessEnv,
+    private readonly logDir: string,
+  ) {}
 
-  get running() { return !!this.child && this.child.exitCode === null && this.child.signalCode === null; }
+  get running() {
+    return !!this.child && this.child.exitCode === null && this.child.signalCode === null;
+  }
 
   async start(timeoutMs = 120_000): Promise<void> {
     const logFile = path.join(this.logDir, `${this.spec.name}.log`);
@@ -48,12 +63,16 @@ export class Component {
     const child = spawn(this.spec.command, this.spec.args, { cwd: ROOT, env: this.env, stdio: ['ignore', log, log], detached: true });
     fs.closeSync(log);
     this.child = child;
-    child.once('exit', () => { if (!this.expectedExit && this.child === child) this.unexpectedExits++; });
+    child.once('exit', () => {
+      if (!this.expectedExit && this.child === child) this.unexpectedExits++;
+    });
     const until = Date.now() + timeoutMs;
     const { port, readyLine } = this.spec;
-    const ready = async () => (port ? portOpen(port) : readyLine ? fs.readFileSync(logFile).subarray(offset).toString().includes(readyLine) : true);
+    const ready = async () =>
+      port ? portOpen(port) : readyLine ? fs.readFileSync(logFile).subarray(offset).toString().includes(readyLine) : true;
     while (!(await ready())) {
-      if (!this.running) throw new Error(`${this.spec.name} exited during start (code ${child.exitCode}); see ${this.logDir}/${this.spec.name}.log`);
+      if (!this.running)
+        throw new Error(`${this.spec.name} exited during start (code ${child.exitCode}); see ${this.logDir}/${this.spec.name}.log`);
       if (Date.now() > until) throw new Error(`${this.spec.name} did not come up within ${timeoutMs / 1000} s`);
       await new Promise((r) => setTimeout(r, 250));
     }
@@ -65,12 +84,26 @@ export class Component {
     if (!child || !this.running) return;
     this.expectedExit = true;
     const gone = new Promise((r) => child.once('exit', r));
-    try { process.kill(-child.pid!, signal); } catch { /* already gone */ }
-    const timer = setTimeout(() => { try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* gone */ } }, timeoutMs);
+    try {
+      process.kill(-child.pid!, signal);
+    } catch {
+      /* already gone */
+    }
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        /* gone */
+      }
+    }, timeoutMs);
     await gone;
     clearTimeout(timer);
     // The group may outlive its leader (tsx's child): make sure nothing of it keeps running.
-    try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* gone */ }
+    try {
+      process.kill(-child.pid!, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
     // …and that its port is free again, or a restart would take the dying process for the new one.
     for (let i = 0; i < 100 && this.spec.port && (await portOpen(this.spec.port)); i++) await new Promise((r) => setTimeout(r, 100));
   }
@@ -88,8 +121,12 @@ export async function runScript(script: string, env: NodeJS.ProcessEnv, args: st
   const { command, args: full } = tsx(script, ...args);
   const child = spawn(command, full, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
-  child.stdout.on('data', (d) => { out += d; });
-  child.stderr.on('data', (d) => { out += d; });
+  child.stdout.on('data', (d) => {
+    out += d;
+  });
+  child.stderr.on('data', (d) => {
+    out += d;
+  });
   const code = await new Promise<number | null>((r) => child.once('exit', r));
   if (code !== 0) throw new Error(`${script} ${args.join(' ')} failed (${code}):\n${out}`);
 }

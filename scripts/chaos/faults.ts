@@ -7,12 +7,20 @@ import type { Kind } from './run';
 
 const SUPPLIERS = Array.from({ length: 12 }, (_, i) => `S-${String(i + 1).padStart(3, '0')}`);
 
-export interface FaultTargets { workers: Component; temporal: Component; api: Component; simulatorUrl: string; say: (m: string) => void }
+export interface FaultTargets {
+  workers: Component;
+  temporal: Component;
+  api: Component;
+  simulatorUrl: string;
+  say: (m: string) => void;
+}
 
 export function faultSchedule(t: FaultTargets, counts: Record<Kind | 'system', number>): [number, () => Promise<void>][] {
   const control = async (party: string, body: object, kind: Kind) => {
     const res = await fetch(`${t.simulatorUrl}/control/${party}`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
     });
     if (!res.ok) throw new Error(`control ${party} → ${res.status}`);
     counts[kind]++;
@@ -24,23 +32,32 @@ export function faultSchedule(t: FaultTargets, counts: Record<Kind | 'system', n
     t.say(`${what} (back after ${((Date.now() - started) / 1000).toFixed(1)} s)`);
   };
   return [
-    [3, async () => {
-      await control('carriers/SWIFT', { failNext: 4 }, 'order');
-      for (const s of SUPPLIERS) await control(`suppliers/${s}`, { failNext: 2 }, 'requisition');
-      t.say('partners: the carrier fails its next 4 calls, every supplier its next 2');
-    }],
+    [
+      3,
+      async () => {
+        await control('carriers/SWIFT', { failNext: 4 }, 'order');
+        for (const s of SUPPLIERS) await control(`suppliers/${s}`, { failNext: 2 }, 'requisition');
+        t.say('partners: the carrier fails its next 4 calls, every supplier its next 2');
+      },
+    ],
     [15, () => system('workers SIGKILLed and restarted (1/3)', () => t.workers.restart('SIGKILL'))],
     [30, () => system('Temporal dev server restarted', () => t.temporal.restart('SIGTERM'))],
-    [45, async () => {
-      await control('carriers/SWIFT', { downForMs: 20_000 }, 'order');
-      t.say('partners: the carrier is down for 20 s');
-      await system('workers SIGKILLed and restarted (2/3)', () => t.workers.restart('SIGKILL'));
-    }],
-    [60, async () => {
-      for (const s of SUPPLIERS.slice(0, 4)) await control(`suppliers/${s}`, { downForMs: 25_000 }, 'requisition');
-      t.say('partners: suppliers S-001..S-004 are down for 25 s');
-      await system('API SIGKILLed and restarted', () => t.api.restart('SIGKILL'));
-    }],
+    [
+      45,
+      async () => {
+        await control('carriers/SWIFT', { downForMs: 20_000 }, 'order');
+        t.say('partners: the carrier is down for 20 s');
+        await system('workers SIGKILLed and restarted (2/3)', () => t.workers.restart('SIGKILL'));
+      },
+    ],
+    [
+      60,
+      async () => {
+        for (const s of SUPPLIERS.slice(0, 4)) await control(`suppliers/${s}`, { downForMs: 25_000 }, 'requisition');
+        t.say('partners: suppliers S-001..S-004 are down for 25 s');
+        await system('API SIGKILLed and restarted', () => t.api.restart('SIGKILL'));
+      },
+    ],
     [75, () => system('workers SIGKILLed and restarted (3/3)', () => t.workers.restart('SIGKILL'))],
   ];
 }

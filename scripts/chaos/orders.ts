@@ -5,7 +5,14 @@ import type { As } from './client';
 import { drive, money, newRun, ok, twice, type DriveContext, type Run } from './run';
 
 export const ORDER_PLANS = [
-  'happy', 'duplicate-payment', 'split-payment', 'racing-payments', 'pick-pack', 'credit-approve', 'credit-reject', 'cancel',
+  'happy',
+  'duplicate-payment',
+  'split-payment',
+  'racing-payments',
+  'pick-pack',
+  'credit-approve',
+  'credit-reject',
+  'cancel',
 ] as const;
 // Platinum customers (high limits) for ordinary orders; standard ones, with limits of at most 40,000, for holds.
 const PLATINUM = ['C-0010', 'C-0020', 'C-0030', 'C-0040', 'C-0050', 'C-0060'];
@@ -65,8 +72,11 @@ export async function driveOrder(ctx: DriveContext, run: Run): Promise<void> {
 async function decideOrderTask(ctx: DriveContext, run: Run, t: { id: string; kind: string }) {
   const as: Record<string, [string, As]> = {
     'credit-hold': [run.plan === 'credit-reject' ? 'reject' : 'approve', 'approver'],
-    pick: ['done', 'operator'], pack: ['done', 'operator'], 'carrier-unavailable': ['retry', 'operator'],
-    'delivery-overdue': ['delivered', 'operator'], collections: ['keep-collecting', 'manager'],
+    pick: ['done', 'operator'],
+    pack: ['done', 'operator'],
+    'carrier-unavailable': ['retry', 'operator'],
+    'delivery-overdue': ['delivered', 'operator'],
+    collections: ['keep-collecting', 'manager'],
   };
   const [decision, who] = as[t.kind] ?? [];
   if (!decision) return;
@@ -82,7 +92,10 @@ function paymentsFor(run: Run, outstanding: number) {
   const ref = (suffix: string) => ({ reference: `CHAOS-${run.number}-${suffix}`, amount: outstanding });
   if (run.plan === 'split-payment') {
     const half = money(Math.floor(outstanding * 50) / 100);
-    return [{ ...ref('A'), amount: half }, { ...ref('B'), amount: money(outstanding - half) }];
+    return [
+      { ...ref('A'), amount: half },
+      { ...ref('B'), amount: money(outstanding - half) },
+    ];
   }
   if (run.plan === 'racing-payments') return [ref('R1'), ref('R2')];
   if (run.plan === 'duplicate-payment') return [ref('A'), ref('A')];

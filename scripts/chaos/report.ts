@@ -13,20 +13,51 @@ export function progressLine(runs: Run[], api: Api): string {
   return `${kinds.join(', ')}; ${api.requests} requests, ${api.refused} refused connections`;
 }
 
-export interface Findings { faults: Record<Kind | 'system', number>; duplicates: Finding[]; violations: string[]; notes: string[] }
+export interface Findings {
+  faults: Record<Kind | 'system', number>;
+  duplicates: Finding[];
+  violations: string[];
+  notes: string[];
+}
 
 /** Prints the table and every finding; true when the run failed. */
 export function report(runs: Run[], f: Findings): boolean {
   const rows: unknown[][] = KINDS.map((k) => {
     const of = runs.filter((r) => r.kind === k);
     const duplicates = f.duplicates.filter((d) => d.kind === k).length + of.reduce((s, r) => s + r.anomalies.length, 0);
-    return [k, of.length, of.filter((r) => r.number).length, of.filter((r) => r.finished).length,
-      `${of.filter((r) => r.outcome === r.expected).length}/${of.length}`, f.faults[k], of.reduce((s, r) => s + r.duplicateCalls, 0),
-      duplicates, '-'];
+    return [
+      k,
+      of.length,
+      of.filter((r) => r.number).length,
+      of.filter((r) => r.finished).length,
+      `${of.filter((r) => r.outcome === r.expected).length}/${of.length}`,
+      f.faults[k],
+      of.reduce((s, r) => s + r.duplicateCalls, 0),
+      duplicates,
+      '-',
+    ];
   });
-  rows.push(['system', '-', '-', '-', '-', f.faults.system, '-', f.duplicates.filter((d) => d.kind === 'store').length, f.violations.length]);
+  rows.push([
+    'system',
+    '-',
+    '-',
+    '-',
+    '-',
+    f.faults.system,
+    '-',
+    f.duplicates.filter((d) => d.kind === 'store').length,
+    f.violations.length,
+  ]);
   const head = [
-    'kind', 'planned', 'started', 'completed', 'expected outcome met', 'faults injected', 'duplicate calls sent', 'duplicates', 'violations',
+    'kind',
+    'planned',
+    'started',
+    'completed',
+    'expected outcome met',
+    'faults injected',
+    'duplicate calls sent',
+    'duplicates',
+    'violations',
   ];
   const width = head.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
   const line = (cells: unknown[]) => cells.map((c, i) => String(c).padEnd(width[i])).join(' | ');
@@ -43,7 +74,10 @@ export function report(runs: Run[], f: Findings): boolean {
   for (const v of f.violations) console.log(`  violation: ${v}`);
   for (const n of f.notes) console.log(`  note: ${n}`);
   const failed = missed.length > 0 || f.duplicates.length > 0 || f.violations.length > 0 || runs.some((r) => r.anomalies.length > 0);
-  console.log(failed ? 'CHAOS RUN FAILED'
-    : 'CHAOS RUN PASSED: every process ended as its inputs call for, nothing was written twice, the invariants hold');
+  console.log(
+    failed
+      ? 'CHAOS RUN FAILED'
+      : 'CHAOS RUN PASSED: every process ended as its inputs call for, nothing was written twice, the invariants hold',
+  );
   return failed;
 }

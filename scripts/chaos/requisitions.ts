@@ -5,7 +5,14 @@ import type { As } from './client';
 import { drive, newRun, ok, twice, type DriveContext, type Run } from './run';
 
 export const REQUISITION_PLANS = [
-  'small', 'approve', 'two-levels', 'reject', 'cancel', 'duplicate-receipt', 'partial-receipts', 'price-difference',
+  'small',
+  'approve',
+  'two-levels',
+  'reject',
+  'cancel',
+  'duplicate-receipt',
+  'partial-receipts',
+  'price-difference',
 ] as const;
 const AUTO_LIMIT = 1000; // APPROVAL_AUTO_LIMIT's default; the run starts the system with defaults
 const TERMS_PAST_DAYS = 90; // invoice dated this far back: due already, so payment follows at once
@@ -30,10 +37,14 @@ export async function driveRequisition(ctx: DriveContext, run: Run): Promise<voi
   await drive(ctx, run, async () => {
     if (!run.number) {
       const created = await api.post('/requisitions', body, 'requester', { 'idempotency-key': `chaos-requisition-${i}` });
-      if (!ok(created.status)) { run.lastSeen = `create → ${created.status} ${JSON.stringify(created.body).slice(0, 200)}`; return undefined; }
+      if (!ok(created.status)) {
+        run.lastSeen = `create → ${created.status} ${JSON.stringify(created.body).slice(0, 200)}`;
+        return undefined;
+      }
       run.number = created.body.number;
       const needsApproval = created.body.total > AUTO_LIMIT;
-      run.expected = needsApproval && run.plan === 'reject' ? 'rejected' : needsApproval && run.plan === 'cancel' ? 'cancelled' : 'completed';
+      run.expected =
+        needsApproval && run.plan === 'reject' ? 'rejected' : needsApproval && run.plan === 'cancel' ? 'cancelled' : 'completed';
       return undefined;
     }
     const v = (await api.get(`/requisitions/${run.number}`, 'requester')).body;
@@ -42,7 +53,8 @@ export async function driveRequisition(ctx: DriveContext, run: Run): Promise<voi
       // Completed means every purchase order was paid; say so if one was not.
       if (v.status === 'completed') {
         const unpaid = (v.purchaseOrders ?? []).filter((p: { status: string }) => p.status !== 'paid' && p.status !== 'cancelled');
-        if (unpaid.length) return `completed with ${unpaid.map((p: { number: string; status: string }) => `${p.number} ${p.status}`).join(', ')}`;
+        if (unpaid.length)
+          return `completed with ${unpaid.map((p: { number: string; status: string }) => `${p.number} ${p.status}`).join(', ')}`;
       }
       return v.status;
     }
@@ -65,7 +77,11 @@ export async function driveRequisition(ctx: DriveContext, run: Run): Promise<voi
   });
 }
 
-interface PoProgress { receipts: number; invoiced: boolean; lastInvoice?: number }
+interface PoProgress {
+  receipts: number;
+  invoiced: boolean;
+  lastInvoice?: number;
+}
 
 async function stepPurchaseOrder(ctx: DriveContext, run: Run, number: string, progress: PoProgress) {
   const { api } = ctx;
@@ -75,7 +91,9 @@ async function stepPurchaseOrder(ctx: DriveContext, run: Run, number: string, pr
   run.lastSeen = `${run.lastSeen?.split(';')[0]}; ${number} ${status}${po?.process?.unavailable ? ` (${po.process.unavailable})` : ''}`;
   for (const t of po?.openTasks ?? []) {
     const decision: Record<string, [string, As]> = {
-      'supplier-unreachable': ['retry', 'buyer'], 'late-delivery': ['keep-waiting', 'buyer'], 'match-exception': ['accept-difference', 'ap'],
+      'supplier-unreachable': ['retry', 'buyer'],
+      'late-delivery': ['keep-waiting', 'buyer'],
+      'match-exception': ['accept-difference', 'ap'],
     };
     const d = decision[t.kind];
     if (d) await api.decide(t.id, d[0], d[1], 'chaos run: agreed with the supplier');
@@ -107,9 +125,14 @@ async function stepPurchaseOrder(ctx: DriveContext, run: Run, number: string, pr
     progress.lastInvoice = Date.now();
     const markup = run.plan === 'price-difference' ? 1.1 : 1;
     const invoiceDate = new Date(Date.now() - TERMS_PAST_DAYS * 86_400_000).toISOString().slice(0, 10);
-    await api.post(`/purchase-orders/${number}/invoices`, {
-      supplierRef: `SI-${number}`, invoiceDate,
-      lines: lines.map((l) => ({ lineNo: l.lineNo, quantity: l.received, unitPrice: Math.round(l.unitPrice * markup * 100) / 100 })),
-    }, 'ap');
+    await api.post(
+      `/purchase-orders/${number}/invoices`,
+      {
+        supplierRef: `SI-${number}`,
+        invoiceDate,
+        lines: lines.map((l) => ({ lineNo: l.lineNo, quantity: l.received, unitPrice: Math.round(l.unitPrice * markup * 100) / 100 })),
+      },
+      'ap',
+    );
   }
 }

@@ -20,10 +20,22 @@ export interface Run {
   error?: string;
 }
 
-export interface DriveContext { api: Api; deadline: number; pollMs: number; today: string }
+export interface DriveContext {
+  api: Api;
+  deadline: number;
+  pollMs: number;
+  today: string;
+}
 
-export const newRun = (kind: Kind, index: number, plan: string, expected: string): Run =>
-  ({ kind, index, plan, expected, finished: false, duplicateCalls: 0, anomalies: [] });
+export const newRun = (kind: Kind, index: number, plan: string, expected: string): Run => ({
+  kind,
+  index,
+  plan,
+  expected,
+  finished: false,
+  duplicateCalls: 0,
+  anomalies: [],
+});
 
 /** Polls `step` until it reports the process finished or the deadline passes. */
 export async function drive(ctx: DriveContext, run: Run, step: () => Promise<string | undefined>): Promise<void> {

@@ -19,7 +19,10 @@ export async function driveTicket(ctx: DriveContext, run: Run): Promise<void> {
   const portal = `portal:${customer}` as const;
   const part = ORDER_SKUS[(i * 7) % ORDER_SKUS.length];
   const body = {
-    customer, subject: `Chaos ticket ${i}`, description: `Reported during the chaos run (${run.plan}).`, channel: 'phone',
+    customer,
+    subject: `Chaos ticket ${i}`,
+    description: `Reported during the chaos run (${run.plan}).`,
+    channel: 'phone',
     ...(run.plan === 'visit' ? { productSku: part, category: 'hardware' } : {}),
   };
   let asked = false;

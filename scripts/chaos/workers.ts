@@ -13,8 +13,11 @@ async function main() {
   Runtime.install({ logger: new DefaultLogger('ERROR') });
   const stores = await openStores({ operations: cfg.OPERATIONS_DATABASE_URL, production: cfg.PRODUCTION_DATABASE_URL });
   const connection = await NativeConnection.connect({ address: cfg.TEMPORAL_ADDRESS });
-  const workers = await Promise.all(WORKER_ROLES.map((r) =>
-    createWorker(r, { connection, namespace: cfg.TEMPORAL_NAMESPACE, ...stores, workflowBundle: { codePath: bundle } })));
+  const workers = await Promise.all(
+    WORKER_ROLES.map((r) =>
+      createWorker(r, { connection, namespace: cfg.TEMPORAL_NAMESPACE, ...stores, workflowBundle: { codePath: bundle } }),
+    ),
+  );
   const stop = new AbortController();
   for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => stop.abort());
   console.log(`workers running on ${cfg.TEMPORAL_ADDRESS}`);

@@ -19,7 +19,10 @@ beforeAll(async () => {
   await seedReferenceData(stores.operations, { carrierUrl: 'http://127.0.0.1:9/carriers/SWIFT' });
   ops = createOperationsActivities(stores.operations);
 });
-afterAll(async () => { await closeStores(stores); await dbs.drop(); });
+afterAll(async () => {
+  await closeStores(stores);
+  await dbs.drop();
+});
 afterEach(async () => assertInvariants(stores.operations));
 
 let orders = 0;
@@ -28,8 +31,24 @@ async function order(customerId: number, lines: { productId: number; quantity: n
   const number = `SO-${String(90000 + ++orders)}`;
   await stores.operations.salesOrder.create({
     data: {
-      number, customerId, warehouseId: warehouse.id, status: 'received', requestedDate: new Date(), deliverySteps: 1, netCents: 0, taxCents: 0, createdBy: 'test',
-      lines: { create: lines.map((l, i) => ({ lineNo: i + 1, productId: l.productId, quantity: l.quantity, unitPriceCents: (l.price ?? 10) * 100, taxRateBp: 2000 })) },
+      number,
+      customerId,
+      warehouseId: warehouse.id,
+      status: 'received',
+      requestedDate: new Date(),
+      deliverySteps: 1,
+      netCents: 0,
+      taxCents: 0,
+      createdBy: 'test',
+      lines: {
+        create: lines.map((l, i) => ({
+          lineNo: i + 1,
+          productId: l.productId,
+          quantity: l.quantity,
+          unitPriceCents: (l.price ?? 10) * 100,
+          taxRateBp: 2000,
+        })),
+      },
     },
   });
   return number;
@@ -80,12 +99,23 @@ test('invoice, payment and shipment steps retried after success add nothing', as
   const inv2 = await ops.issueOrderInvoice({ orderNumber: number, basis: 'delivered', at });
   expect(inv2).toEqual(inv1);
   expect(inv1!.totalCents).toBe(12_000);
-  const pay = { orderNumber: number, reference: `PAY-${number}`, amountCents: 12_000, method: 'bank_transfer', recordedBy: 'test', at, requestId: 'update-1' };
+  const pay = {
+    orderNumber: number,
+    reference: `PAY-${number}`,
+    amountCents: 12_000,
+    method: 'bank_transfer',
+    recordedBy: 'test',
+    at,
+    requestId: 'update-1',
+  };
   await ops.recordCustomerPayment(pay);
   // A retry of the same request still reports its application; another request with the reference is a duplicate.
   const again = await ops.recordCustomerPayment(pay);
   expect(again).toMatchObject({ applied: true, invoice: { status: 'paid', paidCents: 12_000, outstandingCents: 0 } });
-  expect(await ops.recordCustomerPayment({ ...pay, requestId: 'update-2' })).toMatchObject({ applied: false, invoice: { paidCents: 12_000 } });
+  expect(await ops.recordCustomerPayment({ ...pay, requestId: 'update-2' })).toMatchObject({
+    applied: false,
+    invoice: { paidCents: 12_000 },
+  });
   const ledger = await ledgerBalances(db);
   expect((ledger['1000'] ?? 0) - (ledgerBefore['1000'] ?? 0)).toBe(12_000);
   expect((ledger['1100'] ?? 0) - (ledgerBefore['1100'] ?? 0)).toBe(0);
@@ -96,8 +126,16 @@ test('a business rule violation is a non-retryable failure typed by its code', a
   const c = await customer(stores.operations);
   const p = await product(stores.operations);
   const number = await order(c.id, [{ productId: p.id, quantity: 1 }]);
-  await expect(ops.recordCustomerPayment({ orderNumber: number, reference: 'X-1', amountCents: 1, method: 'cash', recordedBy: 't', at: new Date().toISOString() }))
-    .rejects.toMatchObject({ type: 'ILLEGAL_TRANSITION', nonRetryable: true });
+  await expect(
+    ops.recordCustomerPayment({
+      orderNumber: number,
+      reference: 'X-1',
+      amountCents: 1,
+      method: 'cash',
+      recordedBy: 't',
+      at: new Date().toISOString(),
+    }),
+  ).rejects.toMatchObject({ type: 'ILLEGAL_TRANSITION', nonRetryable: true });
   await expect(ops.loadOrder('SO-00000')).rejects.toMatchObject({ type: 'NOT_FOUND', nonRetryable: true });
 });
 

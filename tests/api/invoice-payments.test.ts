@@ -5,7 +5,9 @@ import { customer, orderBody, product, receivableOf } from '../support/fixtures'
 import { assertInvariants } from '../support/invariants';
 
 let h: Harness;
-beforeAll(async () => { h = await startHarness(); });
+beforeAll(async () => {
+  h = await startHarness();
+});
 afterAll(async () => h?.close());
 afterEach(async () => assertInvariants(h.stores.operations));
 
@@ -13,9 +15,15 @@ test('a service invoice is paid in parts, replayed payments add nothing, overpay
   const db = h.stores.operations;
   const c = await customer(db);
   const p = await product(db, { price: 50, taxPct: 20 });
-  const { number } = await db.$transaction((tx) => postCustomerInvoice(tx, {
-    key: `test:${c.code}`, customer: c, source: 'service work', issuedAt: new Date(), lines: [{ productId: p.id, description: 'Repair', quantity: 2, unitPriceCents: 5_000, taxRateBp: 2_000 }],
-  }));
+  const { number } = await db.$transaction((tx) =>
+    postCustomerInvoice(tx, {
+      key: `test:${c.code}`,
+      customer: c,
+      source: 'service work',
+      issuedAt: new Date(),
+      lines: [{ productId: p.id, description: 'Repair', quantity: 2, unitPriceCents: 5_000, taxRateBp: 2_000 }],
+    }),
+  );
   expect(await receivableOf(db, c.code)).toBe(12_000);
   const first = await h.post(`/api/invoices/${number}/payments`, { reference: `PAY-${number}-1`, amount: 20 });
   expect(first.status).toBe(201);
@@ -27,7 +35,10 @@ test('a service invoice is paid in parts, replayed payments add nothing, overpay
   expect(over.status).toBe(409);
   expect(over.body.error.message).toMatch(/exceeds the outstanding 100.00/);
   expect((await h.post(`/api/invoices/${number}/payments`, { reference: `PAY-${number}-3`, amount: 100 }, 'approver')).status).toBe(403);
-  expect((await h.post(`/api/invoices/${number}/payments`, { reference: `PAY-${number}-3`, amount: 100 })).body).toMatchObject({ status: 'paid', outstanding: 0 });
+  expect((await h.post(`/api/invoices/${number}/payments`, { reference: `PAY-${number}-3`, amount: 100 })).body).toMatchObject({
+    status: 'paid',
+    outstanding: 0,
+  });
   expect(await receivableOf(db, c.code)).toBe(0);
   expect((await h.post(`/api/invoices/${number}/payments`, { reference: `PAY-${number}-4`, amount: 1 })).status).toBe(409);
   expect((await h.get('/api/invoices/INV-99999')).status).toBe(404);

@@ -7,7 +7,9 @@ import { assertInvariants } from '../support/invariants';
 import { boughtProduct, openTaskFor, purchaseOrderOf, requisitionBody, supplier, waitPo, waitRequisition } from '../procurement/support';
 
 let h: Harness;
-beforeAll(async () => { h = await startHarness(); });
+beforeAll(async () => {
+  h = await startHarness();
+});
 afterAll(async () => h?.close());
 afterEach(async () => assertInvariants(h.stores.operations));
 
@@ -84,12 +86,19 @@ test('a requisition of 27,000,000.00 is approved, ordered, received and invoiced
   expect(po.totalCents).toBe(2_700_000_000);
   expect(po.lines[0].unitPriceCents).toBe(900_000_000);
   await waitPo(h, po.number, 'awaiting_goods');
-  const received = await h.post(`/api/purchase-orders/${po.number}/receipts`, { reference: `DN-${po.number}`, lines: [{ lineNo: 1, quantity: 3 }] }, 'warehouse');
+  const received = await h.post(
+    `/api/purchase-orders/${po.number}/receipts`,
+    { reference: `DN-${po.number}`, lines: [{ lineNo: 1, quantity: 3 }] },
+    'warehouse',
+  );
   expect(received.status).toBe(201);
   await waitPo(h, po.number, 'awaiting_invoice');
   const invoiceDate = new Date().toISOString().slice(0, 10);
-  const invoiced = await h.post(`/api/purchase-orders/${po.number}/invoices`,
-    { supplierRef: `INV-${po.number}`, invoiceDate, lines: [{ lineNo: 1, quantity: 3, unitPrice: 9_000_000 }] }, 'ap_clerk');
+  const invoiced = await h.post(
+    `/api/purchase-orders/${po.number}/invoices`,
+    { supplierRef: `INV-${po.number}`, invoiceDate, lines: [{ lineNo: 1, quantity: 3, unitPrice: 9_000_000 }] },
+    'ap_clerk',
+  );
   expect(invoiced.status).toBe(201);
   await waitPo(h, po.number, 'invoiced');
   const view = await h.get(`/api/purchase-orders/${po.number}`, 'buyer');
@@ -110,12 +119,18 @@ test('amounts and quantities beyond what the stores hold exactly are refused, na
   const bought = await boughtProduct(h, s, 10);
   const req = await h.post('/api/requisitions', requisitionBody([{ sku: bought.sku, quantity: 1 }]), 'requester');
   const po = await purchaseOrderOf(h, req.body.number);
-  const hugeQty = await h.post(`/api/purchase-orders/${po.number}/invoices`,
-    { supplierRef: `INV-${po.number}`, invoiceDate: '2026-11-25', lines: [{ lineNo: 1, quantity: 3_000_000_000, unitPrice: 10 }] }, 'ap_clerk');
+  const hugeQty = await h.post(
+    `/api/purchase-orders/${po.number}/invoices`,
+    { supplierRef: `INV-${po.number}`, invoiceDate: '2026-11-25', lines: [{ lineNo: 1, quantity: 3_000_000_000, unitPrice: 10 }] },
+    'ap_clerk',
+  );
   expect(hugeQty.status).toBe(400);
   expect(hugeQty.body.error.details).toEqual([expect.objectContaining({ field: 'lines.0.quantity' })]);
-  const hugePrice = await h.post(`/api/purchase-orders/${po.number}/invoices`,
-    { supplierRef: `INV-${po.number}`, invoiceDate: '2026-11-25', lines: [{ lineNo: 1, quantity: 1, unitPrice: 1e14 }] }, 'ap_clerk');
+  const hugePrice = await h.post(
+    `/api/purchase-orders/${po.number}/invoices`,
+    { supplierRef: `INV-${po.number}`, invoiceDate: '2026-11-25', lines: [{ lineNo: 1, quantity: 1, unitPrice: 1e14 }] },
+    'ap_clerk',
+  );
   expect(hugePrice.status).toBe(400);
   expect(hugePrice.body.error.details).toEqual([expect.objectContaining({ field: 'lines.0.unitPrice' })]);
   expect(await db.supplierInvoice.count({ where: { purchaseOrder: { number: po.number } } })).toBe(0);

@@ -5,7 +5,9 @@ import { customer, ledgerBalances, orderBody, product, stockOf } from '../suppor
 import { assertInvariants } from '../support/invariants';
 
 let h: Harness;
-beforeAll(async () => { h = await startHarness(); });
+beforeAll(async () => {
+  h = await startHarness();
+});
 afterAll(async () => h?.close());
 afterEach(async () => assertInvariants(h.stores.operations));
 
@@ -57,7 +59,17 @@ test('while packing, with part of the order on backorder: both compensations run
   const c = await customer(db);
   const p = await product(db, { stock: 2 });
   const q = await product(db, { stock: 10 });
-  const { body } = await h.post('/api/orders', orderBody(c.code, [{ sku: p.sku, quantity: 5 }, { sku: q.sku, quantity: 1 }], { deliverySteps: 3 }));
+  const { body } = await h.post(
+    '/api/orders',
+    orderBody(
+      c.code,
+      [
+        { sku: p.sku, quantity: 5 },
+        { sku: q.sku, quantity: 1 },
+      ],
+      { deliverySteps: 3 },
+    ),
+  );
   const pick = await h.openTask(body.number, 'pick');
   expect((await h.decide(pick.id, 'done', 'warehouse')).status).toBe(200);
   await h.openTask(body.number, 'pack');
@@ -72,7 +84,10 @@ test('while packing, with part of the order on backorder: both compensations run
   expect(await stockOf(db, q.id)).toEqual({ onHand: 10, reserved: 0 });
   expect((await db.backorder.findUniqueOrThrow({ where: { orderLineId: line.id } })).status).toBe('cancelled');
   const after = await db.salesOrderLine.findMany({ where: { order: { number: body.number } }, orderBy: { lineNo: 'asc' } });
-  expect(after.map((l) => [l.reservedQty, l.backorderQty, l.cancelledQty])).toEqual([[0, 0, 5], [0, 0, 1]]);
+  expect(after.map((l) => [l.reservedQty, l.backorderQty, l.cancelledQty])).toEqual([
+    [0, 0, 5],
+    [0, 0, 1],
+  ]);
   const history = await h.get(`/api/processes/order-${body.number}/history`, 'manager');
   const steps = history.body.entries.map((e: { step: string }) => e.step);
   // Reverse order: reservations were taken after the backorder compensation was registered.
@@ -88,7 +103,11 @@ test('while waiting for stock with nothing shipped', async () => {
   await cancel(body.number);
   expect(await db.backorder.count({ where: { orderLine: { order: { number: body.number } }, status: 'open' } })).toBe(0);
   // A later receipt no longer wakes the cancelled order.
-  const receipt = await h.post('/api/stock/receipts', { reference: `R-${body.number}`, warehouse: 'MAIN', lines: [{ sku: p.sku, quantity: 5 }] }, 'warehouse');
+  const receipt = await h.post(
+    '/api/stock/receipts',
+    { reference: `R-${body.number}`, warehouse: 'MAIN', lines: [{ sku: p.sku, quantity: 5 }] },
+    'warehouse',
+  );
   expect(receipt.body.notifiedOrders).toEqual([]);
   expect(await stockOf(db, p.id)).toEqual({ onHand: 5, reserved: 0 });
 });

@@ -4,7 +4,9 @@ import { customer, ledgerBalances, orderBody, product, receivableOf, stockOf } f
 import { assertInvariants } from '../support/invariants';
 
 let h: Harness;
-beforeAll(async () => { h = await startHarness(); });
+beforeAll(async () => {
+  h = await startHarness();
+});
 afterAll(async () => h?.close());
 afterEach(async () => assertInvariants(h.stores.operations));
 
@@ -17,16 +19,27 @@ test('credit hold approved by an approver: the order proceeds and the decision i
   expect(await stockOf(db, p.id)).toEqual({ onHand: 5, reserved: 0 }); // nothing reserved while on hold
 
   const inbox = await h.get('/api/tasks', 'approver');
-  expect(inbox.body.items.find((t: { id: string }) => t.id === task.id)).toMatchObject({ kind: 'credit-hold', decisions: ['approve', 'reject'], dueAt: expect.any(String) });
+  expect(inbox.body.items.find((t: { id: string }) => t.id === task.id)).toMatchObject({
+    kind: 'credit-hold',
+    decisions: ['approve', 'reject'],
+    dueAt: expect.any(String),
+  });
   expect((await h.decide(task.id, 'approve', 'warehouse')).status).toBe(403);
   const decided = await h.decide(task.id, 'approve', 'approver', 'long-standing customer');
   expect(decided.status).toBe(200);
-  expect(decided.body).toMatchObject({ status: 'completed', decision: 'approve', decidedBy: 'Adam Approver', comment: 'long-standing customer' });
+  expect(decided.body).toMatchObject({
+    status: 'completed',
+    decision: 'approve',
+    decidedBy: 'Adam Approver',
+    comment: 'long-standing customer',
+  });
   expect((await h.decide(task.id, 'reject', 'manager')).status).toBe(409);
 
   await h.waitForStatus(body.number, 'awaiting_delivery');
   const history = await h.get(`/api/processes/order-${body.number}/history`, 'manager');
-  expect(history.body.entries).toContainEqual(expect.objectContaining({ kind: 'decision', step: 'decide task', by: 'Adam Approver', detail: `approve on ${task.id}` }));
+  expect(history.body.entries).toContainEqual(
+    expect.objectContaining({ kind: 'decision', step: 'decide task', by: 'Adam Approver', detail: `approve on ${task.id}` }),
+  );
 });
 
 test('credit hold rejected: the order is cancelled with the approver named', async () => {
@@ -69,15 +82,31 @@ test('backorder then restock: what is in stock ships now, the rest ships when go
   expect(await stockOf(db, p.id)).toEqual({ onHand: 0, reserved: 0 });
 
   // A receipt too small for the backorder ships what it can and keeps waiting.
-  const r1 = await h.post('/api/stock/receipts', { reference: `GRN-${number}-1`, warehouse: 'MAIN', lines: [{ sku: p.sku, quantity: 1 }] }, 'warehouse');
+  const r1 = await h.post(
+    '/api/stock/receipts',
+    { reference: `GRN-${number}-1`, warehouse: 'MAIN', lines: [{ sku: p.sku, quantity: 1 }] },
+    'warehouse',
+  );
   expect(r1.status).toBe(201);
   expect(r1.body.notifiedOrders).toEqual([number]);
   await h.eventually(async () => (await db.shipment.count({ where: { order: { number } } })) === 2, 'second shipment');
   await h.waitForStatus(number, 'backordered');
   // Booking the same delivery note twice adds nothing.
-  expect((await h.post('/api/stock/receipts', { reference: `GRN-${number}-1`, warehouse: 'MAIN', lines: [{ sku: p.sku, quantity: 1 }] }, 'warehouse')).body.duplicate).toBe(true);
+  expect(
+    (
+      await h.post(
+        '/api/stock/receipts',
+        { reference: `GRN-${number}-1`, warehouse: 'MAIN', lines: [{ sku: p.sku, quantity: 1 }] },
+        'warehouse',
+      )
+    ).body.duplicate,
+  ).toBe(true);
 
-  await h.post('/api/stock/receipts', { reference: `GRN-${number}-2`, warehouse: 'MAIN', lines: [{ sku: p.sku, quantity: 10 }] }, 'warehouse');
+  await h.post(
+    '/api/stock/receipts',
+    { reference: `GRN-${number}-2`, warehouse: 'MAIN', lines: [{ sku: p.sku, quantity: 10 }] },
+    'warehouse',
+  );
   await h.waitForStatus(number, 'awaiting_delivery');
   expect(await stockOf(db, p.id)).toEqual({ onHand: 8, reserved: 0 });
   const shipments = await db.shipment.findMany({ where: { order: { number } }, include: { lines: true }, orderBy: { id: 'asc' } });
@@ -87,7 +116,8 @@ test('backorder then restock: what is in stock ships now, the rest ships when go
   const ambiguous = await h.post(`/api/orders/${number}/delivery-confirmation`, {});
   expect(ambiguous.status).toBe(409);
   expect(ambiguous.body.error.message).toMatch(/name one with shipmentNumber/);
-  for (const s of shipments) expect((await h.post(`/api/orders/${number}/delivery-confirmation`, { shipmentNumber: s.number })).status).toBe(200);
+  for (const s of shipments)
+    expect((await h.post(`/api/orders/${number}/delivery-confirmation`, { shipmentNumber: s.number })).status).toBe(200);
   expect((await h.post(`/api/orders/${number}/delivery-confirmation`, { shipmentNumber: shipments[0].number })).status).toBe(409);
 
   await h.waitForStatus(number, 'awaiting_payment');
@@ -108,11 +138,20 @@ test('short delivery is invoiced as delivered; an up-front invoice gets a credit
   expect(res.body.lines[0].deliveredQty).toBe(3);
   await h.waitForStatus(body.number, 'awaiting_payment');
   const docs = await db.invoice.findMany({ where: { order: { number: body.number } }, orderBy: { id: 'asc' } });
-  expect(docs.map((d) => [d.kind, d.totalCents])).toEqual([['invoice', 4_400], ['credit_note', 1_100]]);
+  expect(docs.map((d) => [d.kind, d.totalCents])).toEqual([
+    ['invoice', 4_400],
+    ['credit_note', 1_100],
+  ]);
   expect(docs[0].creditedCents).toBe(1_100);
   // What did not arrive is followed up by the service desk, once.
   const complaint = await h.eventually(() => db.ticket.findFirst({ where: { orderRef: body.number } }), 'a complaint ticket');
-  expect(complaint).toMatchObject({ channel: 'process', priority: 'high', underWarranty: true, createdBy: 'delivery confirmation', subject: `Short delivery on ${body.number}-S1` });
+  expect(complaint).toMatchObject({
+    channel: 'process',
+    priority: 'high',
+    underWarranty: true,
+    createdBy: 'delivery confirmation',
+    subject: `Short delivery on ${body.number}-S1`,
+  });
   expect(complaint.description).toMatch(/Not delivered: 1 of 4 × /);
   await h.eventually(async () => (await h.get(`/api/tickets/${complaint.number}`, 'agent')).body.process?.status, 'the ticket process');
   expect(await db.ticket.count({ where: { orderRef: body.number } })).toBe(1);

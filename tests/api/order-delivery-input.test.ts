@@ -5,7 +5,9 @@ import { customer, orderBody, product } from '../support/fixtures';
 import { assertInvariants } from '../support/invariants';
 
 let h: Harness;
-beforeAll(async () => { h = await startHarness(); });
+beforeAll(async () => {
+  h = await startHarness();
+});
 afterAll(async () => h?.close());
 afterEach(async () => assertInvariants(h.stores.operations));
 
@@ -16,15 +18,33 @@ test('delivery lines that the shipment does not carry, or above what was shipped
   const c = await customer(db);
   const p = await product(db, { stock: 10 });
   const q = await product(db, { stock: 10 });
-  const { body } = await h.post('/api/orders', orderBody(c.code, [{ sku: p.sku, quantity: 3 }, { sku: q.sku, quantity: 2 }]));
+  const { body } = await h.post(
+    '/api/orders',
+    orderBody(c.code, [
+      { sku: p.sku, quantity: 3 },
+      { sku: q.sku, quantity: 2 },
+    ]),
+  );
   await h.waitForStatus(body.number, 'awaiting_delivery');
   const audit = await db.auditLog.count();
 
   const cases: [unknown[], string][] = [
     [[{ lineNo: 7, deliveredQuantity: 1 }], 'lines.0.lineNo'],
     [[{ lineNo: 1, deliveredQuantity: 4 }], 'lines.0.deliveredQuantity'],
-    [[{ lineNo: 2, deliveredQuantity: 2 }, { lineNo: 1, deliveredQuantity: 99 }], 'lines.1.deliveredQuantity'],
-    [[{ lineNo: 1, deliveredQuantity: 1 }, { lineNo: 1, deliveredQuantity: 2 }], 'lines.1.lineNo'],
+    [
+      [
+        { lineNo: 2, deliveredQuantity: 2 },
+        { lineNo: 1, deliveredQuantity: 99 },
+      ],
+      'lines.1.deliveredQuantity',
+    ],
+    [
+      [
+        { lineNo: 1, deliveredQuantity: 1 },
+        { lineNo: 1, deliveredQuantity: 2 },
+      ],
+      'lines.1.lineNo',
+    ],
   ];
   for (const [lines, field] of cases) {
     const res = await h.post(`/api/orders/${body.number}/delivery-confirmation`, { lines });
@@ -32,8 +52,14 @@ test('delivery lines that the shipment does not carry, or above what was shipped
     expect(res.body.error.details.map((d: { field: string }) => d.field)).toEqual([field]);
   }
   expect(await db.auditLog.count()).toBe(audit);
-  expect(await db.shipment.findFirstOrThrow({ where: { order: { number: body.number } } })).toMatchObject({ status: 'shipped', deliveredAt: null });
-  expect(await db.salesOrderLine.findMany({ where: { order: { number: body.number } }, select: { deliveredQty: true } })).toEqual([{ deliveredQty: 0 }, { deliveredQty: 0 }]);
+  expect(await db.shipment.findFirstOrThrow({ where: { order: { number: body.number } } })).toMatchObject({
+    status: 'shipped',
+    deliveredAt: null,
+  });
+  expect(await db.salesOrderLine.findMany({ where: { order: { number: body.number } }, select: { deliveredQty: true } })).toEqual([
+    { deliveredQty: 0 },
+    { deliveredQty: 0 },
+  ]);
   expect(await db.invoice.count({ where: { order: { number: body.number } } })).toBe(0);
 
   // A correct short delivery is still accepted and invoiced on what arrived.

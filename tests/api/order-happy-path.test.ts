@@ -5,7 +5,9 @@ import { customer, orderBody, product, receivableOf, stockOf } from '../support/
 import { assertInvariants } from '../support/invariants';
 
 let h: Harness;
-beforeAll(async () => { h = await startHarness(); });
+beforeAll(async () => {
+  h = await startHarness();
+});
 afterAll(async () => h?.close());
 afterEach(async () => assertInvariants(h.stores.operations));
 
@@ -15,7 +17,17 @@ test('an order goes from acceptance to paid, with pick and pack as inbox tasks a
   const p1 = await product(db, { price: 100, stock: 10, taxPct: 20 });
   const p2 = await product(db, { price: 12.5, stock: 50, taxPct: 10 });
 
-  const created = await h.post('/api/orders', orderBody(c.code, [{ sku: p1.sku, quantity: 3 }, { sku: p2.sku, quantity: 4 }], { deliverySteps: 3 }));
+  const created = await h.post(
+    '/api/orders',
+    orderBody(
+      c.code,
+      [
+        { sku: p1.sku, quantity: 3 },
+        { sku: p2.sku, quantity: 4 },
+      ],
+      { deliverySteps: 3 },
+    ),
+  );
   expect(created.status).toBe(201);
   const number: string = created.body.number;
   expect(number).toMatch(/^SO-\d{5}$/);
@@ -75,13 +87,21 @@ test('an order goes from acceptance to paid, with pick and pack as inbox tasks a
   expect(await db.payment.count({ where: { invoice: { order: { number } } } })).toBe(2);
 
   const view = await h.get(`/api/orders/${number}`);
-  expect(view.body).toMatchObject({ status: 'paid', invoices: [{ status: 'paid', outstanding: 0 }], lines: [{ shipped: 3, delivered: 3 }, { shipped: 4, delivered: 4 }] });
+  expect(view.body).toMatchObject({
+    status: 'paid',
+    invoices: [{ status: 'paid', outstanding: 0 }],
+    lines: [
+      { shipped: 3, delivered: 3 },
+      { shipped: 4, delivered: 4 },
+    ],
+  });
   expect(view.body.process.status).toBe('paid');
 
   const history = await h.get(`/api/processes/order-${number}/history`, 'manager');
   expect(history.status).toBe(200);
   const steps = history.body.entries.map((e: { step: string }) => e.step);
-  for (const s of ['reserve order stock', 'book carrier', 'ship shipment', 'issue order invoice', 'record customer payment']) expect(steps).toContain(s);
+  for (const s of ['reserve order stock', 'book carrier', 'ship shipment', 'issue order invoice', 'record customer payment'])
+    expect(steps).toContain(s);
   const decisions = history.body.entries.filter((e: { kind: string }) => e.kind === 'decision');
   expect(decisions.map((d: { by: string }) => d.by)).toEqual(expect.arrayContaining(['Walt Warehouse', 'Olga Operator']));
   expect(history.body.status).toBe('COMPLETED');
@@ -106,7 +126,8 @@ test('orders list filters by status and customer and paginates', async () => {
 test('recorded histories replay deterministically against the current workflow code', async () => {
   const { Worker } = await import('@temporalio/worker');
   const closed = [];
-  for await (const w of h.env.client.workflow.list({ query: "WorkflowType = 'orderToDelivery' AND ExecutionStatus = 'Completed'" })) closed.push(w.workflowId);
+  for await (const w of h.env.client.workflow.list({ query: "WorkflowType = 'orderToDelivery' AND ExecutionStatus = 'Completed'" }))
+    closed.push(w.workflowId);
   expect(closed.length).toBeGreaterThan(0);
   for (const id of closed) {
     const history = await h.env.client.workflow.getHandle(id).fetchHistory();

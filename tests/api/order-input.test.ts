@@ -5,13 +5,20 @@ import { customer, orderBody, product } from '../support/fixtures';
 import { assertInvariants } from '../support/invariants';
 
 let h: Harness;
-beforeAll(async () => { h = await startHarness(); });
+beforeAll(async () => {
+  h = await startHarness();
+});
 afterAll(async () => h?.close());
 afterEach(async () => assertInvariants(h.stores.operations));
 
 async function footprint() {
   const db = h.stores.operations;
-  return { orders: await db.salesOrder.count(), lines: await db.salesOrderLine.count(), audit: await db.auditLog.count(), keys: await db.idempotencyRecord.count() };
+  return {
+    orders: await db.salesOrder.count(),
+    lines: await db.salesOrderLine.count(),
+    audit: await db.auditLog.count(),
+    keys: await db.idempotencyRecord.count(),
+  };
 }
 
 test('each malformed order is a 400 listing the bad fields, and nothing is written', async () => {
@@ -27,7 +34,13 @@ test('each malformed order is a 400 listing the bad fields, and nothing is writt
     [orderBody(c.code, [{ sku: p.sku, quantity: 1 }], { requestedDate: '15/12/2026' }), ['requestedDate']],
     [orderBody(c.code, [{ sku: p.sku, quantity: 1 }], { deliverySteps: 4 }), ['deliverySteps']],
     [orderBody(c.code, [{ sku: p.sku, quantity: 1 }], { discount: 50 }), ['(body)']],
-    [orderBody('C-NOPE', [{ sku: 'P-NOPE', quantity: 1 }, { sku: p.sku, quantity: 1 }]), ['customer', 'lines.0.sku']],
+    [
+      orderBody('C-NOPE', [
+        { sku: 'P-NOPE', quantity: 1 },
+        { sku: p.sku, quantity: 1 },
+      ]),
+      ['customer', 'lines.0.sku'],
+    ],
     [orderBody(c.code, [{ sku: p.sku, quantity: 1 }], { warehouse: 'MOON' }), ['warehouse']],
   ];
   for (const [body, fields] of cases) {
@@ -85,7 +98,17 @@ test('payments and receipts validate amounts and quantities', async () => {
   expect(early.status).toBe(409);
   expect(early.body.error.message).toMatch(/no open invoice/);
   expect(await db.payment.count()).toBe(0);
-  const receipt = await h.post('/api/stock/receipts', { reference: 'GRN-BAD', lines: [{ sku: p.sku, quantity: -1 }, { sku: 'P-NOPE', quantity: 1 }] }, 'warehouse');
+  const receipt = await h.post(
+    '/api/stock/receipts',
+    {
+      reference: 'GRN-BAD',
+      lines: [
+        { sku: p.sku, quantity: -1 },
+        { sku: 'P-NOPE', quantity: 1 },
+      ],
+    },
+    'warehouse',
+  );
   expect(receipt.status).toBe(400);
   const unknownSku = await h.post('/api/stock/receipts', { reference: 'GRN-BAD', lines: [{ sku: 'P-NOPE', quantity: 1 }] }, 'warehouse');
   expect(unknownSku.body.error.details).toEqual([{ field: 'lines.0.sku', message: 'no product with SKU P-NOPE' }]);

@@ -8,7 +8,9 @@ import { customer, orderBody, product } from '../support/fixtures';
 import { assertInvariants } from '../support/invariants';
 
 let h: Harness;
-beforeAll(async () => { h = await startHarness(); });
+beforeAll(async () => {
+  h = await startHarness();
+});
 afterAll(async () => h?.close());
 afterEach(async () => {
   await assertInvariants(h.stores.operations);
@@ -45,7 +47,9 @@ async function invoicedOrder(): Promise<{ number: string; invoiceNumber: string 
 async function historySteps(number: string, step: string): Promise<number> {
   const history = await h.get(`/api/processes/order-${number}/history`, 'manager');
   expect(history.status).toBe(200);
-  return history.body.entries.filter((e: { kind: string; step: string; outcome?: string }) => e.kind === 'step' && e.step === step && e.outcome === 'completed').length;
+  return history.body.entries.filter(
+    (e: { kind: string; step: string; outcome?: string }) => e.kind === 'step' && e.step === step && e.outcome === 'completed',
+  ).length;
 }
 
 async function processEvents(number: string, step: string): Promise<number> {
@@ -87,7 +91,10 @@ test('the same reference with different amounts at once: one is applied, the oth
   const db = h.stores.operations;
   const rows = await db.payment.findMany({ where: { invoice: { number: invoiceNumber } } });
   expect(rows).toHaveLength(1);
-  expect(await db.invoice.findUniqueOrThrow({ where: { number: invoiceNumber } })).toMatchObject({ paidCents: rows[0].amountCents, status: 'partially_paid' });
+  expect(await db.invoice.findUniqueOrThrow({ where: { number: invoiceNumber } })).toMatchObject({
+    paidCents: rows[0].amountCents,
+    status: 'partially_paid',
+  });
   expect(await processEvents(number, 'payment')).toBe(1);
   // Sent again after the first was applied, the same answers come back.
   const [again, conflict] = [await pay(number, `${number}-X`, rows[0].amountCents / 100), await pay(number, `${number}-X`, 99)];
@@ -115,11 +122,18 @@ test('service-invoice payments in parallel: a full amount twice, and one referen
   const db = h.stores.operations;
   const c = await customer(db);
   const p = await product(db, { price: 100, taxPct: 0 });
-  const invoice = () => db.$transaction((tx) => postCustomerInvoice(tx, {
-    key: `test:${c.code}:${Math.random()}`, customer: c, source: 'service work', issuedAt: new Date(),
-    lines: [{ productId: p.id, description: 'Repair', quantity: 1, unitPriceCents: 10_000, taxRateBp: 0 }],
-  }));
-  const payInvoice = (number: string, reference: string, amount: number) => h.post(`/api/invoices/${number}/payments`, { reference, amount });
+  const invoice = () =>
+    db.$transaction((tx) =>
+      postCustomerInvoice(tx, {
+        key: `test:${c.code}:${Math.random()}`,
+        customer: c,
+        source: 'service work',
+        issuedAt: new Date(),
+        lines: [{ productId: p.id, description: 'Repair', quantity: 1, unitPriceCents: 10_000, taxRateBp: 0 }],
+      }),
+    );
+  const payInvoice = (number: string, reference: string, amount: number) =>
+    h.post(`/api/invoices/${number}/payments`, { reference, amount });
 
   const full = await invoice();
   const twice = await Promise.all([payInvoice(full.number, `${full.number}-A`, 100), payInvoice(full.number, `${full.number}-B`, 100)]);
@@ -132,7 +146,10 @@ test('service-invoice payments in parallel: a full amount twice, and one referen
   expect(same.filter((r) => r.status === 201)).toHaveLength(1);
   expect(same.filter((r) => r.status === 200)).toHaveLength(N - 1);
   expect(await db.payment.count({ where: { invoice: { number: part.number } } })).toBe(1);
-  expect(await db.invoice.findUniqueOrThrow({ where: { number: part.number } })).toMatchObject({ paidCents: 2_500, status: 'partially_paid' });
+  expect(await db.invoice.findUniqueOrThrow({ where: { number: part.number } })).toMatchObject({
+    paidCents: 2_500,
+    status: 'partially_paid',
+  });
   const conflict = await Promise.all([payInvoice(part.number, `${part.number}-Q`, 10), payInvoice(part.number, `${part.number}-Q`, 20)]);
   expect(statuses(conflict)).toEqual([201, 409]);
 });
@@ -156,7 +173,9 @@ test('an order cancelled ten times at once is compensated once', async () => {
   const p = await product(db, { stock: 5 });
   const { body } = await h.post('/api/orders', orderBody(c.code, [{ sku: p.sku, quantity: 2 }], { deliverySteps: 2 }));
   await h.openTask(body.number, 'pick');
-  const results = await Promise.all(Array.from({ length: N }, () => h.post(`/api/orders/${body.number}/cancel`, { reason: 'customer withdrew the order' })));
+  const results = await Promise.all(
+    Array.from({ length: N }, () => h.post(`/api/orders/${body.number}/cancel`, { reason: 'customer withdrew the order' })),
+  );
   expect(results.filter((r) => r.status === 200)).toHaveLength(1);
   expect(results.filter((r) => r.status === 409)).toHaveLength(N - 1);
   expect(await h.orderStatus(body.number)).toBe('cancelled');
@@ -171,9 +190,13 @@ test('a payment racing a cancellation of an order invoiced up front: one of them
   const p = await product(db, { price: 100, taxPct: 0, stock: 5 });
   const { body } = await h.post('/api/orders', orderBody(c.code, [{ sku: p.sku, quantity: 1 }], { deliverySteps: 2 }));
   await h.openTask(body.number, 'pick');
-  const invoice = await h.eventually(() => db.invoice.findFirst({ where: { order: { number: body.number }, kind: 'invoice' } }), 'the up-front invoice');
+  const invoice = await h.eventually(
+    () => db.invoice.findFirst({ where: { order: { number: body.number }, kind: 'invoice' } }),
+    'the up-front invoice',
+  );
   const [payment, cancel] = await Promise.all([
-    pay(body.number, `${body.number}-R`, 100), h.post(`/api/orders/${body.number}/cancel`, { reason: 'customer withdrew the order' }),
+    pay(body.number, `${body.number}-R`, 100),
+    h.post(`/api/orders/${body.number}/cancel`, { reason: 'customer withdrew the order' }),
   ]);
   const after = await db.invoice.findUniqueOrThrow({ where: { id: invoice.id } });
   const payments = await db.payment.count({ where: { invoiceId: invoice.id } });

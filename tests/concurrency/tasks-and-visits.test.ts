@@ -10,7 +10,9 @@ import { assertInvariants } from '../support/invariants';
 import { openTicket } from '../tickets/helpers';
 
 let h: Harness;
-beforeAll(async () => { h = await startHarness(); });
+beforeAll(async () => {
+  h = await startHarness();
+});
 afterAll(async () => h?.close());
 afterEach(async () => assertInvariants(h.stores.operations));
 
@@ -21,8 +23,9 @@ const statuses = (rs: { status: number }[]) => rs.map((r) => r.status).sort();
 async function decisionsInHistory(workflowId: string, step: string) {
   const history = await h.get(`/api/processes/${workflowId}/history`, 'admin');
   expect(history.status).toBe(200);
-  return (history.body.entries as { kind: string; step: string; outcome?: string; by?: string; detail?: string }[])
-    .filter((e) => e.kind === 'decision' && e.step === step && e.outcome !== 'refused');
+  return (history.body.entries as { kind: string; step: string; outcome?: string; by?: string; detail?: string }[]).filter(
+    (e) => e.kind === 'decision' && e.step === step && e.outcome !== 'refused',
+  );
 }
 
 async function creditHold() {
@@ -36,10 +39,15 @@ test('the same credit-hold approval sent N times at once takes effect once', asy
   const { number, task, p } = await creditHold();
   const results = await Promise.all(Array.from({ length: N }, () => h.decide(task.id, 'approve', 'approver')));
   expect(statuses(results)).toEqual([200, ...Array(N - 1).fill(409)]);
-  for (const r of results.filter((x) => x.status === 409)) expect(r.body.error.message).toMatch(/already completed|not waiting for a decision/);
+  for (const r of results.filter((x) => x.status === 409))
+    expect(r.body.error.message).toMatch(/already completed|not waiting for a decision/);
   await h.waitForStatus(number, 'awaiting_delivery');
   expect(await decisionsInHistory(`order-${number}`, 'decide task')).toHaveLength(1);
-  expect(await db().task.findUniqueOrThrow({ where: { id: task.id } })).toMatchObject({ status: 'completed', decision: 'approve', decidedBy: 'Adam Approver' });
+  expect(await db().task.findUniqueOrThrow({ where: { id: task.id } })).toMatchObject({
+    status: 'completed',
+    decision: 'approve',
+    decidedBy: 'Adam Approver',
+  });
   expect(await stockOf(db(), p.id)).toEqual({ onHand: 4, reserved: 0 }); // reserved once, shipped once
 });
 
@@ -73,7 +81,11 @@ test('ticket triage decided N times at once, confirm and reclassify racing: one 
 async function visitWithParts(stock: number, reserve: number) {
   const part = await product(db(), { stock });
   const { number } = await openTicket(h, { productSku: part.sku });
-  const visit = await h.post(`/api/tickets/${number}/visits`, { technician: 'TE-01', parts: [{ sku: part.sku, quantity: reserve }] }, 'supervisor');
+  const visit = await h.post(
+    `/api/tickets/${number}/visits`,
+    { technician: 'TE-01', parts: [{ sku: part.sku, quantity: reserve }] },
+    'supervisor',
+  );
   expect(visit.status).toBe(201);
   return { number, part, visit: visit.body.number as string };
 }
@@ -84,7 +96,9 @@ const movesOf = async (productId: number, reference: string) =>
 test('the same visit reported N times at once is booked once: one report, one stock move', async () => {
   const { number, part, visit } = await visitWithParts(10, 3);
   const report = { outcome: 'completed', minutesSpent: 45, partsUsed: [{ sku: part.sku, quantity: 2 }] };
-  const results = await Promise.all(Array.from({ length: N }, () => h.post(`/api/tickets/${number}/visits/${visit}/report`, report, 'technician')));
+  const results = await Promise.all(
+    Array.from({ length: N }, () => h.post(`/api/tickets/${number}/visits/${visit}/report`, report, 'technician')),
+  );
   expect(statuses(results)).toEqual([200, ...Array(N - 1).fill(409)]);
   expect(await stockOf(db(), part.id)).toEqual({ onHand: 8, reserved: 0 });
   expect(await movesOf(part.id, number)).toEqual([-2]);
@@ -95,7 +109,11 @@ test('the same visit reported N times at once is booked once: one report, one st
 test('a visit reported completed and failed at once: one outcome, stock matches it', async () => {
   const { number, part, visit } = await visitWithParts(10, 2);
   const [completed, failed] = await Promise.all([
-    h.post(`/api/tickets/${number}/visits/${visit}/report`, { outcome: 'completed', minutesSpent: 30, partsUsed: [{ sku: part.sku, quantity: 2 }] }, 'technician'),
+    h.post(
+      `/api/tickets/${number}/visits/${visit}/report`,
+      { outcome: 'completed', minutesSpent: 30, partsUsed: [{ sku: part.sku, quantity: 2 }] },
+      'technician',
+    ),
     h.post(`/api/tickets/${number}/visits/${visit}/report`, { outcome: 'failed', minutesSpent: 30, partsUsed: [] }, 'supervisor'),
   ]);
   expect(statuses([completed, failed])).toEqual([200, 409]);
@@ -119,16 +137,30 @@ test('a decision written while the process withdraws the task ends as one or the
   const workflowId = `order-RACE-${randomUUID().slice(0, 8)}`;
   const ids = Array.from({ length: 12 }, (_, i) => `${workflowId}:task-${i}`);
   for (const id of ids) {
-    await tasks.openTask({ id, workflowId, processType: 'order-to-delivery', documentRef: 'RACE', kind: 'race', title: 'Race', description: 'race', role: 'approver', decisions: ['approve'] });
+    await tasks.openTask({
+      id,
+      workflowId,
+      processType: 'order-to-delivery',
+      documentRef: 'RACE',
+      kind: 'race',
+      title: 'Race',
+      description: 'race',
+      role: 'approver',
+      decisions: ['approve'],
+    });
   }
   const at = new Date().toISOString();
-  await Promise.all(ids.flatMap((id) => [
-    tasks.completeTask({ id, decision: 'approve', decidedBy: 'Adam Approver', at }),
-    tasks.cancelOpenTasks({ workflowId, ids: [id], reason: 'order cancelled' }),
-  ]));
+  await Promise.all(
+    ids.flatMap((id) => [
+      tasks.completeTask({ id, decision: 'approve', decidedBy: 'Adam Approver', at }),
+      tasks.cancelOpenTasks({ workflowId, ids: [id], reason: 'order cancelled' }),
+    ]),
+  );
   for (const id of ids) {
     const task = await db().task.findUniqueOrThrow({ where: { id } });
-    const trail = (await db().auditLog.findMany({ where: { entityRef: id, action: { in: ['task.decided', 'task.cancelled'] } } })).map((a) => a.action);
+    const trail = (await db().auditLog.findMany({ where: { entityRef: id, action: { in: ['task.decided', 'task.cancelled'] } } })).map(
+      (a) => a.action,
+    );
     expect({ id, trail }).toEqual({ id, trail: [task.status === 'completed' ? 'task.decided' : 'task.cancelled'] });
     if (task.status === 'cancelled') expect(task.decidedBy).toBeNull();
   }

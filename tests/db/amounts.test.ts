@@ -15,7 +15,10 @@ beforeAll(async () => {
   stores = await openStores(dbs);
   await seedReferenceData(stores.operations, { carrierUrl: 'http://127.0.0.1:9/carriers/SWIFT' });
 });
-afterAll(async () => { await closeStores(stores); await dbs.drop(); });
+afterAll(async () => {
+  await closeStores(stores);
+  await dbs.drop();
+});
 
 test('the largest exact amount is stored and read back as a number, also inside transactions', async () => {
   const db = stores.operations;
@@ -31,7 +34,9 @@ test('the largest exact amount is stored and read back as a number, also inside 
   const viaRelation = await db.supplierPrice.create({
     data: {
       supplier: { create: { code: 'S-WIDE-1', name: 'Wide', email: 's@test.example', apiUrl: 'http://127.0.0.1:9' } },
-      product: { connect: { id: p.id } }, priceCents: MAX - 1, leadTimeDays: 1,
+      product: { connect: { id: p.id } },
+      priceCents: MAX - 1,
+      leadTimeDays: 1,
     },
     include: { product: true },
   });
@@ -44,8 +49,16 @@ test('conditional increments work across the 32-bit boundary and stop at the lim
   const c = await customer(db);
   const invoice = await db.invoice.create({
     data: {
-      number: 'INV-WIDE-1', key: 'wide-1', kind: 'invoice', customerId: c.id, status: 'posted', issuedAt: new Date(), dueAt: new Date(),
-      netCents: 5_000_000_000, taxCents: 1_000_000_000, totalCents: 6_000_000_000,
+      number: 'INV-WIDE-1',
+      key: 'wide-1',
+      kind: 'invoice',
+      customerId: c.id,
+      status: 'posted',
+      issuedAt: new Date(),
+      dueAt: new Date(),
+      netCents: 5_000_000_000,
+      taxCents: 1_000_000_000,
+      totalCents: 6_000_000_000,
     },
   });
   const pay = (x: number) =>
@@ -62,7 +75,11 @@ test('ledger sums beyond 32 bits are exact', async () => {
   const amount = 4_000_000_000_000_000; // 40 trillion: twice that still fits
   await db.journalEntry.create({
     data: {
-      key: 'wide-entry', postedAt: new Date(), memo: 'wide', sourceType: 'test', sourceRef: 'WIDE-1',
+      key: 'wide-entry',
+      postedAt: new Date(),
+      memo: 'wide',
+      sourceType: 'test',
+      sourceRef: 'WIDE-1',
       lines: {
         create: [
           { accountCode: '1100', debitCents: amount, partnerRef: 'WIDE' },
@@ -76,7 +93,10 @@ test('ledger sums beyond 32 bits are exact', async () => {
   const sum = await db.journalLine.aggregate({ where, _sum: { debitCents: true, creditCents: true }, _max: { creditCents: true } });
   expect(sum).toEqual({ _sum: { debitCents: 2 * amount, creditCents: 2 * amount }, _max: { creditCents: 2 * amount } });
   const grouped = await db.journalLine.groupBy({ by: ['accountCode'], where, _sum: { debitCents: true }, orderBy: { accountCode: 'asc' } });
-  expect(grouped).toEqual([{ accountCode: '1100', _sum: { debitCents: 2 * amount } }, { accountCode: '4000', _sum: { debitCents: 0 } }]);
+  expect(grouped).toEqual([
+    { accountCode: '1100', _sum: { debitCents: 2 * amount } },
+    { accountCode: '4000', _sum: { debitCents: 0 } },
+  ]);
 });
 
 test('the production store holds wide amounts too', async () => {

@@ -15,9 +15,16 @@ type Column = string; // table.column:type:nullable
 function sqliteColumns(file: string): Column[] {
   const db = new Database(file, { readonly: true });
   try {
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations'").all() as { name: string }[];
-    return tables.flatMap((t) => (db.prepare(`PRAGMA table_info("${t.name}")`).all() as { name: string; type: string; notnull: number }[])
-      .map((c) => `${t.name}.${c.name}:${c.type}:${c.notnull}`)).sort();
+    const tables = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations'")
+      .all() as { name: string }[];
+    return tables
+      .flatMap((t) =>
+        (db.prepare(`PRAGMA table_info("${t.name}")`).all() as { name: string; type: string; notnull: number }[]).map(
+          (c) => `${t.name}.${c.name}:${c.type}:${c.notnull}`,
+        ),
+      )
+      .sort();
   } finally {
     db.close();
   }
@@ -27,7 +34,9 @@ async function pgColumns(url: string): Promise<Column[]> {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
-    const r = await client.query("SELECT table_name, column_name, data_type, is_nullable FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'");
+    const r = await client.query(
+      "SELECT table_name, column_name, data_type, is_nullable FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'",
+    );
     return r.rows.map((c) => `${c.table_name}.${c.column_name}:${c.data_type}:${c.is_nullable}`).sort();
   } finally {
     await client.end();
@@ -37,7 +46,9 @@ async function pgColumns(url: string): Promise<Column[]> {
 function datamodelDdl(store: Store, url: string): string {
   const schema = path.join('prisma', store, usePostgres() ? 'postgresql' : '', 'schema.prisma');
   return prisma(store, url, ['migrate', 'diff', '--from-empty', '--to-schema-datamodel', schema, '--script'], { quiet: true })
-    .split('\n').filter((l) => !/^Loaded Prisma config|^Prisma config detected/.test(l)).join('\n');
+    .split('\n')
+    .filter((l) => !/^Loaded Prisma config|^Prisma config detected/.test(l))
+    .join('\n');
 }
 
 test.each(STORES)('the %s store: migrations match the schema', async (store: Store) => {

@@ -8,10 +8,13 @@ import { openTicket } from '../tickets/helpers';
 import { boughtProduct, purchaseOrderOf, requisitionBody, supplier, waitPo } from '../procurement/support';
 
 let h: Harness;
-beforeAll(async () => { h = await startHarness(); });
+beforeAll(async () => {
+  h = await startHarness();
+});
 afterAll(async () => h?.close());
 
-const FOREIGN = /process id (order|ticket|requisition|purchase-order)-[A-Z]+-\d+ is already used by another record in this Temporal namespace/;
+const FOREIGN =
+  /process id (order|ticket|requisition|purchase-order)-[A-Z]+-\d+ is already used by another record in this Temporal namespace/;
 const seq = (number: string) => Number(number.split('-')[1]);
 
 /** What a reset leaves: the old record gone from the database, its number free again, its process still in Temporal. */
@@ -34,7 +37,9 @@ test('a new order numbered like one of an old database does not adopt its finish
   expect((await h.env.client.workflow.getHandle(`order-${number}`).result()).status).toBe('cancelled');
   await forgetOrder(number);
 
-  const res = await h.post('/api/orders', orderBody(c.code, [{ sku: p.sku, quantity: 2 }]), 'operator', { 'Idempotency-Key': `reset-${number}` });
+  const res = await h.post('/api/orders', orderBody(c.code, [{ sku: p.sku, quantity: 2 }]), 'operator', {
+    'Idempotency-Key': `reset-${number}`,
+  });
   expect(res.status).toBe(409);
   expect(res.body.message ?? res.body.error?.message ?? JSON.stringify(res.body)).toMatch(FOREIGN);
   expect(JSON.stringify(res.body)).toMatch(/TEMPORAL_NAMESPACE/);
@@ -56,9 +61,24 @@ test('a record whose process id belongs to another record is refused on reads an
   // A restored database holds a different order under the same number.
   await db.salesOrder.create({
     data: {
-      number, customerId: row.customerId, warehouseId: row.warehouseId, status: 'received', requestedDate: row.requestedDate, deliverySteps: 1,
-      netCents: row.netCents, taxCents: row.taxCents, createdBy: 'restore',
-      lines: { create: row.lines.map((l) => ({ lineNo: l.lineNo, productId: l.productId, quantity: l.quantity, unitPriceCents: l.unitPriceCents, taxRateBp: l.taxRateBp })) },
+      number,
+      customerId: row.customerId,
+      warehouseId: row.warehouseId,
+      status: 'received',
+      requestedDate: row.requestedDate,
+      deliverySteps: 1,
+      netCents: row.netCents,
+      taxCents: row.taxCents,
+      createdBy: 'restore',
+      lines: {
+        create: row.lines.map((l) => ({
+          lineNo: l.lineNo,
+          productId: l.productId,
+          quantity: l.quantity,
+          unitPriceCents: l.unitPriceCents,
+          taxRateBp: l.taxRateBp,
+        })),
+      },
     },
   });
   for (const res of [
@@ -89,7 +109,11 @@ test('a new ticket numbered like an old one does not adopt its running process',
   for (const e of gone.events) await db.ticketEvent.update({ where: { id: e.id }, data: { key: `GONE-${e.key}` } });
   await db.auditLog.updateMany({ where: { entityRef: number }, data: { entityRef: `GONE-${number}` } });
   await db.sequence.update({ where: { name: 'ticket' }, data: { next: seq(number) } });
-  const res = await h.post('/api/tickets', { customer: customerCode, subject: 'Other', description: 'Another problem', channel: 'phone' }, 'agent');
+  const res = await h.post(
+    '/api/tickets',
+    { customer: customerCode, subject: 'Other', description: 'Another problem', channel: 'phone' },
+    'agent',
+  );
   expect(res.status).toBe(409);
   expect(JSON.stringify(res.body)).toMatch(FOREIGN);
   expect(await db.ticket.findUnique({ where: { number } })).toBeNull();
@@ -106,7 +130,10 @@ test('a process started by another process (no token) is owned by the record wri
   expect(short.status).toBe(200);
   // The order process opens a complaint ticket and starts its process as a child.
   const ticket = await h.eventually(() => db.ticket.findFirst({ where: { orderRef: body.number } }), 'the complaint ticket');
-  await h.eventually(async () => (await h.env.client.workflow.getHandle(`ticket-${ticket.number}`).describe()).status.name === 'RUNNING', 'its process');
+  await h.eventually(
+    async () => (await h.env.client.workflow.getHandle(`ticket-${ticket.number}`).describe()).status.name === 'RUNNING',
+    'its process',
+  );
   expect((await h.get(`/api/tickets/${ticket.number}`, 'agent')).status).toBe(200);
 
   // A record written well after that process started cannot be its owner.
@@ -114,8 +141,17 @@ test('a process started by another process (no token) is owned by the record wri
   for (const e of gone.events) await db.ticketEvent.update({ where: { id: e.id }, data: { key: `GONE-${e.key}` } });
   await db.ticket.create({
     data: {
-      number: ticket.number, customerId: gone.customerId, subject: 'Restored', description: 'restored', channel: 'email', category: 'general',
-      priority: 'normal', status: 'new', underWarranty: false, createdBy: 'restore', createdAt: new Date(Date.now() + 60_000),
+      number: ticket.number,
+      customerId: gone.customerId,
+      subject: 'Restored',
+      description: 'restored',
+      channel: 'email',
+      category: 'general',
+      priority: 'normal',
+      status: 'new',
+      underWarranty: false,
+      createdBy: 'restore',
+      createdAt: new Date(Date.now() + 60_000),
     },
   });
   const foreign = await h.get(`/api/tickets/${ticket.number}`, 'agent');

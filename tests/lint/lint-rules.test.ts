@@ -17,13 +17,19 @@ process.stdout.write(JSON.stringify(out));
 
 /** `rule@line` for each finding ESLint reports on each code as if it were the file at its path. */
 function lint(...cases: { file: string; code: string }[]): string[][] {
-  const res = spawnSync(process.execPath, ['--input-type=module', '-e', LINT_CASES], { cwd: ROOT, input: JSON.stringify(cases), encoding: 'utf8' });
+  const res = spawnSync(process.execPath, ['--input-type=module', '-e', LINT_CASES], {
+    cwd: ROOT,
+    input: JSON.stringify(cases),
+    encoding: 'utf8',
+  });
   if (res.status !== 0) throw new Error(`eslint failed (${res.status}): ${res.stderr}`);
   const results = JSON.parse(res.stdout) as { ruleId: string | null; line: number; message: string }[][];
-  return results.map((messages) => messages.map((m) => {
-    if (!m.ruleId) throw new Error(`not linted: ${m.message}`);
-    return `${m.ruleId}@${m.line}`;
-  }));
+  return results.map((messages) =>
+    messages.map((m) => {
+      if (!m.ruleId) throw new Error(`not linted: ${m.message}`);
+      return `${m.ruleId}@${m.line}`;
+    }),
+  );
 }
 
 const forbidden = [
@@ -67,20 +73,22 @@ beforeAll(() => {
 });
 
 test('workflow code: Node modules, zod, Prisma, the database, activity values and SDK client modules are refused; timers, randomness and process too', () => {
-  expect(found[0].sort()).toEqual([
-    '@typescript-eslint/no-restricted-imports@1',
-    '@typescript-eslint/no-restricted-imports@2',
-    '@typescript-eslint/no-restricted-imports@3',
-    '@typescript-eslint/no-restricted-imports@4',
-    '@typescript-eslint/no-restricted-imports@5',
-    '@typescript-eslint/no-restricted-imports@6',
-    '@typescript-eslint/no-restricted-imports@7',
-    '@typescript-eslint/no-restricted-imports@8',
-    // 9: activities as a type, 10: the proxies, 11: the workflow API are allowed
-    'no-restricted-globals@13',
-    'no-restricted-globals@15',
-    'no-restricted-properties@14',
-  ].sort());
+  expect(found[0].sort()).toEqual(
+    [
+      '@typescript-eslint/no-restricted-imports@1',
+      '@typescript-eslint/no-restricted-imports@2',
+      '@typescript-eslint/no-restricted-imports@3',
+      '@typescript-eslint/no-restricted-imports@4',
+      '@typescript-eslint/no-restricted-imports@5',
+      '@typescript-eslint/no-restricted-imports@6',
+      '@typescript-eslint/no-restricted-imports@7',
+      '@typescript-eslint/no-restricted-imports@8',
+      // 9: activities as a type, 10: the proxies, 11: the workflow API are allowed
+      'no-restricted-globals@13',
+      'no-restricted-globals@15',
+      'no-restricted-properties@14',
+    ].sort(),
+  );
 });
 
 test('the same code outside workflows/ meets only the general rules', () => {

@@ -7,12 +7,16 @@ import { boughtProduct, control, openTaskFor, purchaseOrderOf, requisitionBody, 
 
 const DAY = 86_400_000;
 let h: Harness;
-beforeAll(async () => { h = await startHarness({ timeSkipping: true, policies: { procurement: { supplierRetryInitialMs: 100, supplierAttemptsBeforeTask: 3 } } }); });
+beforeAll(async () => {
+  h = await startHarness({ timeSkipping: true, policies: { procurement: { supplierRetryInitialMs: 100, supplierAttemptsBeforeTask: 3 } } });
+});
 afterAll(async () => h?.close());
 afterEach(async () => assertInvariants(h.stores.operations));
 
 /** A small (auto-approved) requisition for `quantity` of a fresh product; returns its PO once sent. */
-async function ordered(opts: { price?: number; quantity?: number; supplierOpts?: Parameters<typeof supplier>[1]; failNext?: number; alternative?: boolean } = {}) {
+async function ordered(
+  opts: { price?: number; quantity?: number; supplierOpts?: Parameters<typeof supplier>[1]; failNext?: number; alternative?: boolean } = {},
+) {
   const s = await supplier(h, opts.supplierOpts);
   const alt = opts.alternative ? await supplier(h) : undefined;
   const p = await boughtProduct(h, s, opts.price ?? 10, alt ? { alsoFrom: { id: alt.id, price: (opts.price ?? 10) + 1 } } : {});
@@ -23,17 +27,25 @@ async function ordered(opts: { price?: number; quantity?: number; supplierOpts?:
   return { requisition: res.body.number as string, po: po.number, s, alt, p };
 }
 
-const receive = (po: string, reference: string, quantity: number) => h.post(`/api/purchase-orders/${po}/receipts`, { reference, lines: [{ lineNo: 1, quantity }] }, 'warehouse');
+const receive = (po: string, reference: string, quantity: number) =>
+  h.post(`/api/purchase-orders/${po}/receipts`, { reference, lines: [{ lineNo: 1, quantity }] }, 'warehouse');
 /** Invoices are dated on the process clock, which the time-skipping server moves ahead of the wall clock. */
 const today = async () => new Date(await h.env.currentTimeMs()).toISOString().slice(0, 10);
 const invoice = async (po: string, supplierRef: string, quantity: number, unitPrice: number, invoiceDate?: string) =>
-  h.post(`/api/purchase-orders/${po}/invoices`, { supplierRef, invoiceDate: invoiceDate ?? await today(), lines: [{ lineNo: 1, quantity, unitPrice }] }, 'ap_clerk');
+  h.post(
+    `/api/purchase-orders/${po}/invoices`,
+    { supplierRef, invoiceDate: invoiceDate ?? (await today()), lines: [{ lineNo: 1, quantity, unitPrice }] },
+    'ap_clerk',
+  );
 
 test('supplier down, then up: sending is retried and the attempts show in the history', async () => {
   const { po, s } = await ordered({ failNext: 2 });
   await waitPo(h, po, 'awaiting_goods');
   const history = await h.get(`/api/processes/purchase-order-${po}/history`, 'buyer');
-  expect(history.body.entries.find((e: { step: string }) => e.step === 'send purchase order')).toMatchObject({ outcome: 'completed', attempts: 3 });
+  expect(history.body.entries.find((e: { step: string }) => e.step === 'send purchase order')).toMatchObject({
+    outcome: 'completed',
+    attempts: 3,
+  });
   expect((await control(h, s.code, {})).calls).toBe(3);
 });
 
@@ -149,7 +161,9 @@ test('mismatch accepted: needs approver rights', async () => {
   expect((await h.decide(task.id, 'accept-difference', 'ap_lead')).status).toBe(200);
   await waitPo(h, po, 'invoiced');
   const history = await h.get(`/api/processes/purchase-order-${po}/history`, 'manager');
-  expect(history.body.entries).toContainEqual(expect.objectContaining({ kind: 'decision', by: 'Lena Lead', detail: `accept-difference on ${task.id}` }));
+  expect(history.body.entries).toContainEqual(
+    expect.objectContaining({ kind: 'decision', by: 'Lena Lead', detail: `accept-difference on ${task.id}` }),
+  );
 });
 
 test('mismatch: a credit note is requested, registered, and the invoice then matches', async () => {
@@ -180,7 +194,10 @@ test('cancellation before goods cancels the PO at the supplier; after a receipt 
   const res = await h.post(`/api/requisitions/${requisition}/cancel`, { reason: 'project stopped' }, 'requester');
   expect(res.status).toBe(200);
   expect(res.body.status).toBe('cancelled');
-  const atSupplier = await (await fetch(`${h.simulator.url}/suppliers/${s.code}/orders`)).json() as { poNumber: string; cancelled?: boolean }[];
+  const atSupplier = (await (await fetch(`${h.simulator.url}/suppliers/${s.code}/orders`)).json()) as {
+    poNumber: string;
+    cancelled?: boolean;
+  }[];
   expect(atSupplier.find((o) => o.poNumber === po)?.cancelled).toBe(true);
   expect((await h.stores.operations.purchaseOrder.findUniqueOrThrow({ where: { number: po } })).status).toBe('cancelled');
 

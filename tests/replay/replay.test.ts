@@ -9,7 +9,10 @@ import { bundleWorkflowCode, DefaultLogger, Runtime, Worker } from '@temporalio/
 import type { RecordedHistory } from '../../scripts/record-histories';
 
 const DIR = path.join(__dirname, 'histories');
-const fixtures: RecordedHistory[] = fs.readdirSync(DIR).filter((f) => f.endsWith('.json')).sort()
+const fixtures: RecordedHistory[] = fs
+  .readdirSync(DIR)
+  .filter((f) => f.endsWith('.json'))
+  .sort()
   .map((f) => JSON.parse(fs.readFileSync(path.join(DIR, f), 'utf8')) as RecordedHistory);
 // Replay workers log every state change at INFO; only errors matter here.
 beforeAll(() => Runtime.install({ logger: new DefaultLogger('ERROR') }));
@@ -17,7 +20,8 @@ beforeAll(() => Runtime.install({ logger: new DefaultLogger('ERROR') }));
 const bundle = () => ({ workflowBundle: { codePath: process.env.TEST_WORKFLOW_BUNDLE! } });
 
 /** The processes the orchestration worker runs: the names workflows/index.ts exports. */
-const workflowTypes = () => [...fs.readFileSync(path.join(__dirname, '../../workflows/index.ts'), 'utf8').matchAll(/export \{ (\w+) \}/g)].map((m) => m[1]).sort();
+const workflowTypes = () =>
+  [...fs.readFileSync(path.join(__dirname, '../../workflows/index.ts'), 'utf8').matchAll(/export \{ (\w+) \}/g)].map((m) => m[1]).sort();
 
 test('every workflow has a closed and a running history on record', () => {
   const types = workflowTypes();
@@ -54,7 +58,9 @@ describe('the replay catches a changed command sequence', () => {
 
   test('without patched(): a recorded order no longer replays', async () => {
     const f = paid();
-    await expect(Worker.runReplayHistory({ workflowBundle: altered }, historyFromJSON(f.history), f.workflowId)).rejects.toBeInstanceOf(DeterminismViolationError);
+    await expect(Worker.runReplayHistory({ workflowBundle: altered }, historyFromJSON(f.history), f.workflowId)).rejects.toBeInstanceOf(
+      DeterminismViolationError,
+    );
   });
 
   test('behind patched(): the same recorded order replays', async () => {

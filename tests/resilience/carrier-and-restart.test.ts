@@ -4,12 +4,18 @@ import { customer, orderBody, product, stockOf } from '../support/fixtures';
 import { assertInvariants } from '../support/invariants';
 
 let h: Harness;
-beforeAll(async () => { h = await startHarness(); });
+beforeAll(async () => {
+  h = await startHarness();
+});
 afterAll(async () => h?.close());
 afterEach(async () => assertInvariants(h.stores.operations));
 
 const carrierControl = async (body: object) => {
-  const res = await fetch(`${h.simulator.url}/control/carriers/SWIFT`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ reset: true, ...body }) });
+  const res = await fetch(`${h.simulator.url}/control/carriers/SWIFT`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ reset: true, ...body }),
+  });
   return res.json() as Promise<{ calls: number }>;
 };
 
@@ -20,7 +26,7 @@ test('carrier outage: booking is retried with backoff until the carrier answers,
   const callsBefore = (await carrierControl({ failNext: 3 })).calls;
   const { body } = await h.post('/api/orders', orderBody(c.code, [{ sku: p.sku, quantity: 1 }]));
   await h.waitForStatus(body.number, 'awaiting_delivery', 60_000);
-  const after = await (await fetch(`${h.simulator.url}/control/carriers/SWIFT`)).json() as { calls: number };
+  const after = (await (await fetch(`${h.simulator.url}/control/carriers/SWIFT`)).json()) as { calls: number };
   expect(after.calls - callsBefore).toBe(4);
   const history = await h.get(`/api/processes/order-${body.number}/history`, 'manager');
   const booking = history.body.entries.find((e: { step: string }) => e.step === 'book carrier');
@@ -37,7 +43,10 @@ test('a worker restart in the middle of a carrier booking: the process completes
   const { body } = await h.post('/api/orders', orderBody(c.code, [{ sku: p.sku, quantity: 2 }]));
   const number: string = body.number;
   const handle = h.env.client.workflow.getHandle(`order-${number}`);
-  await h.eventually(async () => (await handle.describe()).raw.pendingActivities?.some((a) => a.activityType?.name === 'bookCarrier'), 'carrier booking in flight');
+  await h.eventually(
+    async () => (await handle.describe()).raw.pendingActivities?.some((a) => a.activityType?.name === 'bookCarrier'),
+    'carrier booking in flight',
+  );
 
   await h.stopWorkers(); // the in-flight booking's worker goes away
   await carrierControl({ delayMs: 0 });

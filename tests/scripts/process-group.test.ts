@@ -22,7 +22,9 @@ async function stubbornGroup() {
 }
 
 let dir: string;
-beforeAll(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pgroup-')); });
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pgroup-'));
+});
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 test('a group that ignores SIGTERM and SIGINT is killed after the grace period, grandchildren included', async () => {

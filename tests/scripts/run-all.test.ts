@@ -19,13 +19,20 @@ const runs: ChildProcess[] = [];
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => { const p = (s.address() as net.AddressInfo).port; s.close(() => resolve(p)); });
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const p = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(p));
+    });
   });
 }
-const portOpen = (port: number) => new Promise<boolean>((resolve) => {
-  const s = net.connect(port, '127.0.0.1', () => { s.destroy(); resolve(true); });
-  s.on('error', () => resolve(false));
-});
+const portOpen = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const s = net.connect(port, '127.0.0.1', () => {
+      s.destroy();
+      resolve(true);
+    });
+    s.on('error', () => resolve(false));
+  });
 
 async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs: number, running?: ChildProcess) {
   const end = Date.now() + timeoutMs;
@@ -50,8 +57,12 @@ beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'run-all-'));
   [apiPort, temporalPort] = [await freePort(), await freePort()];
   env = {
-    ...process.env, DATA_DIR: dir, API_PORT: String(apiPort), TEMPORAL_ADDRESS: `127.0.0.1:${temporalPort}`,
-    TEMPORAL_UI_PORT: String(await freePort()), SIMULATOR_PORT: String(await freePort()),
+    ...process.env,
+    DATA_DIR: dir,
+    API_PORT: String(apiPort),
+    TEMPORAL_ADDRESS: `127.0.0.1:${temporalPort}`,
+    TEMPORAL_UI_PORT: String(await freePort()),
+    SIMULATOR_PORT: String(await freePort()),
     // As scripts/start.sh sets it on the embedded defaults: the demo keys, no API_USERS needed.
     DEMO_MODE: 'true',
   };
@@ -62,7 +73,11 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const r of runs) if (!exited(r)) r.kill('SIGKILL');
-  try { process.kill(-recordedPid(), 'SIGKILL'); } catch { /* already gone */ }
+  try {
+    process.kill(-recordedPid(), 'SIGKILL');
+  } catch {
+    /* already gone */
+  }
   fs.rmSync(dir, { recursive: true, force: true });
 });
 

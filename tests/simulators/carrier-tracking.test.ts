@@ -6,8 +6,12 @@ import { startPartnerSimulator, type PartnerSimulator } from '../../simulators/p
 
 let first: PartnerSimulator;
 let second: PartnerSimulator;
-beforeAll(async () => { [first, second] = await Promise.all([startPartnerSimulator(), startPartnerSimulator()]); });
-afterAll(async () => { await Promise.all([first, second].map((s) => new Promise((r) => s?.server.close(r)))); });
+beforeAll(async () => {
+  [first, second] = await Promise.all([startPartnerSimulator(), startPartnerSimulator()]);
+});
+afterAll(async () => {
+  await Promise.all([first, second].map((s) => new Promise((r) => s?.server.close(r))));
+});
 
 const book = (sim: PartnerSimulator, shipmentNumber: string) =>
   bookWithCarrier(`${sim.url}/carriers/SWIFT`, { shipmentNumber, parcels: 1, destination: 'Berlin' }).then((b) => b.trackingNumber);

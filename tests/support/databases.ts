@@ -10,7 +10,10 @@ import { prisma, STORES, type Store } from '../../db/prisma-cli';
 export const usePostgres = () => (process.env.TEST_DATABASE ?? 'sqlite') === 'postgresql';
 const pgAdmin = () => {
   const url = process.env.PG_ADMIN_URL;
-  if (!url) throw new Error('TEST_DATABASE=postgresql needs PG_ADMIN_URL (e.g. postgresql://postgres:postgres@127.0.0.1:5432/postgres); scripts/postgres.sh prints it');
+  if (!url)
+    throw new Error(
+      'TEST_DATABASE=postgresql needs PG_ADMIN_URL (e.g. postgresql://postgres:postgres@127.0.0.1:5432/postgres); scripts/postgres.sh prints it',
+    );
   return url;
 };
 const pgUrl = (name: string) => pgAdmin().replace(/\/[^/]*$/, `/${name}`);
@@ -44,7 +47,11 @@ export async function dropTemplates(names: string[]): Promise<void> {
   for (const name of names) await dropPostgresDatabase(pgUrl(name));
 }
 
-export interface TestDatabases { operations: string; production: string; drop(): Promise<void> }
+export interface TestDatabases {
+  operations: string;
+  production: string;
+  drop(): Promise<void>;
+}
 
 export async function freshDatabases(): Promise<TestDatabases> {
   const id = randomUUID().replace(/-/g, '').slice(0, 12);
@@ -52,11 +59,21 @@ export async function freshDatabases(): Promise<TestDatabases> {
     const urls = { operations: pgUrl(`t_${id}_ops`), production: pgUrl(`t_${id}_prod`) };
     await ensurePostgresDatabase(urls.operations, process.env.TEST_TEMPLATE_OPERATIONS!);
     await ensurePostgresDatabase(urls.production, process.env.TEST_TEMPLATE_PRODUCTION!);
-    return { ...urls, drop: async () => { await dropPostgresDatabase(urls.operations); await dropPostgresDatabase(urls.production); } };
+    return {
+      ...urls,
+      drop: async () => {
+        await dropPostgresDatabase(urls.operations);
+        await dropPostgresDatabase(urls.production);
+      },
+    };
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `engine-test-${id}-`));
   const files = { operations: path.join(dir, 'operations.db'), production: path.join(dir, 'production.db') };
   fs.copyFileSync(process.env.TEST_TEMPLATE_OPERATIONS!, files.operations);
   fs.copyFileSync(process.env.TEST_TEMPLATE_PRODUCTION!, files.production);
-  return { operations: `file:${files.operations}`, production: `file:${files.production}`, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+  return {
+    operations: `file:${files.operations}`,
+    production: `file:${files.production}`,
+    drop: async () => fs.rmSync(dir, { recursive: true, force: true }),
+  };
 }

@@ -4,11 +4,18 @@ import type { OperationsDb } from '../../db/clients';
 
 export const uniq = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8).toUpperCase()}`;
 
-export async function customer(db: OperationsDb, opts: { creditLimit?: number; paymentTermDays?: number; invoicePolicy?: 'delivered' | 'ordered' } = {}) {
+export async function customer(
+  db: OperationsDb,
+  opts: { creditLimit?: number; paymentTermDays?: number; invoicePolicy?: 'delivered' | 'ordered' } = {},
+) {
   return db.customer.create({
     data: {
-      code: uniq('C'), name: 'Test Customer', email: 'ap@test.example', creditLimitCents: Math.round((opts.creditLimit ?? 1_000_000) * 100),
-      paymentTermDays: opts.paymentTermDays ?? 30, invoicePolicy: opts.invoicePolicy ?? 'delivered',
+      code: uniq('C'),
+      name: 'Test Customer',
+      email: 'ap@test.example',
+      creditLimitCents: Math.round((opts.creditLimit ?? 1_000_000) * 100),
+      paymentTermDays: opts.paymentTermDays ?? 30,
+      invoicePolicy: opts.invoicePolicy ?? 'delivered',
     },
   });
 }
@@ -17,7 +24,14 @@ export async function customer(db: OperationsDb, opts: { creditLimit?: number; p
 export async function product(db: OperationsDb, opts: { price?: number; stock?: number; taxPct?: number } = {}) {
   const warehouse = await db.warehouse.findUniqueOrThrow({ where: { code: 'MAIN' } });
   const p = await db.product.create({
-    data: { sku: uniq('P'), name: 'Test product', kind: 'stocked', listPriceCents: Math.round((opts.price ?? 100) * 100), standardCostCents: 5000, taxRateBp: Math.round((opts.taxPct ?? 20) * 100) },
+    data: {
+      sku: uniq('P'),
+      name: 'Test product',
+      kind: 'stocked',
+      listPriceCents: Math.round((opts.price ?? 100) * 100),
+      standardCostCents: 5000,
+      taxRateBp: Math.round((opts.taxPct ?? 20) * 100),
+    },
   });
   await db.stockLevel.create({ data: { warehouseId: warehouse.id, productId: p.id, onHand: opts.stock ?? 100 } });
   return p;
@@ -44,5 +58,9 @@ export async function receivableOf(db: OperationsDb, customerCode: string): Prom
 }
 
 /** Requested four weeks out: orders for a date already past are refused. */
-export const orderBody = (customerCode: string, lines: { sku: string; quantity: number }[], extra: Record<string, unknown> = {}) =>
-  ({ customer: customerCode, requestedDate: new Date(Date.now() + 28 * 86_400_000).toISOString().slice(0, 10), lines, ...extra });
+export const orderBody = (customerCode: string, lines: { sku: string; quantity: number }[], extra: Record<string, unknown> = {}) => ({
+  customer: customerCode,
+  requestedDate: new Date(Date.now() + 28 * 86_400_000).toISOString().slice(0, 10),
+  lines,
+  ...extra,
+});

@@ -11,9 +11,14 @@ export default async function globalSetup() {
   const templates = await prepareTemplates();
   process.env.TEST_TEMPLATE_OPERATIONS = templates.operations;
   process.env.TEST_TEMPLATE_PRODUCTION = templates.production;
-  const bundle = await bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: { info() {}, warn() {}, error: console.error, debug() {}, trace() {}, log() {} } as never });
+  const bundle = await bundleWorkflowCode({
+    workflowsPath: require.resolve('../../workflows'),
+    logger: { info() {}, warn() {}, error: console.error, debug() {}, trace() {}, log() {} } as never,
+  });
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'engine-bundle-')), 'workflows.js');
   fs.writeFileSync(file, bundle.code);
   process.env.TEST_WORKFLOW_BUNDLE = file;
-  console.log(`\n[setup] ${usePostgres() ? 'PostgreSQL' : 'SQLite'} templates migrated and workflows bundled in ${Date.now() - started} ms`);
+  console.log(
+    `\n[setup] ${usePostgres() ? 'PostgreSQL' : 'SQLite'} templates migrated and workflows bundled in ${Date.now() - started} ms`,
+  );
 }

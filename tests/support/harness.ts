@@ -31,14 +31,33 @@ export const USERS: ApiUser[] = [
   { key: 'k-technician', name: 'Theo Technician', roles: ['technician'] },
   { key: 'k-customer', name: 'Carla Customer', roles: ['customer'], customer: 'C-PORTAL' },
 ];
-export type UserKey = 'operator' | 'approver' | 'manager' | 'warehouse' | 'admin' | 'requester' | 'requester2' | 'buyer' | 'ap_clerk' | 'ap_lead' | 'finance'
-  | 'agent' | 'agent2' | 'supervisor' | 'technician' | 'customer' | `portal:${string}`;
+export type UserKey =
+  | 'operator'
+  | 'approver'
+  | 'manager'
+  | 'warehouse'
+  | 'admin'
+  | 'requester'
+  | 'requester2'
+  | 'buyer'
+  | 'ap_clerk'
+  | 'ap_lead'
+  | 'finance'
+  | 'agent'
+  | 'agent2'
+  | 'supervisor'
+  | 'technician'
+  | 'customer'
+  | `portal:${string}`;
 
 /** The shipped defaults; a test file may override single values. */
 export const DEFAULT_POLICIES: Policies = policiesFrom(loadConfig({}));
 type PolicyOverrides = { [K in keyof Policies]?: Partial<Policies[K]> };
 
-export interface ApiResponse<T = any> { status: number; body: T }
+export interface ApiResponse<T = any> {
+  status: number;
+  body: T;
+}
 
 let runtimeInstalled = false;
 
@@ -56,7 +75,11 @@ export class Harness {
 
   get policies(): Policies {
     const o = this.opts.policies ?? {};
-    return { order: { ...DEFAULT_POLICIES.order, ...o.order }, procurement: { ...DEFAULT_POLICIES.procurement, ...o.procurement }, ticket: { ...DEFAULT_POLICIES.ticket, ...o.ticket } };
+    return {
+      order: { ...DEFAULT_POLICIES.order, ...o.order },
+      procurement: { ...DEFAULT_POLICIES.procurement, ...o.procurement },
+      ticket: { ...DEFAULT_POLICIES.ticket, ...o.ticket },
+    };
   }
 
   async start(): Promise<this> {
@@ -66,14 +89,18 @@ export class Harness {
     }
     this.env = this.opts.timeSkipping
       ? await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: temporalTestServer() } } })
-      : await TestWorkflowEnvironment.createLocal({ server: { executable: { type: 'existing-path', path: temporalCli() }, log: { format: 'pretty', level: 'error' } } });
+      : await TestWorkflowEnvironment.createLocal({
+          server: { executable: { type: 'existing-path', path: temporalCli() }, log: { format: 'pretty', level: 'error' } },
+        });
     this.dbs = await freshDatabases();
     this.stores = await openStores(this.dbs);
     this.simulator = await startPartnerSimulator();
     await seedReferenceData(this.stores.operations, { carrierUrl: `${this.simulator.url}/carriers/SWIFT` });
     await this.startWorkers();
     const app = createApp({ ...this.stores, temporal: this.env.client, users: USERS, policies: this.policies });
-    this.server = await new Promise<Server>((resolve) => { const s = app.listen(0, '127.0.0.1', () => resolve(s)); });
+    this.server = await new Promise<Server>((resolve) => {
+      const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    });
     const address = this.server.address();
     this.baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
     return this;
@@ -81,8 +108,16 @@ export class Harness {
 
   async startWorkers(): Promise<void> {
     const workflowBundle = { codePath: process.env.TEST_WORKFLOW_BUNDLE! };
-    this.workers = await Promise.all(WORKER_ROLES.map((role) =>
-      createWorker(role, { connection: this.env.nativeConnection, namespace: this.env.namespace ?? 'default', ...this.stores, workflowBundle })));
+    this.workers = await Promise.all(
+      WORKER_ROLES.map((role) =>
+        createWorker(role, {
+          connection: this.env.nativeConnection,
+          namespace: this.env.namespace ?? 'default',
+          ...this.stores,
+          workflowBundle,
+        }),
+      ),
+    );
     this.running = this.workers.map((w) => w.run());
   }
 
@@ -101,7 +136,11 @@ export class Harness {
     await this.dbs?.drop();
   }
 
-  async api<T = any>(method: 'GET' | 'POST', path: string, opts: { as?: UserKey | null; body?: unknown; headers?: Record<string, string>; rawBody?: string } = {}): Promise<ApiResponse<T>> {
+  async api<T = any>(
+    method: 'GET' | 'POST',
+    path: string,
+    opts: { as?: UserKey | null; body?: unknown; headers?: Record<string, string>; rawBody?: string } = {},
+  ): Promise<ApiResponse<T>> {
     const as = opts.as === undefined ? 'operator' : opts.as;
     const res = await fetch(`${this.baseUrl}${path}`, {
       method,
@@ -112,8 +151,13 @@ export class Harness {
     return { status: res.status, body: text ? JSON.parse(text) : undefined };
   }
 
-  get get() { return (path: string, as?: UserKey | null) => this.api('GET', path, { as }); }
-  get post() { return (path: string, body?: unknown, as?: UserKey | null, headers?: Record<string, string>) => this.api('POST', path, { body, as, headers }); }
+  get get() {
+    return (path: string, as?: UserKey | null) => this.api('GET', path, { as });
+  }
+  get post() {
+    return (path: string, body?: unknown, as?: UserKey | null, headers?: Record<string, string>) =>
+      this.api('POST', path, { body, as, headers });
+  }
 
   /** Polls until the check passes (the process moves on its own between API calls). */
   async eventually<T>(check: () => Promise<T | undefined | null | false>, what: string, timeoutMs = 30_000): Promise<T> {
@@ -148,11 +192,18 @@ export class Harness {
   }
 
   async waitForStatus(number: string, status: string, timeoutMs?: number): Promise<void> {
-    await this.eventually(async () => (await this.orderStatus(number)) === status, `order ${number} to be ${status} (is ${await this.orderStatus(number).catch(() => '?')})`, timeoutMs);
+    await this.eventually(
+      async () => (await this.orderStatus(number)) === status,
+      `order ${number} to be ${status} (is ${await this.orderStatus(number).catch(() => '?')})`,
+      timeoutMs,
+    );
   }
 
   async openTask(number: string, kind: string) {
-    return this.eventually(() => this.stores.operations.task.findFirst({ where: { documentRef: number, kind, status: 'open' } }), `an open ${kind} task on ${number}`);
+    return this.eventually(
+      () => this.stores.operations.task.findFirst({ where: { documentRef: number, kind, status: 'open' } }),
+      `an open ${kind} task on ${number}`,
+    );
   }
 }
 

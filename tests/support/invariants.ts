@@ -15,8 +15,11 @@ export async function assertInvariants(db: OperationsDb): Promise<void> {
   const main = await db.warehouse.findUnique({ where: { code: 'MAIN' } });
   const visitParts = await db.fieldVisitPart.findMany({ where: { visit: { status: 'scheduled' } } });
   for (const level of levels) {
-    const orders = active.filter((r) => r.productId === level.productId && r.warehouseId === level.warehouseId).reduce((s, r) => s + r.quantity, 0);
-    const visits = level.warehouseId === main?.id ? visitParts.filter((p) => p.productId === level.productId).reduce((s, p) => s + p.reservedQty, 0) : 0;
+    const orders = active
+      .filter((r) => r.productId === level.productId && r.warehouseId === level.warehouseId)
+      .reduce((s, r) => s + r.quantity, 0);
+    const visits =
+      level.warehouseId === main?.id ? visitParts.filter((p) => p.productId === level.productId).reduce((s, p) => s + p.reservedQty, 0) : 0;
     const sum = orders + visits;
     expect({ productId: level.productId, reserved: level.reserved }).toEqual({ productId: level.productId, reserved: sum });
   }

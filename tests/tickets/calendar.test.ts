@@ -1,8 +1,19 @@
 // Business-hours arithmetic on the standard calendar: Mon–Fri 09:00–17:00 Europe/Berlin with holidays.
-import { addBusinessMinutes, businessMinutesBetween, isSlotStart, localDate, nextBusinessInstant, slotsFrom, type WorkingCalendar } from '../../domain/calendar';
+import {
+  addBusinessMinutes,
+  businessMinutesBetween,
+  isSlotStart,
+  localDate,
+  nextBusinessInstant,
+  slotsFrom,
+  type WorkingCalendar,
+} from '../../domain/calendar';
 
 const STD: WorkingCalendar = {
-  timezone: 'Europe/Berlin', workdays: [1, 2, 3, 4, 5], openMinute: 9 * 60, closeMinute: 17 * 60,
+  timezone: 'Europe/Berlin',
+  workdays: [1, 2, 3, 4, 5],
+  openMinute: 9 * 60,
+  closeMinute: 17 * 60,
   holidays: ['2026-12-24', '2026-12-25', '2026-12-26', '2027-01-01'],
 };
 const at = (iso: string) => new Date(iso);
@@ -57,7 +68,11 @@ test('adding then measuring gives the same minutes back (any start, any length)'
 test('visit slots are two-hour blocks inside working hours, skipping holidays', () => {
   const slots = slotsFrom(at('2026-12-23T12:30:00Z'), 120, 3, STD);
   // Wed 23 Dec 15:00–17:00 Berlin is the last slot that day; then Mon 28 Dec 09:00 and 11:00.
-  expect(slots.map((s) => s.start.toISOString())).toEqual(['2026-12-23T14:00:00.000Z', '2026-12-28T08:00:00.000Z', '2026-12-28T10:00:00.000Z']);
+  expect(slots.map((s) => s.start.toISOString())).toEqual([
+    '2026-12-23T14:00:00.000Z',
+    '2026-12-28T08:00:00.000Z',
+    '2026-12-28T10:00:00.000Z',
+  ]);
   expect(isSlotStart(at('2026-12-28T08:00:00Z'), 120, STD)).toBe(true);
   expect(isSlotStart(at('2026-12-28T09:00:00Z'), 120, STD)).toBe(false);
   expect(isSlotStart(at('2026-12-24T08:00:00Z'), 120, STD)).toBe(false);

@@ -31,14 +31,26 @@ export async function events(h: Harness, number: string, kind: string) {
   return h.stores.operations.ticketEvent.findMany({ where: { ticket: { number }, kind }, orderBy: { id: 'asc' } });
 }
 
-export async function waitForTicket(h: Harness, number: string, check: (t: Awaited<ReturnType<typeof ticketRow>>) => boolean, what: string) {
-  return h.eventually(async () => { const t = await ticketRow(h, number); return check(t) && t; }, `${number}: ${what}`);
+export async function waitForTicket(
+  h: Harness,
+  number: string,
+  check: (t: Awaited<ReturnType<typeof ticketRow>>) => boolean,
+  what: string,
+) {
+  return h.eventually(async () => {
+    const t = await ticketRow(h, number);
+    return check(t) && t;
+  }, `${number}: ${what}`);
 }
 
 /** Opens a ticket as an agent, confirms triage and waits for the assignment. */
 export async function openTicket(h: Harness, body: Record<string, unknown> = {}, opts: { triage?: string } = {}) {
   const c = body.customer ? undefined : await customer(h.stores.operations);
-  const res = await h.post('/api/tickets', { customer: c?.code, subject: 'Lamp flickers', description: 'The desk lamp flickers after ten minutes.', channel: 'phone', ...body }, 'agent');
+  const res = await h.post(
+    '/api/tickets',
+    { customer: c?.code, subject: 'Lamp flickers', description: 'The desk lamp flickers after ten minutes.', channel: 'phone', ...body },
+    'agent',
+  );
   expect(res.status).toBe(201);
   const number = res.body.number as string;
   await waitForTicket(h, number, (t) => t.firstResponseDueAt !== null, 'SLA started');

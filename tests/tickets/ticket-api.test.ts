@@ -6,7 +6,9 @@ import { assertInvariants } from '../support/invariants';
 import { events, openTicket, waitForTicket } from './helpers';
 
 let h: Harness;
-beforeAll(async () => { h = await startHarness({ timeSkipping: true }); });
+beforeAll(async () => {
+  h = await startHarness({ timeSkipping: true });
+});
 afterAll(async () => h?.close());
 afterEach(async () => assertInvariants(h.stores.operations));
 
@@ -18,15 +20,27 @@ test('bad input is refused with every bad field listed, and nothing is written',
   expect(schema.status).toBe(400);
   expect(fields(schema.body)).toEqual(expect.arrayContaining(['channel', 'customer', 'description', 'priority', 'subject']));
 
-  const refs = await h.post('/api/tickets', { customer: 'C-NOPE', subject: 'x', description: 'y', channel: 'email', productSku: 'NOPE', orderRef: 'SO-99999' }, 'agent');
+  const refs = await h.post(
+    '/api/tickets',
+    { customer: 'C-NOPE', subject: 'x', description: 'y', channel: 'email', productSku: 'NOPE', orderRef: 'SO-99999' },
+    'agent',
+  );
   expect(refs.status).toBe(400);
   expect(fields(refs.body)).toEqual(['customer', 'orderRef', 'productSku']);
 
   const c = await customer(h.stores.operations);
   const other = await customer(h.stores.operations);
   const p = await product(h.stores.operations, { stock: 5 });
-  const order = await h.post('/api/orders', { customer: other.code, requestedDate: '2026-12-15', lines: [{ sku: p.sku, quantity: 1 }] }, 'operator');
-  const foreign = await h.post('/api/tickets', { customer: c.code, subject: 'x', description: 'y', channel: 'web', orderRef: order.body.number }, h.portal(c.code));
+  const order = await h.post(
+    '/api/orders',
+    { customer: other.code, requestedDate: '2026-12-15', lines: [{ sku: p.sku, quantity: 1 }] },
+    'operator',
+  );
+  const foreign = await h.post(
+    '/api/tickets',
+    { customer: c.code, subject: 'x', description: 'y', channel: 'web', orderRef: order.body.number },
+    h.portal(c.code),
+  );
   expect(foreign.status).toBe(400);
   expect(fields(foreign.body)).toEqual(['orderRef']);
   expect(await h.stores.operations.ticket.count()).toBe(before);
@@ -41,7 +55,9 @@ test('every mutating endpoint checks the role', async () => {
   expect((await h.post(`/api/tickets/${number}/priority`, { priority: 'high', reason: 'x' }, 'customer')).status).toBe(403);
   expect((await h.post(`/api/tickets/${number}/assignment`, { agent: 'AG-02' }, 'agent')).status).toBe(403);
   expect((await h.post(`/api/tickets/${number}/visits`, {}, 'technician')).status).toBe(403);
-  expect((await h.post(`/api/tickets/${number}/visits/${number}-V1/report`, { outcome: 'completed', minutesSpent: 1 }, 'agent')).status).toBe(403);
+  expect(
+    (await h.post(`/api/tickets/${number}/visits/${number}-V1/report`, { outcome: 'completed', minutesSpent: 1 }, 'agent')).status,
+  ).toBe(403);
   expect((await h.post(`/api/tickets/${number}/resolution`, { resolution: 'x' }, 'customer')).status).toBe(403);
   expect((await h.post(`/api/tickets/${number}/confirmation`, { decision: 'confirm' }, 'agent')).status).toBe(403);
   // Triage tasks are for agents.
@@ -58,7 +74,9 @@ test('illegal transitions are refused with the reason (409)', async () => {
   expect(early.body.error.message).toMatch(/only a resolved ticket can be confirmed/);
   expect((await h.post(`/api/tickets/${number}/customer-replies`, { message: 'hello?' }, me)).status).toBe(201);
   expect((await h.post(`/api/tickets/${number}/responses`, { message: 'What model?', askCustomer: true }, 'agent')).status).toBe(201);
-  expect((await h.post(`/api/tickets/${number}/responses`, { message: 'And the serial?', askCustomer: true }, 'agent')).body.error.message).toMatch(/already waiting/);
+  expect(
+    (await h.post(`/api/tickets/${number}/responses`, { message: 'And the serial?', askCustomer: true }, 'agent')).body.error.message,
+  ).toMatch(/already waiting/);
   const waiting = await h.post(`/api/tickets/${number}/resolution`, { resolution: 'x' }, 'agent');
   expect(waiting.status).toBe(409);
   expect(waiting.body.error.message).toMatch(/waiting on the customer/);
@@ -123,8 +141,12 @@ test("a customer-portal key sees and acts on its own customer's tickets only, an
   expect(list.body.items.map((t: { number: string }) => t.number)).toEqual([mine.number]);
   const forOther = await h.post('/api/tickets', { customer: theirs.customerCode, subject: 'x', description: 'y', channel: 'portal' }, me);
   expect(forOther.status).toBe(403);
-  expect((await h.post('/api/tickets', { customer: mine.customerCode, subject: 'Broken', description: 'It broke', channel: 'portal' }, me)).status).toBe(201);
-  for (const path of ['/api/orders', '/api/tasks', `/api/processes/ticket-${mine.number}/history`]) expect((await h.get(path, me)).status).toBe(403);
+  expect(
+    (await h.post('/api/tickets', { customer: mine.customerCode, subject: 'Broken', description: 'It broke', channel: 'portal' }, me))
+      .status,
+  ).toBe(201);
+  for (const path of ['/api/orders', '/api/tasks', `/api/processes/ticket-${mine.number}/history`])
+    expect((await h.get(path, me)).status).toBe(403);
 });
 
 test('Idempotency-Key: the same intake twice is one ticket', async () => {
@@ -147,7 +169,9 @@ test('the process history names who sent each ticket decision and what it was', 
   expect((await h.post(`/api/tickets/${number}/confirmation`, { decision: 'reject', comment: 'still flickers' }, me)).status).toBe(200);
   const history = await h.get(`/api/processes/ticket-${number}/history`, 'admin');
   expect(history.status).toBe(200);
-  const decisions = (history.body.entries as { kind: string; step: string; by?: string; detail?: string }[]).filter((e) => e.kind === 'decision');
+  const decisions = (history.body.entries as { kind: string; step: string; by?: string; detail?: string }[]).filter(
+    (e) => e.kind === 'decision',
+  );
   expect(decisions.map((d) => d.step)).toEqual(['decide task', 'resolve', 'confirm resolution']);
   expect(decisions.map((d) => d.by)).toEqual(['Gina Agent', 'Gina Agent', 'Carla Customer']);
   expect(decisions[0].detail).toMatch(/^confirm on .+:triage/);

@@ -7,7 +7,9 @@ import { assertInvariants } from '../support/invariants';
 import { HOUR, MINUTE, events, nextWeekdayAt, openTicket, sleepUntil, ticketRow, waitForTicket } from './helpers';
 
 let h: Harness;
-beforeAll(async () => { h = await startHarness({ timeSkipping: true }); });
+beforeAll(async () => {
+  h = await startHarness({ timeSkipping: true });
+});
 afterAll(async () => h?.close());
 afterEach(async () => assertInvariants(h.stores.operations));
 
@@ -121,7 +123,11 @@ test('a rejected resolution reopens the ticket and resumes the clock; the next o
   const me = h.portal(customerCode);
   await h.post(`/api/tickets/${number}/responses`, { message: 'Looking into it.' }, 'agent');
   expect((await h.post(`/api/tickets/${number}/resolution`, { resolution: 'Firmware updated' }, 'agent')).status).toBe(200);
-  const rejected = await h.post(`/api/tickets/${number}/confirmation`, { decision: 'reject', satisfaction: 2, comment: 'Still flickers' }, me);
+  const rejected = await h.post(
+    `/api/tickets/${number}/confirmation`,
+    { decision: 'reject', satisfaction: 2, comment: 'Still flickers' },
+    me,
+  );
   expect(rejected.status).toBe(200);
   expect(rejected.body.status).toBe('open');
   expect(rejected.body.sla.paused).toBe(false);

@@ -10,7 +10,9 @@ import { assertInvariants } from '../support/invariants';
 import { DAY, openTicket, ticketRow, waitForTicket } from './helpers';
 
 let h: Harness;
-beforeAll(async () => { h = await startHarness({ timeSkipping: true }); });
+beforeAll(async () => {
+  h = await startHarness({ timeSkipping: true });
+});
 afterAll(async () => h?.close());
 afterEach(async () => assertInvariants(h.stores.operations));
 
@@ -19,9 +21,18 @@ const db = () => h.stores.operations;
 test('a visit reserves parts; the report books what was used out of stock and releases the rest', async () => {
   const part = await product(db(), { price: 40, stock: 10 });
   const { number } = await openTicket(h, { productSku: part.sku });
-  const scheduled = await h.post(`/api/tickets/${number}/visits`, { technician: 'TE-01', parts: [{ sku: part.sku, quantity: 3 }] }, 'agent');
+  const scheduled = await h.post(
+    `/api/tickets/${number}/visits`,
+    { technician: 'TE-01', parts: [{ sku: part.sku, quantity: 3 }] },
+    'agent',
+  );
   expect(scheduled.status).toBe(201);
-  expect(scheduled.body).toMatchObject({ number: `${number}-V1`, technician: 'TE-01', status: 'scheduled', parts: [{ sku: part.sku, reserved: 3, used: 0 }] });
+  expect(scheduled.body).toMatchObject({
+    number: `${number}-V1`,
+    technician: 'TE-01',
+    status: 'scheduled',
+    parts: [{ sku: part.sku, reserved: 3, used: 0 }],
+  });
   expect(await stockOf(db(), part.id)).toEqual({ onHand: 10, reserved: 3 });
   // One visit at a time, and nothing can be resolved while it is open.
   expect((await h.post(`/api/tickets/${number}/visits`, { parts: [] }, 'agent')).status).toBe(409);
@@ -30,7 +41,11 @@ test('a visit reserves parts; the report books what was used out of stock and re
   // Only the visit's technician (or a supervisor) reports it.
   const report = { outcome: 'completed', minutesSpent: 50, partsUsed: [{ sku: part.sku, quantity: 2 }] };
   expect((await h.post(`/api/tickets/${number}/visits/${number}-V1/report`, report, 'agent')).status).toBe(403);
-  const tooMany = await h.post(`/api/tickets/${number}/visits/${number}-V1/report`, { ...report, partsUsed: [{ sku: part.sku, quantity: 4 }] }, 'technician');
+  const tooMany = await h.post(
+    `/api/tickets/${number}/visits/${number}-V1/report`,
+    { ...report, partsUsed: [{ sku: part.sku, quantity: 4 }] },
+    'technician',
+  );
   expect(tooMany.status).toBe(400);
   expect(tooMany.body.error.message).toMatch(/partsUsed\.0\.quantity/);
   const reported = await h.post(`/api/tickets/${number}/visits/${number}-V1/report`, report, 'technician');
@@ -47,9 +62,17 @@ test('a visit reserves parts; the report books what was used out of stock and re
 test('a failed visit is rebooked in the next free slot with the parts reserved again', async () => {
   const part = await product(db(), { price: 15, stock: 5 });
   const { number } = await openTicket(h, { productSku: part.sku });
-  const first = await h.post(`/api/tickets/${number}/visits`, { technician: 'TE-01', parts: [{ sku: part.sku, quantity: 2 }] }, 'supervisor');
+  const first = await h.post(
+    `/api/tickets/${number}/visits`,
+    { technician: 'TE-01', parts: [{ sku: part.sku, quantity: 2 }] },
+    'supervisor',
+  );
   expect(first.status).toBe(201);
-  const failed = await h.post(`/api/tickets/${number}/visits/${number}-V1/report`, { outcome: 'failed', minutesSpent: 30, partsUsed: [], notes: 'wrong spare part model' }, 'technician');
+  const failed = await h.post(
+    `/api/tickets/${number}/visits/${number}-V1/report`,
+    { outcome: 'failed', minutesSpent: 30, partsUsed: [], notes: 'wrong spare part model' },
+    'technician',
+  );
   expect(failed.status).toBe(200);
   expect(failed.body.visit.status).toBe('failed');
   const again = failed.body.rescheduled;
@@ -57,22 +80,40 @@ test('a failed visit is rebooked in the next free slot with the parts reserved a
   expect(Date.parse(again.slotStart)).toBeGreaterThan(Date.parse(first.body.slotStart));
   expect(await stockOf(db(), part.id)).toEqual({ onHand: 5, reserved: 2 });
 
-  const noShow = await h.post(`/api/tickets/${number}/visits/${number}-V2/report`, { outcome: 'no_show', minutesSpent: 0, partsUsed: [] }, 'supervisor');
+  const noShow = await h.post(
+    `/api/tickets/${number}/visits/${number}-V2/report`,
+    { outcome: 'no_show', minutesSpent: 0, partsUsed: [] },
+    'supervisor',
+  );
   expect(noShow.status).toBe(200);
   const third = noShow.body.rescheduled;
   expect(third.number).toBe(`${number}-V3`);
-  const done = await h.post(`/api/tickets/${number}/visits/${third.number}/report`, { outcome: 'completed', minutesSpent: 20, partsUsed: [{ sku: part.sku, quantity: 2 }] }, 'supervisor');
+  const done = await h.post(
+    `/api/tickets/${number}/visits/${third.number}/report`,
+    { outcome: 'completed', minutesSpent: 20, partsUsed: [{ sku: part.sku, quantity: 2 }] },
+    'supervisor',
+  );
   expect(done.status).toBe(200);
   expect(await stockOf(db(), part.id)).toEqual({ onHand: 3, reserved: 0 });
-  expect((await db().fieldVisit.findMany({ where: { ticket: { number } }, orderBy: { id: 'asc' } })).map((v) => v.status)).toEqual(['failed', 'no_show', 'completed']);
+  expect((await db().fieldVisit.findMany({ where: { ticket: { number } }, orderBy: { id: 'asc' } })).map((v) => v.status)).toEqual([
+    'failed',
+    'no_show',
+    'completed',
+  ]);
 });
 
 test('a failed visit that cannot be rebooked has its planning task in the inbox when the report is answered', async () => {
   const part = await product(db(), { stock: 2 });
   const { number } = await openTicket(h, { productSku: part.sku });
-  expect((await h.post(`/api/tickets/${number}/visits`, { technician: 'TE-01', parts: [{ sku: part.sku, quantity: 2 }] }, 'supervisor')).status).toBe(201);
+  expect(
+    (await h.post(`/api/tickets/${number}/visits`, { technician: 'TE-01', parts: [{ sku: part.sku, quantity: 2 }] }, 'supervisor')).status,
+  ).toBe(201);
   // Both parts were fitted and the visit still failed: no stock is left to rebook the same parts.
-  const failed = await h.post(`/api/tickets/${number}/visits/${number}-V1/report`, { outcome: 'failed', minutesSpent: 40, partsUsed: [{ sku: part.sku, quantity: 2 }] }, 'technician');
+  const failed = await h.post(
+    `/api/tickets/${number}/visits/${number}-V1/report`,
+    { outcome: 'failed', minutesSpent: 40, partsUsed: [{ sku: part.sku, quantity: 2 }] },
+    'technician',
+  );
   expect(failed.status).toBe(200);
   expect(failed.body.rescheduled).toBeUndefined();
   const tasks = await db().task.findMany({ where: { documentRef: number, kind: 'visit-reschedule', status: 'open' } });
@@ -82,9 +123,16 @@ test('a failed visit that cannot be rebooked has its planning task in the inbox 
   const events = (await h.env.client.workflow.getHandle(`ticket-${number}`).fetchHistory()).events ?? [];
   const reschedule = events.filter((e) => e.activityTaskScheduledEventAttributes?.activityType?.name === 'openTask').pop()!;
   const opened = events.findIndex((e) => String(e.activityTaskCompletedEventAttributes?.scheduledEventId) === String(reschedule.eventId));
-  const answered = events.findIndex((e) => e.workflowExecutionUpdateCompletedEventAttributes
-    && events.some((a) => a.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.name === 'reportVisit'
-      && a.workflowExecutionUpdateAcceptedEventAttributes.protocolInstanceId === e.workflowExecutionUpdateCompletedEventAttributes!.meta?.updateId));
+  const answered = events.findIndex(
+    (e) =>
+      e.workflowExecutionUpdateCompletedEventAttributes &&
+      events.some(
+        (a) =>
+          a.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.name === 'reportVisit' &&
+          a.workflowExecutionUpdateAcceptedEventAttributes.protocolInstanceId ===
+            e.workflowExecutionUpdateCompletedEventAttributes!.meta?.updateId,
+      ),
+  );
   expect(opened).toBeGreaterThan(0);
   expect(opened).toBeLessThan(answered);
   expect((await h.decide(tasks[0].id, 'done', 'agent')).status).toBe(200);
@@ -110,8 +158,13 @@ test('a technician slot cannot be booked twice; parts beyond free stock are refu
   const next = await h.post(`/api/tickets/${b.number}/visits`, { technician: 'TE-02' }, 'agent');
   expect(next.status).toBe(201);
   expect(next.body.slotStart).not.toBe(first.body.slotStart);
-  for (const [n, v] of [[a.number, first.body.number], [b.number, next.body.number]]) {
-    expect((await h.post(`/api/tickets/${n}/visits/${v}/report`, { outcome: 'completed', minutesSpent: 10 }, 'supervisor')).status).toBe(200);
+  for (const [n, v] of [
+    [a.number, first.body.number],
+    [b.number, next.body.number],
+  ]) {
+    expect((await h.post(`/api/tickets/${n}/visits/${v}/report`, { outcome: 'completed', minutesSpent: 10 }, 'supervisor')).status).toBe(
+      200,
+    );
   }
 });
 
@@ -122,20 +175,45 @@ test('billable work (no warranty) is invoiced on close: labour per quarter hour 
   const { number } = await openTicket(h, { customer: c.code, productSku: part.sku });
   expect((await ticketRow(h, number)).underWarranty).toBe(false);
   await h.post(`/api/tickets/${number}/visits`, { technician: 'TE-01', parts: [{ sku: part.sku, quantity: 1 }] }, 'agent');
-  expect((await h.post(`/api/tickets/${number}/visits/${number}-V1/report`, { outcome: 'completed', minutesSpent: 50, partsUsed: [{ sku: part.sku, quantity: 1 }] }, 'technician')).status).toBe(200);
+  expect(
+    (
+      await h.post(
+        `/api/tickets/${number}/visits/${number}-V1/report`,
+        { outcome: 'completed', minutesSpent: 50, partsUsed: [{ sku: part.sku, quantity: 1 }] },
+        'technician',
+      )
+    ).status,
+  ).toBe(200);
   expect((await h.post(`/api/tickets/${number}/resolution`, { resolution: 'Board replaced on site' }, 'agent')).status).toBe(200);
-  expect((await h.post(`/api/tickets/${number}/confirmation`, { decision: 'confirm', satisfaction: 4 }, h.portal(c.code))).status).toBe(200);
+  expect((await h.post(`/api/tickets/${number}/confirmation`, { decision: 'confirm', satisfaction: 4 }, h.portal(c.code))).status).toBe(
+    200,
+  );
 
-  const invoice = await h.eventually(() => db().invoice.findUnique({ where: { key: `ticket:${number}:invoice` }, include: { lines: true } }), 'ticket invoice');
+  const invoice = await h.eventually(
+    () => db().invoice.findUnique({ where: { key: `ticket:${number}:invoice` }, include: { lines: true } }),
+    'ticket invoice',
+  );
   // 50 minutes → 4 started quarter hours × 25.00 = 100.00; one part 40.00; 20 % tax on both
-  expect(invoice).toMatchObject({ kind: 'invoice', orderId: null, customerId: c.id, status: 'posted', netCents: 14_000, taxCents: 2_800, totalCents: 16_800 });
+  expect(invoice).toMatchObject({
+    kind: 'invoice',
+    orderId: null,
+    customerId: c.id,
+    status: 'posted',
+    netCents: 14_000,
+    taxCents: 2_800,
+    totalCents: 16_800,
+  });
   expect(invoice.number).toMatch(/^INV-\d{5}$/);
   expect(invoice.dueAt.getTime() - invoice.issuedAt.getTime()).toBe(14 * DAY);
   expect(invoice.lines.map((l) => l.quantity).sort()).toEqual([1, 4]);
   expect(await receivableOf(db(), c.code)).toBe(16_800);
   const after = await ledgerBalances(db());
   const delta = (acc: string) => (after[acc] ?? 0) - (before[acc] ?? 0);
-  expect({ receivables: delta(ACCOUNTS.receivables), revenue: delta(ACCOUNTS.revenue), tax: delta(ACCOUNTS.taxPayable) }).toEqual({ receivables: 16_800, revenue: -14_000, tax: -2_800 });
+  expect({ receivables: delta(ACCOUNTS.receivables), revenue: delta(ACCOUNTS.revenue), tax: delta(ACCOUNTS.taxPayable) }).toEqual({
+    receivables: 16_800,
+    revenue: -14_000,
+    tax: -2_800,
+  });
   const view = await h.get(`/api/tickets/${number}`, 'agent');
   expect(view.body.invoice).toMatchObject({ number: invoice.number, total: 168 });
   await waitForTicket(h, number, (t) => t.satisfaction === 4, 'satisfaction recorded');
@@ -144,7 +222,11 @@ test('billable work (no warranty) is invoiced on close: labour per quarter hour 
 test('work under warranty (order placed by the customer within two years) is not invoiced', async () => {
   const c = await customer(db());
   const part = await product(db(), { stock: 3 });
-  const order = await h.post('/api/orders', { customer: c.code, requestedDate: '2026-12-15', lines: [{ sku: part.sku, quantity: 1 }] }, 'operator');
+  const order = await h.post(
+    '/api/orders',
+    { customer: c.code, requestedDate: '2026-12-15', lines: [{ sku: part.sku, quantity: 1 }] },
+    'operator',
+  );
   expect(order.status).toBe(201);
   const { number } = await openTicket(h, { customer: c.code, productSku: part.sku, orderRef: order.body.number });
   expect((await ticketRow(h, number)).underWarranty).toBe(true);
@@ -160,9 +242,15 @@ test('work under warranty (order placed by the customer within two years) is not
 test('a replacement under warranty is a free sales order delivered by its own order process, which outlives the ticket', async () => {
   const c = await customer(db());
   const part = await product(db(), { price: 80, stock: 5 });
-  const original = await h.post('/api/orders', { customer: c.code, requestedDate: '2026-12-15', lines: [{ sku: part.sku, quantity: 1 }] }, 'operator');
+  const original = await h.post(
+    '/api/orders',
+    { customer: c.code, requestedDate: '2026-12-15', lines: [{ sku: part.sku, quantity: 1 }] },
+    'operator',
+  );
   const { number } = await openTicket(h, { customer: c.code, productSku: part.sku, orderRef: original.body.number });
-  expect((await h.post(`/api/tickets/${number}/replacement-orders`, { lines: [{ sku: part.sku, quantity: 1 }] }, 'customer')).status).toBe(403);
+  expect((await h.post(`/api/tickets/${number}/replacement-orders`, { lines: [{ sku: part.sku, quantity: 1 }] }, 'customer')).status).toBe(
+    403,
+  );
   const bad = await h.post(`/api/tickets/${number}/replacement-orders`, { lines: [{ sku: 'SVC-LABOUR-15', quantity: 1 }] }, 'agent');
   expect(bad.status).toBe(400);
   const res = await h.post(`/api/tickets/${number}/replacement-orders`, { lines: [{ sku: part.sku, quantity: 1 }] }, 'agent');
@@ -187,19 +275,44 @@ test('visit activities are idempotent per key, and two bookings of one slot cann
   const b = await openTicket(h);
   const at = new Date(await h.env.currentTimeMs());
   const [slot] = slotsFrom(new Date(at.getTime() + 60 * DAY), 120, 1, await loadCalendar(db(), 'STD'));
-  const request = { ticketNumber: a.number, visitNumber: `${a.number}-X1`, at: at.toISOString(), technician: 'TE-02', slotStart: slot.start.toISOString(), parts: [{ sku: part.sku, quantity: 1 }], by: 'test' };
+  const request = {
+    ticketNumber: a.number,
+    visitNumber: `${a.number}-X1`,
+    at: at.toISOString(),
+    technician: 'TE-02',
+    slotStart: slot.start.toISOString(),
+    parts: [{ sku: part.sku, quantity: 1 }],
+    by: 'test',
+  };
   const first = await acts.scheduleVisit(request);
   expect(await acts.scheduleVisit(request)).toEqual(first); // a retried step
   expect(await stockOf(db(), part.id)).toEqual({ onHand: 4, reserved: 1 });
 
   const [slot2] = slotsFrom(new Date(slot.end.getTime()), 120, 1, await loadCalendar(db(), 'STD'));
-  const race = await Promise.allSettled([a, b].map((t, i) => acts.scheduleVisit({ ...request, ticketNumber: t.number, visitNumber: `${t.number}-X${i + 2}`, slotStart: slot2.start.toISOString() })));
+  const race = await Promise.allSettled(
+    [a, b].map((t, i) =>
+      acts.scheduleVisit({
+        ...request,
+        ticketNumber: t.number,
+        visitNumber: `${t.number}-X${i + 2}`,
+        slotStart: slot2.start.toISOString(),
+      }),
+    ),
+  );
   expect(race.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
   expect(String((race.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason.message)).toMatch(/already booked/);
   expect(await stockOf(db(), part.id)).toEqual({ onHand: 4, reserved: 2 });
 
   const won = (race.find((r) => r.status === 'fulfilled') as PromiseFulfilledResult<{ number: string }>).value.number;
-  const report = { ticketNumber: a.number, visitNumber: first.number, at: at.toISOString(), outcome: 'completed' as const, minutesSpent: 5, partsUsed: [{ sku: part.sku, quantity: 1 }], by: 'test' };
+  const report = {
+    ticketNumber: a.number,
+    visitNumber: first.number,
+    at: at.toISOString(),
+    outcome: 'completed' as const,
+    minutesSpent: 5,
+    partsUsed: [{ sku: part.sku, quantity: 1 }],
+    by: 'test',
+  };
   await acts.reportVisit(report);
   await acts.reportVisit(report);
   await acts.reportVisit({ ...report, ticketNumber: won.replace(/-X\d+$/, ''), visitNumber: won });

@@ -6,7 +6,9 @@ import { assertInvariants } from '../support/invariants';
 
 const DAY = 86_400_000;
 let h: Harness;
-beforeAll(async () => { h = await startHarness({ timeSkipping: true }); });
+beforeAll(async () => {
+  h = await startHarness({ timeSkipping: true });
+});
 afterAll(async () => h?.close());
 afterEach(async () => assertInvariants(h.stores.operations));
 
@@ -33,10 +35,16 @@ test('net 30: unpaid past the due date sends reminders on day 1, 7 and 14, then 
 
   await h.env.sleep(2 * DAY + 60_000); // day 31: one day overdue
   await h.waitForStatus(number, 'overdue');
-  await h.eventually(async () => (await h.stores.operations.paymentReminder.count({ where: { invoiceId: invoice.id } })) === 1, 'first reminder');
+  await h.eventually(
+    async () => (await h.stores.operations.paymentReminder.count({ where: { invoiceId: invoice.id } })) === 1,
+    'first reminder',
+  );
 
   await h.env.sleep(14 * DAY);
-  await h.eventually(async () => (await h.stores.operations.paymentReminder.count({ where: { invoiceId: invoice.id } })) === 3, 'three reminders');
+  await h.eventually(
+    async () => (await h.stores.operations.paymentReminder.count({ where: { invoiceId: invoice.id } })) === 3,
+    'three reminders',
+  );
   const collections = await h.openTask(number, 'collections');
   expect(collections.role).toBe('manager');
   const state = await h.get(`/api/orders/${number}`);
@@ -45,7 +53,10 @@ test('net 30: unpaid past the due date sends reminders on day 1, 7 and 14, then 
   expect((await h.post(`/api/orders/${number}/payments`, { reference: `${number}-late`, amount: 120 })).status).toBe(201);
   await h.waitForStatus(number, 'paid');
   expect(await receivableOf(h.stores.operations, c.code)).toBe(0);
-  await h.eventually(async () => (await h.stores.operations.task.findUniqueOrThrow({ where: { id: collections.id } })).status === 'cancelled', 'collections task withdrawn');
+  await h.eventually(
+    async () => (await h.stores.operations.task.findUniqueOrThrow({ where: { id: collections.id } })).status === 'cancelled',
+    'collections task withdrawn',
+  );
 });
 
 test('collections can write the debt off: receivable moves to bad-debt expense', async () => {
@@ -55,10 +66,20 @@ test('collections can write the debt off: receivable moves to bad-debt expense',
   await h.env.sleep(30 * DAY);
   const task = await h.openTask(number, 'collections');
   expect((await h.post(`/api/tasks/${encodeURIComponent(task.id)}/decision`, { decision: 'write-off' }, 'approver')).status).toBe(403);
-  expect((await h.post(`/api/tasks/${encodeURIComponent(task.id)}/decision`, { decision: 'write-off', comment: 'customer insolvent' }, 'manager')).status).toBe(200);
+  expect(
+    (
+      await h.post(
+        `/api/tasks/${encodeURIComponent(task.id)}/decision`,
+        { decision: 'write-off', comment: 'customer insolvent' },
+        'manager',
+      )
+    ).status,
+  ).toBe(200);
   await h.waitForStatus(number, 'written_off');
   expect(await receivableOf(h.stores.operations, c.code)).toBe(0);
-  const badDebt = await h.stores.operations.journalLine.findMany({ where: { accountCode: '6900', entry: { sourceRef: { startsWith: 'INV' } } } });
+  const badDebt = await h.stores.operations.journalLine.findMany({
+    where: { accountCode: '6900', entry: { sourceRef: { startsWith: 'INV' } } },
+  });
   expect(badDebt.some((l) => l.debitCents === 12_000)).toBe(true);
 });
 

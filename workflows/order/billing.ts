@@ -9,7 +9,10 @@ const DAY_MS = 86_400_000;
 
 /** Up-front invoicing (policy "ordered"): issued before anything ships, voided if the order is cancelled. */
 export async function invoiceUpFront(ctx: OrderContext): Promise<void> {
-  ctx.compensations.push({ name: 'void invoice', run: () => ops.voidOrderInvoices({ orderNumber: ctx.orderNumber, at: new Date().toISOString() }) });
+  ctx.compensations.push({
+    name: 'void invoice',
+    run: () => ops.voidOrderInvoices({ orderNumber: ctx.orderNumber, at: new Date().toISOString() }),
+  });
   const invoice = await ops.issueOrderInvoice({ orderNumber: ctx.orderNumber, basis: 'ordered', at: new Date().toISOString() });
   if (invoice) {
     ctx.state.invoice = invoice;
@@ -50,7 +53,10 @@ export async function bill(ctx: OrderContext): Promise<OrderStatus> {
   }
   const id = await ctx.tasks.ask({
     id: `${ctx.workflowId}:collections`,
-    documentRef: ctx.orderNumber, kind: 'collections', role: 'manager', decisions: ['keep-collecting', 'write-off'],
+    documentRef: ctx.orderNumber,
+    kind: 'collections',
+    role: 'manager',
+    decisions: ['keep-collecting', 'write-off'],
     title: `Collections: ${invoice.number} (${ctx.order.customerCode}) is overdue`,
     description: `${reminders.length} reminders sent and ${(ctx.state.invoice!.outstandingCents / 100).toFixed(2)} is still outstanding. Keep collecting or write the debt off.`,
   });
@@ -60,7 +66,11 @@ export async function bill(ctx: OrderContext): Promise<OrderStatus> {
     return 'paid';
   }
   if (decision?.decision === 'write-off') {
-    ctx.state.invoice = await ops.writeOffInvoice({ invoiceNumber: invoice.number, at: new Date().toISOString(), decidedBy: decision.decidedBy });
+    ctx.state.invoice = await ops.writeOffInvoice({
+      invoiceNumber: invoice.number,
+      at: new Date().toISOString(),
+      decidedBy: decision.decidedBy,
+    });
     return 'written_off';
   }
   await condition(paid);

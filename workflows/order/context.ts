@@ -7,7 +7,12 @@ import type { OrderPolicy, OrderProcessInput, OrderSnapshot, ShipmentInfo } from
 
 /** Thrown inside the process when the business ends the order (credit refused, no decision in time). */
 export class OrderCancelled extends Error {
-  constructor(readonly reason: string, readonly by = 'process') { super(reason); }
+  constructor(
+    readonly reason: string,
+    readonly by = 'process',
+  ) {
+    super(reason);
+  }
 }
 
 export class OrderContext {
@@ -22,11 +27,23 @@ export class OrderContext {
   state: OrderProcessState;
 
   constructor(readonly input: OrderProcessInput) {
-    this.state = { orderNumber: input.orderNumber, status: 'received', cancellable: true, shipments: [], remindersSent: 0, openTasks: [], events: [] };
+    this.state = {
+      orderNumber: input.orderNumber,
+      status: 'received',
+      cancellable: true,
+      shipments: [],
+      remindersSent: 0,
+      openTasks: [],
+      events: [],
+    };
   }
 
-  get orderNumber(): string { return this.input.orderNumber; }
-  get policy(): OrderPolicy { return this.input.policy; }
+  get orderNumber(): string {
+    return this.input.orderNumber;
+  }
+  get policy(): OrderPolicy {
+    return this.input.policy;
+  }
 
   note(step: string, note?: string) {
     this.state.events.push({ at: new Date().toISOString(), step, ...(note ? { note } : {}) });
@@ -49,7 +66,8 @@ export class OrderContext {
   cancelRefusal(): string | undefined {
     const s = this.state.status;
     if (s === 'cancelled' || s === 'closed' || s === 'paid' || s === 'written_off') return `Order ${this.orderNumber} is already ${s}`;
-    if (this.shippingStarted) return `Order ${this.orderNumber} has been handed to the carrier and can no longer be cancelled; arrange a return instead`;
+    if (this.shippingStarted)
+      return `Order ${this.orderNumber} has been handed to the carrier and can no longer be cancelled; arrange a return instead`;
     if ((this.state.invoice?.paidCents ?? 0) > 0) return `Order ${this.orderNumber} has payments recorded; refund them before cancelling`;
     return undefined;
   }

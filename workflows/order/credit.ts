@@ -21,7 +21,8 @@ export async function creditCheck(ctx: OrderContext): Promise<void> {
     documentRef: ctx.orderNumber,
     kind: 'credit-hold',
     title: `Credit hold: order ${ctx.orderNumber} (${ctx.order.customerCode})`,
-    description: `Order total ${money(credit.orderTotalCents)} plus open receivables ${money(credit.openReceivablesCents)} ` +
+    description:
+      `Order total ${money(credit.orderTotalCents)} plus open receivables ${money(credit.openReceivablesCents)} ` +
       `exceed the credit limit ${money(credit.creditLimitCents)} by ${money(credit.overByCents)}. Approve to release the order or reject to cancel it.`,
     role: 'approver',
     decisions: ['approve', 'reject'],
@@ -36,7 +37,10 @@ export async function creditCheck(ctx: OrderContext): Promise<void> {
   if (!decision) throw new OrderCancelled('credit hold was not decided in time');
   ctx.state.creditHold = { ...ctx.state.creditHold, decision: decision.decision, decidedBy: decision.decidedBy };
   if (decision.decision === 'reject') {
-    throw new OrderCancelled(`credit hold rejected by ${decision.decidedBy}${decision.comment ? `: ${decision.comment}` : ''}`, decision.decidedBy);
+    throw new OrderCancelled(
+      `credit hold rejected by ${decision.decidedBy}${decision.comment ? `: ${decision.comment}` : ''}`,
+      decision.decidedBy,
+    );
   }
   ctx.note('credit_approved', `approved by ${decision.decidedBy}`);
 }

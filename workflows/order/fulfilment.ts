@@ -11,8 +11,14 @@ const backordered = (r: ReservationRound) => r.lines.some((l) => l.backordered >
 
 export async function fulfil(ctx: OrderContext): Promise<void> {
   await ctx.setStatus('reserving');
-  ctx.compensations.push({ name: 'cancel backorders', run: () => ops.cancelOrderBackorders({ orderNumber: ctx.orderNumber, key: `${ctx.workflowId}:cancel-backorders` }) });
-  ctx.compensations.push({ name: 'release reservations', run: () => ops.releaseOrderReservations({ orderNumber: ctx.orderNumber, key: `${ctx.workflowId}:release` }) });
+  ctx.compensations.push({
+    name: 'cancel backorders',
+    run: () => ops.cancelOrderBackorders({ orderNumber: ctx.orderNumber, key: `${ctx.workflowId}:cancel-backorders` }),
+  });
+  ctx.compensations.push({
+    name: 'release reservations',
+    run: () => ops.releaseOrderReservations({ orderNumber: ctx.orderNumber, key: `${ctx.workflowId}:release` }),
+  });
   let round = 0;
   // Receipts seen so far; one that arrives while a round is reserving or shipping triggers the next round.
   let handled = ctx.restocks;
@@ -22,7 +28,10 @@ export async function fulfil(ctx: OrderContext): Promise<void> {
 
   const deadline = Date.now() + ctx.policy.backorderWaitMs;
   while (backordered(result)) {
-    const open = result.lines.filter((l) => l.backordered > 0).map((l) => `${l.sku} × ${l.backordered}`).join(', ');
+    const open = result.lines
+      .filter((l) => l.backordered > 0)
+      .map((l) => `${l.sku} × ${l.backordered}`)
+      .join(', ');
     await ctx.setStatus('backordered', `waiting for stock: ${open}`);
     const restocked = await condition(() => ctx.restocks > handled, Math.max(1, deadline - Date.now()));
     if (!restocked) {
@@ -59,7 +68,11 @@ async function replenish(ctx: OrderContext, shipmentNumber: string): Promise<voi
   const requisitions = await ops.raiseReorderRequisitions({ shipmentNumber, at: new Date().toISOString() });
   for (const requisitionNumber of requisitions) {
     // ABANDON: buying stock goes on whatever happens to this order.
-    await startChild('procureToPay', { workflowId: requisitionWorkflowId(requisitionNumber), args: [{ requisitionNumber, policy: ctx.input.procurementPolicy! }], parentClosePolicy: 'ABANDON' });
+    await startChild('procureToPay', {
+      workflowId: requisitionWorkflowId(requisitionNumber),
+      args: [{ requisitionNumber, policy: ctx.input.procurementPolicy! }],
+      parentClosePolicy: 'ABANDON',
+    });
     ctx.note('reorder', `${requisitionNumber} raised for stock below its reorder point`);
   }
 }
@@ -70,9 +83,15 @@ async function warehouseStep(ctx: OrderContext, shipmentNumber: string, step: 'p
   await ctx.setStatus(step === 'picked' ? 'picking' : 'packing', shipmentNumber);
   const id = await ctx.tasks.ask({
     id: `${ctx.workflowId}:${step === 'picked' ? 'pick' : 'pack'}:${shipmentNumber}`,
-    documentRef: ctx.orderNumber, kind: step === 'picked' ? 'pick' : 'pack', role: 'warehouse', decisions: ['done'],
+    documentRef: ctx.orderNumber,
+    kind: step === 'picked' ? 'pick' : 'pack',
+    role: 'warehouse',
+    decisions: ['done'],
     title: `${verb} shipment ${shipmentNumber}`,
-    description: `${verb} ${ctx.state.shipments.find((s) => s.number === shipmentNumber)!.lines.map((l) => `${l.quantity} × ${l.sku}`).join(', ')}`,
+    description: `${verb} ${ctx.state.shipments
+      .find((s) => s.number === shipmentNumber)!
+      .lines.map((l) => `${l.quantity} × ${l.sku}`)
+      .join(', ')}`,
   });
   await ctx.tasks.decision(id);
   await ops.recordShipmentStep({ shipmentNumber, step, at: new Date().toISOString() });
@@ -89,7 +108,10 @@ async function bookCarrier(ctx: OrderContext, shipmentNumber: string): Promise<{
       ctx.note('carrier_unavailable', e.cause?.message ?? e.message);
       const id = await ctx.tasks.ask({
         id: `${ctx.workflowId}:carrier:${shipmentNumber}:${attempt}`,
-        documentRef: ctx.orderNumber, kind: 'carrier-unavailable', role: 'operator', decisions: ['retry'],
+        documentRef: ctx.orderNumber,
+        kind: 'carrier-unavailable',
+        role: 'operator',
+        decisions: ['retry'],
         title: `Carrier booking failed for ${shipmentNumber}`,
         description: `The carrier did not accept the booking after repeated attempts (${e.cause?.message ?? e.message}). Check the carrier, then choose retry.`,
       });
@@ -111,7 +133,9 @@ async function complain(ctx: OrderContext, shipmentNumber: string): Promise<void
   const ticketNumber = await ops.openDeliveryComplaint({ orderNumber: ctx.orderNumber, shipmentNumber });
   // ABANDON: the complaint is worked on whatever happens to the order's own process.
   await startChild('serviceTicket', {
-    workflowId: ticketWorkflowId(ticketNumber), args: [{ ticketNumber, policy: ctx.input.ticketPolicy!, orderPolicy: ctx.policy }], parentClosePolicy: 'ABANDON',
+    workflowId: ticketWorkflowId(ticketNumber),
+    args: [{ ticketNumber, policy: ctx.input.ticketPolicy!, orderPolicy: ctx.policy }],
+    parentClosePolicy: 'ABANDON',
   });
   ctx.note('complaint', `${ticketNumber} opened for the short delivery of ${shipmentNumber}`);
 }
@@ -122,13 +146,19 @@ async function awaitDelivery(ctx: OrderContext, shipmentNumber: string): Promise
   ctx.note('delivery_overdue', shipmentNumber);
   const id = await ctx.tasks.ask({
     id: `${ctx.workflowId}:delivery-overdue:${shipmentNumber}`,
-    documentRef: ctx.orderNumber, kind: 'delivery-overdue', role: 'operator', decisions: ['delivered', 'lost'],
+    documentRef: ctx.orderNumber,
+    kind: 'delivery-overdue',
+    role: 'operator',
+    decisions: ['delivered', 'lost'],
     title: `No delivery confirmation for ${shipmentNumber}`,
-    description: 'The carrier has not confirmed delivery by the deadline. Check with the carrier or customer: confirm delivered, or report the shipment lost.',
+    description:
+      'The carrier has not confirmed delivery by the deadline. Check with the carrier or customer: confirm delivered, or report the shipment lost.',
   });
   const decision = await ctx.tasks.decision(id, undefined, delivered);
   if (delivered()) return ctx.tasks.withdraw('delivery confirmed', [id]);
   const shipment = ctx.state.shipments.find((s) => s.number === shipmentNumber)!;
   const lines = decision!.decision === 'lost' ? shipment.lines.map((l) => ({ lineNo: l.lineNo, deliveredQty: 0 })) : undefined;
-  ctx.putShipment(await ops.confirmShipmentDelivery({ shipmentNumber, at: new Date().toISOString(), confirmedBy: decision!.decidedBy, lines }));
+  ctx.putShipment(
+    await ops.confirmShipmentDelivery({ shipmentNumber, at: new Date().toISOString(), confirmedBy: decision!.decidedBy, lines }),
+  );
 }

@@ -3,9 +3,22 @@ import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { InvoiceInfo, ShipmentInfo } from './types';
 
 export type OrderStatus =
-  | 'received' | 'credit_check' | 'credit_hold' | 'reserving' | 'picking' | 'packing' | 'shipping'
-  | 'awaiting_delivery' | 'backordered' | 'invoicing' | 'awaiting_payment' | 'overdue'
-  | 'paid' | 'written_off' | 'cancelled' | 'closed';
+  | 'received'
+  | 'credit_check'
+  | 'credit_hold'
+  | 'reserving'
+  | 'picking'
+  | 'packing'
+  | 'shipping'
+  | 'awaiting_delivery'
+  | 'backordered'
+  | 'invoicing'
+  | 'awaiting_payment'
+  | 'overdue'
+  | 'paid'
+  | 'written_off'
+  | 'cancelled'
+  | 'closed';
 
 export interface OrderProcessState {
   orderNumber: string;
@@ -23,11 +36,25 @@ export interface OrderProcessState {
   events: { at: string; step: string; note?: string }[];
 }
 
-export interface CancelRequest { reason: string; requestedBy: string }
-export interface DeliveryConfirmation { shipmentNumber?: string; confirmedBy: string; lines?: { lineNo: number; deliveredQty: number }[] }
-export interface PaymentNotice { reference: string; amountCents: number; method: string; recordedBy: string }
+export interface CancelRequest {
+  reason: string;
+  requestedBy: string;
+}
+export interface DeliveryConfirmation {
+  shipmentNumber?: string;
+  confirmedBy: string;
+  lines?: { lineNo: number; deliveredQty: number }[];
+}
+export interface PaymentNotice {
+  reference: string;
+  amountCents: number;
+  method: string;
+  recordedBy: string;
+}
 /** The invoice after the payment; `duplicate` when the reference had already been applied with this amount. */
-export interface PaymentResult extends InvoiceInfo { duplicate: boolean }
+export interface PaymentResult extends InvoiceInfo {
+  duplicate: boolean;
+}
 
 export const orderStateQuery = defineQuery<OrderProcessState>('orderState');
 export const cancelOrderUpdate = defineUpdate<OrderProcessState, [CancelRequest]>('cancelOrder');

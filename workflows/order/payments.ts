@@ -20,8 +20,10 @@ export function acceptPayments(ctx: OrderContext, turns: Turns): void {
   /** Bank reference → amount of each payment applied on this order, to answer repeats without applying them. */
   const applied = new Map<string, number>();
 
-  const conflict = (p: PaymentNotice, amountCents: number) => refuse(
-    `Payment reference ${p.reference} was already used on order ${ctx.orderNumber} for ${money(amountCents)}; a different payment needs its own reference`);
+  const conflict = (p: PaymentNotice, amountCents: number) =>
+    refuse(
+      `Payment reference ${p.reference} was already used on order ${ctx.orderNumber} for ${money(amountCents)}; a different payment needs its own reference`,
+    );
 
   /** Why the invoice, as the process knows it now, cannot take this payment. */
   const refusal = (p: PaymentNotice): string | undefined => {
@@ -35,39 +37,48 @@ export function acceptPayments(ctx: OrderContext, turns: Turns): void {
     return undefined;
   };
 
-  setHandler(recordPaymentUpdate, async (p): Promise<PaymentResult> => {
-    // The update's id is the same on every retry of the activity and differs between two requests.
-    const requestId = currentUpdateInfo()?.id;
-    return turns.run(async () => {
-      if (turns.serialised) {
+  setHandler(
+    recordPaymentUpdate,
+    async (p): Promise<PaymentResult> => {
+      // The update's id is the same on every retry of the activity and differs between two requests.
+      const requestId = currentUpdateInfo()?.id;
+      return turns.run(async () => {
+        if (turns.serialised) {
+          const earlier = applied.get(p.reference);
+          if (earlier !== undefined && earlier !== p.amountCents) throw conflict(p, earlier);
+          if (earlier !== undefined) return { ...ctx.state.invoice!, duplicate: true };
+          const why = refusal(p);
+          if (why) throw refuse(why);
+        }
+        try {
+          const result = await ops.recordCustomerPayment({
+            orderNumber: ctx.orderNumber,
+            reference: p.reference,
+            amountCents: p.amountCents,
+            method: p.method,
+            recordedBy: p.recordedBy,
+            at: new Date().toISOString(),
+            requestId,
+          });
+          // Histories from before the activity told a repeat apart carry the bare invoice.
+          const { invoice, applied: appliedNow } = 'applied' in result ? result : { invoice: result as InvoiceInfo, applied: true };
+          ctx.state.invoice = invoice;
+          applied.set(p.reference, p.amountCents);
+          if (appliedNow) ctx.note('payment', `${money(p.amountCents)} (${p.reference}) recorded by ${p.recordedBy}`);
+          return { ...invoice, duplicate: !appliedNow };
+        } catch (e) {
+          return asRefusal(e);
+        }
+      });
+    },
+    {
+      validator: (p) => {
         const earlier = applied.get(p.reference);
         if (earlier !== undefined && earlier !== p.amountCents) throw conflict(p, earlier);
-        if (earlier !== undefined) return { ...ctx.state.invoice!, duplicate: true };
+        if (earlier !== undefined) return;
         const why = refusal(p);
         if (why) throw refuse(why);
-      }
-      try {
-        const result = await ops.recordCustomerPayment({
-          orderNumber: ctx.orderNumber, reference: p.reference, amountCents: p.amountCents, method: p.method, recordedBy: p.recordedBy,
-          at: new Date().toISOString(), requestId,
-        });
-        // Histories from before the activity told a repeat apart carry the bare invoice.
-        const { invoice, applied: appliedNow } = 'applied' in result ? result : { invoice: result as InvoiceInfo, applied: true };
-        ctx.state.invoice = invoice;
-        applied.set(p.reference, p.amountCents);
-        if (appliedNow) ctx.note('payment', `${money(p.amountCents)} (${p.reference}) recorded by ${p.recordedBy}`);
-        return { ...invoice, duplicate: !appliedNow };
-      } catch (e) {
-        return asRefusal(e);
-      }
-    });
-  }, {
-    validator: (p) => {
-      const earlier = applied.get(p.reference);
-      if (earlier !== undefined && earlier !== p.amountCents) throw conflict(p, earlier);
-      if (earlier !== undefined) return;
-      const why = refusal(p);
-      if (why) throw refuse(why);
+      },
     },
-  });
+  );
 }

@@ -34,7 +34,9 @@ export interface CreditCheckResult {
   overByCents: number;
 }
 
-export interface ReservationRound { lines: { lineNo: number; sku: string; reserved: number; backordered: number }[] }
+export interface ReservationRound {
+  lines: { lineNo: number; sku: string; reserved: number; backordered: number }[];
+}
 
 export interface ShipmentInfo {
   number: string;

@@ -25,16 +25,31 @@ export interface PurchaseOrderState {
   events: { at: string; step: string; note?: string }[];
 }
 
-export interface GoodsReceiptNotice { reference: string; lines: { lineNo: number; quantity: number }[]; receivedBy: string }
-export interface SupplierInvoiceNotice { supplierRef: string; invoiceDate: string; lines: { lineNo: number; quantity: number; unitPriceCents: number }[]; registeredBy: string }
-export interface CreditNoteNotice { supplierRef: string; amountCents: number; registeredBy: string }
+export interface GoodsReceiptNotice {
+  reference: string;
+  lines: { lineNo: number; quantity: number }[];
+  receivedBy: string;
+}
+export interface SupplierInvoiceNotice {
+  supplierRef: string;
+  invoiceDate: string;
+  lines: { lineNo: number; quantity: number; unitPriceCents: number }[];
+  registeredBy: string;
+}
+export interface CreditNoteNotice {
+  supplierRef: string;
+  amountCents: number;
+  registeredBy: string;
+}
 
 export const requisitionStateQuery = defineQuery<RequisitionState>('requisitionState');
 export const cancelRequisitionUpdate = defineUpdate<RequisitionState, [{ reason: string; requestedBy: string }]>('cancelRequisition');
 
 export const purchaseOrderStateQuery = defineQuery<PurchaseOrderState>('purchaseOrderState');
 /** Set when the same document (delivery note, supplier reference) was applied before: nothing changed. */
-export interface Replay { duplicate?: true }
+export interface Replay {
+  duplicate?: true;
+}
 export const receiveGoodsUpdate = defineUpdate<PurchaseOrderInfo & Replay, [GoodsReceiptNotice]>('receiveGoods');
 export const registerInvoiceUpdate = defineUpdate<SupplierInvoiceInfo & Replay, [SupplierInvoiceNotice]>('registerInvoice');
 export const registerCreditNoteUpdate = defineUpdate<{ accepted: true } & Replay, [CreditNoteNotice]>('registerCreditNote');

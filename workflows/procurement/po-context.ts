@@ -19,10 +19,18 @@ export class PoContext {
     this.state = { poNumber: input.poNumber, status: 'draft', openTasks: [], events: [] };
   }
 
-  get poNumber() { return this.input.poNumber; }
-  get policy() { return this.input.policy; }
-  get anythingReceived() { return (this.state.po?.lines ?? []).some((l) => l.receivedQty > 0); }
-  get fullyReceived() { return (this.state.po?.lines ?? []).every((l) => l.receivedQty >= l.quantity); }
+  get poNumber() {
+    return this.input.poNumber;
+  }
+  get policy() {
+    return this.input.policy;
+  }
+  get anythingReceived() {
+    return (this.state.po?.lines ?? []).some((l) => l.receivedQty > 0);
+  }
+  get fullyReceived() {
+    return (this.state.po?.lines ?? []).every((l) => l.receivedQty >= l.quantity);
+  }
 
   note(step: string, note?: string) {
     this.state.events.push({ at: new Date().toISOString(), step, ...(note ? { note } : {}) });

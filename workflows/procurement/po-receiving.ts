@@ -36,20 +36,28 @@ async function finish(ctx: PoContext, outcome: ReceivingOutcome, lateAnswer?: Pr
 async function chase(ctx: PoContext): Promise<{ answer: Promise<void> }> {
   await ops.chaseSupplier({ poNumber: ctx.poNumber, level: 1 });
   ctx.note('supplier_chased', `nothing complete by ${ctx.state.po!.promisedDate?.slice(0, 10)} + grace`);
-  const open = ctx.state.po!.lines.filter((l) => l.receivedQty < l.quantity).map((l) => `${l.quantity - l.receivedQty} × ${l.sku}`).join(', ');
+  const open = ctx.state
+    .po!.lines.filter((l) => l.receivedQty < l.quantity)
+    .map((l) => `${l.quantity - l.receivedQty} × ${l.sku}`)
+    .join(', ');
   const id = await ctx.tasks.ask({
     id: `${ctx.workflowId}:late-delivery`,
-    documentRef: ctx.poNumber, kind: 'late-delivery', role: 'buyer', decisions: ['keep-waiting', 'close-short'],
+    documentRef: ctx.poNumber,
+    kind: 'late-delivery',
+    role: 'buyer',
+    decisions: ['keep-waiting', 'close-short'],
     title: `${ctx.poNumber} from ${ctx.state.po!.supplierCode} is late`,
     description: `Still open: ${open}. The supplier has been reminded. Keep waiting, or close the purchase order short.`,
   });
   // The buyer's answer is awaited beside the receipts, which may still complete the order first;
   // `finish` waits for it, so its status write is not lost when the process ends right after.
-  const answer = ctx.tasks.decision(id, undefined, () => ctx.fullyReceived || !!ctx.closedShort || !!ctx.cancelReason).then(async (d) => {
-    if (d?.decision === 'close-short' && !ctx.fullyReceived && !ctx.closedShort) {
-      ctx.closedShort = { by: d.decidedBy, reason: 'late delivery' };
-      await ctx.setStatus('closed_short', `by ${d.decidedBy}`);
-    }
-  });
+  const answer = ctx.tasks
+    .decision(id, undefined, () => ctx.fullyReceived || !!ctx.closedShort || !!ctx.cancelReason)
+    .then(async (d) => {
+      if (d?.decision === 'close-short' && !ctx.fullyReceived && !ctx.closedShort) {
+        ctx.closedShort = { by: d.decidedBy, reason: 'late delivery' };
+        await ctx.setStatus('closed_short', `by ${d.decidedBy}`);
+      }
+    });
   return { answer };
 }

@@ -13,8 +13,11 @@ export async function sendToSupplier(ctx: PoContext): Promise<boolean> {
     taskQueue: TASK_QUEUES.operations,
     startToCloseTimeout: '15s',
     retry: {
-      initialInterval: ctx.policy.supplierRetryInitialMs, backoffCoefficient: 2, maximumInterval: '1m',
-      maximumAttempts: ctx.policy.supplierAttemptsBeforeTask, nonRetryableErrorTypes: ['SupplierRefused'],
+      initialInterval: ctx.policy.supplierRetryInitialMs,
+      backoffCoefficient: 2,
+      maximumInterval: '1m',
+      maximumAttempts: ctx.policy.supplierAttemptsBeforeTask,
+      nonRetryableErrorTypes: ['SupplierRefused'],
     },
   });
   for (let round = 1; ; round++) {
@@ -31,10 +34,13 @@ export async function sendToSupplier(ctx: PoContext): Promise<boolean> {
       const alternative = await ops.alternativeSupplier({ poNumber: ctx.poNumber });
       const id = await ctx.tasks.ask({
         id: `${ctx.workflowId}:supplier-unreachable:${round}`,
-        documentRef: ctx.poNumber, kind: 'supplier-unreachable', role: 'buyer',
+        documentRef: ctx.poNumber,
+        kind: 'supplier-unreachable',
+        role: 'buyer',
         decisions: ['retry', ...(alternative ? ['switch-supplier'] : []), 'cancel'],
         title: `${ctx.poNumber} could not be sent to ${ctx.state.po!.supplierCode}`,
-        description: `${ctx.policy.supplierAttemptsBeforeTask} attempts failed (${why}). Retry, ` +
+        description:
+          `${ctx.policy.supplierAttemptsBeforeTask} attempts failed (${why}). Retry, ` +
           `${alternative ? `switch to ${alternative}, ` : ''}or cancel the purchase order.`,
       });
       const d = await ctx.tasks.decision(id, undefined, () => !!ctx.cancelReason);

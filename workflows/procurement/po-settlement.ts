@@ -22,13 +22,21 @@ export async function settle(ctx: PoContext): Promise<void> {
       await ctx.setStatus('match_exception', `difference ${money(result.differenceCents)}`);
       const id = await ctx.tasks.ask({
         id: `${ctx.workflowId}:match-exception:${invoice.number}:${round}`,
-        documentRef: ctx.poNumber, kind: 'match-exception', role: 'ap_clerk',
+        documentRef: ctx.poNumber,
+        kind: 'match-exception',
+        role: 'ap_clerk',
         decisions: ['accept-difference', 'request-credit-note', 'reject-invoice'],
         title: `Invoice ${invoice.supplierRef} does not match ${ctx.poNumber}`,
-        description: `Expected ${money(result.expectedTotalCents)} (PO price × received), invoiced ${money(result.invoicedTotalCents)}. ` +
-          result.lines.filter((l) => !l.withinTolerance).map((l) => `Line ${l.lineNo}: ${l.reason} (${money(l.differenceCents)})`).join('; '),
-        guard: (d) => d.decision === 'accept-difference' && !hasApproverRights(d.decidedByRoles)
-          ? 'Accepting a price difference needs approver rights' : undefined,
+        description:
+          `Expected ${money(result.expectedTotalCents)} (PO price × received), invoiced ${money(result.invoicedTotalCents)}. ` +
+          result.lines
+            .filter((l) => !l.withinTolerance)
+            .map((l) => `Line ${l.lineNo}: ${l.reason} (${money(l.differenceCents)})`)
+            .join('; '),
+        guard: (d) =>
+          d.decision === 'accept-difference' && !hasApproverRights(d.decidedByRoles)
+            ? 'Accepting a price difference needs approver rights'
+            : undefined,
       });
       const d = (await ctx.tasks.decision(id))!;
       if (d.decision === 'accept-difference') {
@@ -53,7 +61,11 @@ export async function settle(ctx: PoContext): Promise<void> {
 }
 
 async function match(ctx: PoContext): Promise<MatchResult> {
-  const result = await ops.matchSupplierInvoice({ invoiceNumber: ctx.state.invoice!.number, tolerancePct: ctx.policy.matchTolerancePct, toleranceCents: ctx.policy.matchToleranceCents });
+  const result = await ops.matchSupplierInvoice({
+    invoiceNumber: ctx.state.invoice!.number,
+    tolerancePct: ctx.policy.matchTolerancePct,
+    toleranceCents: ctx.policy.matchToleranceCents,
+  });
   ctx.state.match = result;
   ctx.note(result.matched ? 'matched' : 'match_exception', `difference ${money(result.differenceCents)}`);
   return result;

@@ -19,7 +19,12 @@ export interface ProcurementPolicy {
   matchToleranceCents: number;
 }
 
-export interface RequisitionLineInfo { lineNo: number; sku: string; quantity: number; estimatedUnitCents: number }
+export interface RequisitionLineInfo {
+  lineNo: number;
+  sku: string;
+  quantity: number;
+  estimatedUnitCents: number;
+}
 export interface RequisitionSnapshot {
   number: string;
   requester: string;
@@ -27,7 +32,11 @@ export interface RequisitionSnapshot {
   lines: RequisitionLineInfo[];
 }
 
-export interface PurchaseOrderPlan { number: string; supplierCode: string; totalCents: number }
+export interface PurchaseOrderPlan {
+  number: string;
+  supplierCode: string;
+  totalCents: number;
+}
 
 export interface PurchaseOrderInfo {
   number: string;
@@ -48,8 +57,21 @@ export interface SupplierSwitchQuote {
   requisitionTotalCents: number;
 }
 
-export interface MatchLine { lineNo: number; expectedCents: number; invoicedCents: number; differenceCents: number; withinTolerance: boolean; reason?: string }
-export interface MatchResult { matched: boolean; lines: MatchLine[]; expectedTotalCents: number; invoicedTotalCents: number; differenceCents: number }
+export interface MatchLine {
+  lineNo: number;
+  expectedCents: number;
+  invoicedCents: number;
+  differenceCents: number;
+  withinTolerance: boolean;
+  reason?: string;
+}
+export interface MatchResult {
+  matched: boolean;
+  lines: MatchLine[];
+  expectedTotalCents: number;
+  invoicedTotalCents: number;
+  differenceCents: number;
+}
 
 export interface SupplierInvoiceInfo {
   number: string;
@@ -63,5 +85,12 @@ export interface SupplierInvoiceInfo {
   discountCents: number;
 }
 
-export interface PurchaseOrderInput { poNumber: string; requisitionNumber: string; policy: ProcurementPolicy }
-export interface RequisitionInput { requisitionNumber: string; policy: ProcurementPolicy }
+export interface PurchaseOrderInput {
+  poNumber: string;
+  requisitionNumber: string;
+  policy: ProcurementPolicy;
+}
+export interface RequisitionInput {
+  requisitionNumber: string;
+  policy: ProcurementPolicy;
+}

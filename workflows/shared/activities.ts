@@ -31,7 +31,13 @@ export const ops = proxyActivities<OperationsActivities>({
 export const partners = proxyActivities<OperationsActivities>({
   taskQueue: TASK_QUEUES.operations,
   startToCloseTimeout: '15s',
-  retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '30s', maximumAttempts: 8, nonRetryableErrorTypes: ['CarrierRefused'] },
+  retry: {
+    initialInterval: '1s',
+    backoffCoefficient: 2,
+    maximumInterval: '30s',
+    maximumAttempts: 8,
+    nonRetryableErrorTypes: ['CarrierRefused'],
+  },
 });
 
 /** Database work on the production store, with the same deadline and reasons as `ops`. */

@@ -14,22 +14,36 @@ export class HumanTasks {
   private readonly open = new Map<string, { spec: TaskSpec; decision?: TaskDecision; level: number; guard?: DecisionGuard }>();
 
   constructor(private readonly processType: string) {
-    setHandler(decideTaskUpdate, async (d) => {
-      const task = this.open.get(d.taskId)!;
-      task.decision = d;
-      await ops.completeTask({ id: d.taskId, decision: d.decision, decidedBy: d.decidedBy, comment: d.comment, at: new Date().toISOString() });
-      return { taskId: d.taskId, decision: d.decision };
-    }, {
-      validator: (d) => {
-        const task = this.open.get(d.taskId);
-        if (!task || task.decision) throw refuse(`Task ${d.taskId} is not waiting for a decision`);
-        if (!task.spec.decisions.includes(d.decision)) {
-          throw ApplicationFailure.create({ type: REFUSAL.invalid, message: `decision must be one of: ${task.spec.decisions.join(', ')}`, details: [{ field: 'decision' }] });
-        }
-        const refusal = task.guard?.(d);
-        if (refusal) throw refuse(refusal, REFUSAL.forbidden);
+    setHandler(
+      decideTaskUpdate,
+      async (d) => {
+        const task = this.open.get(d.taskId)!;
+        task.decision = d;
+        await ops.completeTask({
+          id: d.taskId,
+          decision: d.decision,
+          decidedBy: d.decidedBy,
+          comment: d.comment,
+          at: new Date().toISOString(),
+        });
+        return { taskId: d.taskId, decision: d.decision };
       },
-    });
+      {
+        validator: (d) => {
+          const task = this.open.get(d.taskId);
+          if (!task || task.decision) throw refuse(`Task ${d.taskId} is not waiting for a decision`);
+          if (!task.spec.decisions.includes(d.decision)) {
+            throw ApplicationFailure.create({
+              type: REFUSAL.invalid,
+              message: `decision must be one of: ${task.spec.decisions.join(', ')}`,
+              details: [{ field: 'decision' }],
+            });
+          }
+          const refusal = task.guard?.(d);
+          if (refusal) throw refuse(refusal, REFUSAL.forbidden);
+        },
+      },
+    );
   }
 
   get openTaskIds(): string[] {

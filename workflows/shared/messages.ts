@@ -16,9 +16,13 @@ export const refuse = (message: string, type: string = REFUSAL.illegal) => Appli
  */
 export function asRefusal(e: unknown): never {
   const cause = e instanceof ActivityFailure ? e.cause : e;
-  if (cause instanceof ApplicationFailure) throw ApplicationFailure.create({ type: cause.type ?? REFUSAL.illegal, message: cause.message, details: cause.details as unknown[] });
+  if (cause instanceof ApplicationFailure)
+    throw ApplicationFailure.create({ type: cause.type ?? REFUSAL.illegal, message: cause.message, details: cause.details as unknown[] });
   if (e instanceof ActivityFailure) {
-    throw ApplicationFailure.create({ type: 'UNAVAILABLE', message: `Step ${e.activityType} failed (${(cause as Error | undefined)?.message ?? e.message}); retry later` });
+    throw ApplicationFailure.create({
+      type: 'UNAVAILABLE',
+      message: `Step ${e.activityType} failed (${(cause as Error | undefined)?.message ?? e.message}); retry later`,
+    });
   }
   throw e;
 }

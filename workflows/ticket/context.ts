@@ -24,8 +24,21 @@ export class TicketContext {
   readonly warned = new Set<string>();
   private seq = 0;
 
-  constructor(readonly ticketNumber: string, readonly policy: TicketPolicy, readonly orderPolicy?: OrderPolicy) {
-    this.state = { ticketNumber, status: 'new', priority: 'normal', category: 'general', visits: [], replacementOrders: [], openTasks: [], events: [] };
+  constructor(
+    readonly ticketNumber: string,
+    readonly policy: TicketPolicy,
+    readonly orderPolicy?: OrderPolicy,
+  ) {
+    this.state = {
+      ticketNumber,
+      status: 'new',
+      priority: 'normal',
+      category: 'general',
+      visits: [],
+      replacementOrders: [],
+      openTasks: [],
+      events: [],
+    };
   }
 
   /** A key for the next step's side effects; handlers run in a deterministic order, so replays get the same keys. */
@@ -48,14 +61,24 @@ export class TicketContext {
   async record(kind: string, actor: string, data: object = {}, set: Record<string, unknown> = {}) {
     this.state.status = this.status;
     this.note(kind, `by ${actor}`);
-    await ops.recordTicketEvent({ ticketNumber: this.ticketNumber, key: this.key(kind), at: now(), kind, actor, data, set: { status: this.status, ...set } });
+    await ops.recordTicketEvent({
+      ticketNumber: this.ticketNumber,
+      key: this.key(kind),
+      at: now(),
+      kind,
+      actor,
+      data,
+      set: { status: this.status, ...set },
+    });
   }
 
   /** Starts, pauses, resumes (or re-reads) the SLA clock and re-arms the watcher. */
   async sla(event?: 'sla_started' | 'paused' | 'resumed', actor = 'process', data: object = {}) {
     await condition(() => event === 'sla_started' || this.state.sla !== undefined);
     const sla: SlaState = await ops.updateTicketSla({
-      ticketNumber: this.ticketNumber, at: now(), warningPercent: this.policy.warningPercent,
+      ticketNumber: this.ticketNumber,
+      at: now(),
+      warningPercent: this.policy.warningPercent,
       ...(event ? { event: { key: this.key(event), kind: event, actor, data } } : {}),
     });
     this.setSla(sla);

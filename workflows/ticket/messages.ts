@@ -19,15 +19,53 @@ export interface TicketProcessState {
   events: { at: string; step: string; note?: string }[];
 }
 
-export interface ResponseRequest { message: string; askCustomer: boolean; by: string }
-export interface CustomerReply { message: string; by: string }
-export interface PriorityChange { priority: Priority; reason: string; by: string }
-export interface AssignmentRequest { agent: string; reason?: string; by: string }
-export interface VisitRequest { technician?: string; slotStart?: string; parts: { sku: string; quantity: number }[]; by: string }
-export interface VisitReport { visit: string; outcome: VisitOutcome; minutesSpent: number; partsUsed: { sku: string; quantity: number }[]; notes?: string; by: string }
-export interface ResolutionRequest { resolution: string; by: string }
-export interface ReplacementRequest { lines: { sku: string; quantity: number }[]; by: string }
-export interface ConfirmationRequest { decision: 'confirm' | 'reject'; satisfaction?: number; comment?: string; by: string }
+export interface ResponseRequest {
+  message: string;
+  askCustomer: boolean;
+  by: string;
+}
+export interface CustomerReply {
+  message: string;
+  by: string;
+}
+export interface PriorityChange {
+  priority: Priority;
+  reason: string;
+  by: string;
+}
+export interface AssignmentRequest {
+  agent: string;
+  reason?: string;
+  by: string;
+}
+export interface VisitRequest {
+  technician?: string;
+  slotStart?: string;
+  parts: { sku: string; quantity: number }[];
+  by: string;
+}
+export interface VisitReport {
+  visit: string;
+  outcome: VisitOutcome;
+  minutesSpent: number;
+  partsUsed: { sku: string; quantity: number }[];
+  notes?: string;
+  by: string;
+}
+export interface ResolutionRequest {
+  resolution: string;
+  by: string;
+}
+export interface ReplacementRequest {
+  lines: { sku: string; quantity: number }[];
+  by: string;
+}
+export interface ConfirmationRequest {
+  decision: 'confirm' | 'reject';
+  satisfaction?: number;
+  comment?: string;
+  by: string;
+}
 
 export const ticketStateQuery = defineQuery<TicketProcessState>('ticketState');
 export const respondUpdate = defineUpdate<TicketProcessState, [ResponseRequest]>('respond');

@@ -6,15 +6,24 @@ import { ops } from '../shared/activities';
 import type { TicketContext } from './context';
 import type { SlaClock, SlaState } from './types';
 
-interface SlaStep { clock: SlaClock; kind: 'warning' | 'breach'; at: number; dueAt: string }
+interface SlaStep {
+  clock: SlaClock;
+  kind: 'warning' | 'breach';
+  at: number;
+  dueAt: string;
+}
 
 /** The earliest warning or breach still ahead; none while the clock is paused. */
 export function nextSlaStep(sla: SlaState | undefined, warned: Set<string>): SlaStep | undefined {
   if (!sla || sla.pausedSince) return undefined;
   const steps: SlaStep[] = [];
-  for (const [clock, target] of [['first_response', sla.firstResponse], ['resolution', sla.resolution]] as const) {
+  for (const [clock, target] of [
+    ['first_response', sla.firstResponse],
+    ['resolution', sla.resolution],
+  ] as const) {
     if (!target || target.breached) continue;
-    if (!warned.has(clock) && target.warnAt < target.dueAt) steps.push({ clock, kind: 'warning', at: Date.parse(target.warnAt), dueAt: target.dueAt });
+    if (!warned.has(clock) && target.warnAt < target.dueAt)
+      steps.push({ clock, kind: 'warning', at: Date.parse(target.warnAt), dueAt: target.dueAt });
     steps.push({ clock, kind: 'breach', at: Date.parse(target.dueAt), dueAt: target.dueAt });
   }
   return steps.sort((a, b) => a.at - b.at)[0];
@@ -39,14 +48,26 @@ export async function watchSla(ctx: TicketContext): Promise<void> {
 async function warn(ctx: TicketContext, step: SlaStep) {
   ctx.warned.add(step.clock);
   ctx.note('sla_warning', `${step.clock} due ${step.dueAt}`);
-  await ops.recordSlaWarning({ ticketNumber: ctx.ticketNumber, key: `${ctx.workflowId}:sla_warning:${step.clock}`, at: new Date().toISOString(), clock: step.clock, dueAt: step.dueAt });
+  await ops.recordSlaWarning({
+    ticketNumber: ctx.ticketNumber,
+    key: `${ctx.workflowId}:sla_warning:${step.clock}`,
+    at: new Date().toISOString(),
+    clock: step.clock,
+    dueAt: step.dueAt,
+  });
 }
 
 async function breach(ctx: TicketContext, step: SlaStep) {
   const sla = ctx.state.sla!;
   const target = step.clock === 'first_response' ? sla.firstResponse! : sla.resolution!;
   target.breached = true;
-  const { priority } = await ops.recordSlaBreach({ ticketNumber: ctx.ticketNumber, key: `${ctx.workflowId}:sla_breach:${step.clock}`, at: new Date().toISOString(), clock: step.clock, dueAt: step.dueAt });
+  const { priority } = await ops.recordSlaBreach({
+    ticketNumber: ctx.ticketNumber,
+    key: `${ctx.workflowId}:sla_breach:${step.clock}`,
+    at: new Date().toISOString(),
+    clock: step.clock,
+    dueAt: step.dueAt,
+  });
   const from = ctx.state.priority;
   ctx.state.priority = priority;
   ctx.note('sla_breach', `${step.clock} missed (due ${step.dueAt}); priority ${from} → ${priority}`);
@@ -54,9 +75,13 @@ async function breach(ctx: TicketContext, step: SlaStep) {
   // The supervisor acts through the API (reassign, change priority); the task is the alarm and records who saw it.
   await ctx.tasks.ask({
     id: `${ctx.workflowId}:sla-escalation:${step.clock}`,
-    documentRef: ctx.ticketNumber, kind: 'sla-escalation', role: 'supervisor', decisions: ['acknowledge'],
+    documentRef: ctx.ticketNumber,
+    kind: 'sla-escalation',
+    role: 'supervisor',
+    decisions: ['acknowledge'],
     title: `SLA breached: ${what} of ticket ${ctx.ticketNumber}`,
-    description: `The ${what} target was due ${step.dueAt} and was missed (assignee ${ctx.state.assignee ?? 'none'}). ` +
+    description:
+      `The ${what} target was due ${step.dueAt} and was missed (assignee ${ctx.state.assignee ?? 'none'}). ` +
       `Priority raised from ${from} to ${priority}. Reassign or help, then acknowledge.`,
   });
 }

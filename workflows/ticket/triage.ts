@@ -8,7 +8,9 @@ export async function triage(ctx: TicketContext): Promise<void> {
   const current = ctx.state.category;
   const id = await ctx.tasks.ask({
     id: `${ctx.workflowId}:triage`,
-    documentRef: ctx.ticketNumber, kind: 'ticket-triage', role: 'agent',
+    documentRef: ctx.ticketNumber,
+    kind: 'ticket-triage',
+    role: 'agent',
     decisions: ['confirm', ...CATEGORIES.filter((c) => c !== current).map((c) => `category:${c}`)],
     title: `Triage ticket ${ctx.ticketNumber} (${ctx.ticket.customerCode}, ${ctx.state.priority})`,
     description: `Category is ${current}. Confirm it, or choose category:<name> to move the ticket. Change the priority with POST /api/tickets/${ctx.ticketNumber}/priority.`,
@@ -23,7 +25,12 @@ export async function triage(ctx: TicketContext): Promise<void> {
     await ctx.record('triaged', decision.decidedBy, { category, priority: ctx.state.priority, comment: decision.comment }, { category });
   }
   if (ctx.state.assignee || ctx.closed) return;
-  const r = await ops.assignTicket({ ticketNumber: ctx.ticketNumber, key: `${ctx.workflowId}:auto-assign`, at: new Date().toISOString(), by: 'process' });
+  const r = await ops.assignTicket({
+    ticketNumber: ctx.ticketNumber,
+    key: `${ctx.workflowId}:auto-assign`,
+    at: new Date().toISOString(),
+    by: 'process',
+  });
   Object.assign(ctx.state, { assignee: r.assignee, team: r.team });
   ctx.state.status = ctx.status;
   ctx.note('assigned', `${r.name} (${r.team})`);

@@ -29,7 +29,12 @@ export interface TicketSnapshot {
 }
 
 /** One SLA target as instants; absent once it is met. */
-export interface SlaTarget { targetMinutes: number; dueAt: string; warnAt: string; breached: boolean }
+export interface SlaTarget {
+  targetMinutes: number;
+  dueAt: string;
+  warnAt: string;
+  breached: boolean;
+}
 
 /** The SLA clock of a ticket: deadlines already shifted by the business time spent paused. */
 export interface SlaState {
@@ -51,4 +56,8 @@ export interface VisitInfo {
 }
 
 /** `orderPolicy` is what a replacement order's own process runs with; without it no replacement can be ordered. */
-export interface TicketProcessInput { ticketNumber: string; policy: TicketPolicy; orderPolicy?: OrderPolicy }
+export interface TicketProcessInput {
+  ticketNumber: string;
+  policy: TicketPolicy;
+  orderPolicy?: OrderPolicy;
+}
