@@ -6,6 +6,7 @@ import { AppErrorCode } from '../domain/errors';
 import { errorHandler, httpError } from './errors';
 import { docsPage, openApiDocument } from './openapi';
 import { ENDPOINTS, boundEndpoints } from './registry';
+import { refuseNulCharacters } from './text-input';
 
 export function createApp(deps: AppDeps): express.Express {
   const app = express();
@@ -16,7 +17,13 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(methodCheck(ENDPOINTS));
   app.use('/api', authenticate(deps.users));
   for (const { endpoint, handler } of boundEndpoints(deps)) {
-    app[endpoint.method](expressPath(endpoint.path), requireAccess(endpoint.access), ...(endpoint.body ? jsonBody : []), handler);
+    app[endpoint.method](
+      expressPath(endpoint.path),
+      requireAccess(endpoint.access),
+      ...(endpoint.body ? jsonBody : []),
+      refuseNulCharacters,
+      handler,
+    );
   }
   app.use(
     '/api',

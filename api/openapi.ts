@@ -7,18 +7,24 @@ import { HTTP_ONLY_CODES } from './errors';
 import { ENDPOINTS } from './registry';
 
 // A character String.prototype.trim() keeps (spelled out: Python's and JavaScript's \s differ).
-const KEPT = '[^\\t\\n\\v\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]';
+const KEPT = '[^\\u0000\\t\\n\\v\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]';
+
+const NO_NUL = '^[^\\u0000]*$';
 
 /**
  * Strings that are trimmed before their minimum length is checked (`z.string().trim().min(n)`)
  * need n characters besides surrounding whitespace; minLength alone would call "  a" valid. Such a
  * schema refuses n spaces but accepts n letters; the pattern then says what the server checks.
+ * Every other free text gets a pattern that excludes the NUL character, which the API refuses.
  */
 function trimmedMinimum({ zodSchema, jsonSchema }: { zodSchema: z.core.$ZodType; jsonSchema: z.core.JSONSchema.BaseSchema }) {
   const n = jsonSchema.minLength;
-  if (jsonSchema.type !== 'string' || !n || jsonSchema.pattern) return;
+  if (jsonSchema.type !== 'string' || jsonSchema.pattern || jsonSchema.enum || jsonSchema.format) return;
   const parse = (v: string) => z.safeParse(zodSchema, v).success;
-  if (parse('x'.repeat(n)) && !parse(' '.repeat(n))) jsonSchema.pattern = n === 1 ? KEPT : `${KEPT}[\\s\\S]{${n - 2},}${KEPT}`;
+  const trimmed = !!n && parse('x'.repeat(n)) && !parse(' '.repeat(n));
+  // No text may carry a NUL (see text-input.ts); a pattern of the schema's own already excludes it.
+  if (!trimmed) jsonSchema.pattern = NO_NUL;
+  else jsonSchema.pattern = n === 1 ? KEPT : `${KEPT}[^\\u0000]{${n - 2},}${KEPT}`;
 }
 
 const schema = (s: z.ZodType) => {

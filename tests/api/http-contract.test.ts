@@ -69,3 +69,18 @@ test('the document declares patterns, enums, statuses and error bodies as the se
   expect(['abc', ' a b ', '  ab  ', '\f\u000e!'].map((v) => new RegExp(reason.pattern).test(v))).toEqual([true, true, false, false]);
   expect(doc.components.schemas.Page.required).toEqual(['page', 'pageSize', 'total', 'items']);
 });
+
+test('a NUL character in any text is 400 naming the field, documented, and nothing is written', async () => {
+  const before = await h.stores.operations.salesOrder.count();
+  const list = await h.get('/api/requisitions?requester=a%00b', 'buyer');
+  expect(list.status).toBe(400);
+  expect(list.body.error.details).toEqual([{ field: 'requester', message: expect.stringMatching(/NUL/) }]);
+  const create = await h.post('/api/orders', { customer: 'C-0001', requestedDate: '2030-01-01', lines: [{ sku: 'X\u0000', quantity: 1 }] });
+  expect(create.status).toBe(400);
+  expect(create.body.error.details).toEqual([{ field: 'lines.0.sku', message: expect.stringMatching(/NUL/) }]);
+  expect(await h.stores.operations.salesOrder.count()).toBe(before);
+  const doc = (await h.get('/api/openapi.json', null)).body;
+  const requester = doc.paths['/api/requisitions'].get.parameters.find((p: { name: string }) => p.name === 'requester');
+  expect(new RegExp(requester.schema.pattern).test('a\u0000b')).toBe(false);
+  expect(new RegExp(requester.schema.pattern).test('Rita Requester')).toBe(true);
+});
