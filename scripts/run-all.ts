@@ -139,7 +139,7 @@ async function main() {
   API users    ${users.map((u) => `${u.name} (${u.roles.join('|')})`).join(', ')}${cfg.DEMO_MODE ? '\n  Demo mode    the demo keys of the README are accepted (DEMO_MODE=true)' : ''}
 
   Try:  curl -s -X POST ${base}/api/orders -H 'X-API-Key: operator-key' -H 'Content-Type: application/json' \\
-          -d '{"customer":"C-0001","requestedDate":"2026-12-01","lines":[{"sku":"GD-001","quantity":2}]}'
+          -d '{"customer":"C-0001","requestedDate":"2027-12-01","lines":[{"sku":"GD-001","quantity":2}]}'
   Press Ctrl-C to stop.
 `);
 

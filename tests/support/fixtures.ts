@@ -42,6 +42,9 @@ export async function stockOf(db: OperationsDb, productId: number) {
   return { onHand: s.onHand, reserved: s.reserved };
 }
 
+/** A requested date four weeks from today (orders may not ask for a date in the past). */
+export const inFourWeeks = () => new Date(Date.now() + 28 * 86_400_000).toISOString().slice(0, 10);
+
 /** Balance per account (debits − credits) over the whole ledger. */
 export async function ledgerBalances(db: OperationsDb): Promise<Record<string, number>> {
   const lines = await db.journalLine.findMany();
@@ -60,7 +63,7 @@ export async function receivableOf(db: OperationsDb, customerCode: string): Prom
 /** Requested four weeks out: orders for a date already past are refused. */
 export const orderBody = (customerCode: string, lines: { sku: string; quantity: number }[], extra: Record<string, unknown> = {}) => ({
   customer: customerCode,
-  requestedDate: new Date(Date.now() + 28 * 86_400_000).toISOString().slice(0, 10),
+  requestedDate: inFourWeeks(),
   lines,
   ...extra,
 });

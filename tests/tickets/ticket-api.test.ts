@@ -1,7 +1,7 @@
 // The ticket API's edges: validation (400 with each bad field, nothing written), roles (403),
 // refusals of the process in the wrong state (409), the record view and the list filters.
 import { startHarness, type Harness } from '../support/harness';
-import { customer, product } from '../support/fixtures';
+import { customer, product, inFourWeeks } from '../support/fixtures';
 import { assertInvariants } from '../support/invariants';
 import { events, openTicket, waitForTicket } from './helpers';
 
@@ -33,7 +33,7 @@ test('bad input is refused with every bad field listed, and nothing is written',
   const p = await product(h.stores.operations, { stock: 5 });
   const order = await h.post(
     '/api/orders',
-    { customer: other.code, requestedDate: '2026-12-15', lines: [{ sku: p.sku, quantity: 1 }] },
+    { customer: other.code, requestedDate: inFourWeeks(), lines: [{ sku: p.sku, quantity: 1 }] },
     'operator',
   );
   const foreign = await h.post(

@@ -5,7 +5,7 @@ import { createTicketActivities } from '../../activities/operations/tickets';
 import { slotsFrom } from '../../domain/calendar';
 import { loadCalendar } from '../../domain/tickets/service-calendar';
 import { startHarness, type Harness } from '../support/harness';
-import { customer, ledgerBalances, product, receivableOf, stockOf } from '../support/fixtures';
+import { customer, ledgerBalances, product, receivableOf, stockOf, inFourWeeks } from '../support/fixtures';
 import { assertInvariants } from '../support/invariants';
 import { DAY, openTicket, ticketRow, waitForTicket } from './helpers';
 
@@ -224,7 +224,7 @@ test('work under warranty (order placed by the customer within two years) is not
   const part = await product(db(), { stock: 3 });
   const order = await h.post(
     '/api/orders',
-    { customer: c.code, requestedDate: '2026-12-15', lines: [{ sku: part.sku, quantity: 1 }] },
+    { customer: c.code, requestedDate: inFourWeeks(), lines: [{ sku: part.sku, quantity: 1 }] },
     'operator',
   );
   expect(order.status).toBe(201);
@@ -244,7 +244,7 @@ test('a replacement under warranty is a free sales order delivered by its own or
   const part = await product(db(), { price: 80, stock: 5 });
   const original = await h.post(
     '/api/orders',
-    { customer: c.code, requestedDate: '2026-12-15', lines: [{ sku: part.sku, quantity: 1 }] },
+    { customer: c.code, requestedDate: inFourWeeks(), lines: [{ sku: part.sku, quantity: 1 }] },
     'operator',
   );
   const { number } = await openTicket(h, { customer: c.code, productSku: part.sku, orderRef: original.body.number });
