@@ -34,7 +34,7 @@ async function oneOrder(i: number): Promise<number> {
   const started = performance.now();
   const order = await call('create order', 'POST', '/orders', {
     customer: `C-${String((i % 60) + 1).padStart(4, '0')}`,
-    requestedDate: '2027-01-10',
+    requestedDate: new Date(Date.now() + 28 * 86_400_000).toISOString().slice(0, 10),
     lines: [{ sku: `GD-${String((i % 100) + 1).padStart(3, '0')}`, quantity: 1 }],
   });
   const shipped = await until(`/orders/${order.number}`, 'awaiting_delivery').catch(async () =>
