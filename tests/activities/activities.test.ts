@@ -1,35 +1,17 @@
 // Activities against a real database, called directly: a retried step (same key) changes nothing,
 // competing reservations never exceed stock, and the demo data's BoMs explode through the production store.
-import { createOperationsActivities } from '../../activities/operations';
 import { createProductionActivities } from '../../activities/production';
-import { closeStores, openStores, type Stores } from '../../db/clients';
 import { seedDemoData } from '../../db/demo-data';
-import { seedReferenceData } from '../../db/reference-data';
-import { freshDatabases, type TestDatabases } from '../support/databases';
+import { activityWorld } from '../support/activity-world';
 import { customer, ledgerBalances, product, stockOf } from '../support/fixtures';
-import { assertInvariants } from '../support/invariants';
 
-let dbs: TestDatabases;
-let stores: Stores;
-let ops: ReturnType<typeof createOperationsActivities>;
-
-beforeAll(async () => {
-  dbs = await freshDatabases();
-  stores = await openStores(dbs);
-  await seedReferenceData(stores.operations, { carrierUrl: 'http://127.0.0.1:9/carriers/SWIFT' });
-  ops = createOperationsActivities(stores.operations);
-});
-afterAll(async () => {
-  await closeStores(stores);
-  await dbs.drop();
-});
-afterEach(async () => assertInvariants(stores.operations));
+const world = activityWorld();
 
 let orders = 0;
 async function order(customerId: number, lines: { productId: number; quantity: number; price?: number }[]) {
-  const warehouse = await stores.operations.warehouse.findUniqueOrThrow({ where: { code: 'MAIN' } });
+  const warehouse = await world.stores.operations.warehouse.findUniqueOrThrow({ where: { code: 'MAIN' } });
   const number = `SO-${String(90000 + ++orders)}`;
-  await stores.operations.salesOrder.create({
+  await world.stores.operations.salesOrder.create({
     data: {
       number,
       customerId,
@@ -55,48 +37,48 @@ async function order(customerId: number, lines: { productId: number; quantity: n
 }
 
 test('reserving twice with the same key reserves once; a new key reserves only what is still needed', async () => {
-  const c = await customer(stores.operations);
-  const p = await product(stores.operations, { stock: 5 });
+  const c = await customer(world.stores.operations);
+  const p = await product(world.stores.operations, { stock: 5 });
   const number = await order(c.id, [{ productId: p.id, quantity: 8 }]);
-  const first = await ops.reserveOrderStock({ orderNumber: number, key: `${number}:r0` });
-  const retried = await ops.reserveOrderStock({ orderNumber: number, key: `${number}:r0` });
+  const first = await world.ops.reserveOrderStock({ orderNumber: number, key: `${number}:r0` });
+  const retried = await world.ops.reserveOrderStock({ orderNumber: number, key: `${number}:r0` });
   expect(retried).toEqual(first);
   expect(first.lines[0]).toMatchObject({ reserved: 5, backordered: 3 });
-  expect(await stockOf(stores.operations, p.id)).toEqual({ onHand: 5, reserved: 5 });
-  const next = await ops.reserveOrderStock({ orderNumber: number, key: `${number}:r1` });
+  expect(await stockOf(world.stores.operations, p.id)).toEqual({ onHand: 5, reserved: 5 });
+  const next = await world.ops.reserveOrderStock({ orderNumber: number, key: `${number}:r1` });
   expect(next.lines[0]).toMatchObject({ reserved: 0, backordered: 3 });
-  await ops.releaseOrderReservations({ orderNumber: number, key: `${number}:rel` });
-  await ops.releaseOrderReservations({ orderNumber: number, key: `${number}:rel` });
-  expect(await stockOf(stores.operations, p.id)).toEqual({ onHand: 5, reserved: 0 });
+  await world.ops.releaseOrderReservations({ orderNumber: number, key: `${number}:rel` });
+  await world.ops.releaseOrderReservations({ orderNumber: number, key: `${number}:rel` });
+  expect(await stockOf(world.stores.operations, p.id)).toEqual({ onHand: 5, reserved: 0 });
 });
 
 test('orders competing for the last units never reserve more than is on hand', async () => {
-  const c = await customer(stores.operations);
-  const p = await product(stores.operations, { stock: 7 });
+  const c = await customer(world.stores.operations);
+  const p = await product(world.stores.operations, { stock: 7 });
   const numbers = await Promise.all(Array.from({ length: 6 }, () => order(c.id, [{ productId: p.id, quantity: 3 }])));
-  const rounds = await Promise.all(numbers.map((n) => ops.reserveOrderStock({ orderNumber: n, key: `${n}:r0` })));
+  const rounds = await Promise.all(numbers.map((n) => world.ops.reserveOrderStock({ orderNumber: n, key: `${n}:r0` })));
   const reserved = rounds.reduce((s, r) => s + r.lines[0].reserved, 0);
   expect(reserved).toBe(7);
-  expect(await stockOf(stores.operations, p.id)).toEqual({ onHand: 7, reserved: 7 });
+  expect(await stockOf(world.stores.operations, p.id)).toEqual({ onHand: 7, reserved: 7 });
 });
 
 test('invoice, payment and shipment steps retried after success add nothing', async () => {
-  const db = stores.operations;
+  const db = world.stores.operations;
   const c = await customer(db);
   const p = await product(db, { stock: 10 });
   const number = await order(c.id, [{ productId: p.id, quantity: 2, price: 50 }]);
-  await ops.reserveOrderStock({ orderNumber: number, key: `${number}:r0` });
-  await ops.createShipment({ orderNumber: number, shipmentNumber: `${number}-S1` });
-  await ops.createShipment({ orderNumber: number, shipmentNumber: `${number}-S1` });
+  await world.ops.reserveOrderStock({ orderNumber: number, key: `${number}:r0` });
+  await world.ops.createShipment({ orderNumber: number, shipmentNumber: `${number}-S1` });
+  await world.ops.createShipment({ orderNumber: number, shipmentNumber: `${number}-S1` });
   const at = new Date().toISOString();
-  await ops.shipShipment({ shipmentNumber: `${number}-S1`, at });
-  await ops.shipShipment({ shipmentNumber: `${number}-S1`, at });
+  await world.ops.shipShipment({ shipmentNumber: `${number}-S1`, at });
+  await world.ops.shipShipment({ shipmentNumber: `${number}-S1`, at });
   expect(await stockOf(db, p.id)).toEqual({ onHand: 8, reserved: 0 });
-  await ops.confirmShipmentDelivery({ shipmentNumber: `${number}-S1`, at, confirmedBy: 'test' });
-  await ops.confirmShipmentDelivery({ shipmentNumber: `${number}-S1`, at, confirmedBy: 'test' });
+  await world.ops.confirmShipmentDelivery({ shipmentNumber: `${number}-S1`, at, confirmedBy: 'test' });
+  await world.ops.confirmShipmentDelivery({ shipmentNumber: `${number}-S1`, at, confirmedBy: 'test' });
   const ledgerBefore = await ledgerBalances(db);
-  const inv1 = await ops.issueOrderInvoice({ orderNumber: number, basis: 'delivered', at });
-  const inv2 = await ops.issueOrderInvoice({ orderNumber: number, basis: 'delivered', at });
+  const inv1 = await world.ops.issueOrderInvoice({ orderNumber: number, basis: 'delivered', at });
+  const inv2 = await world.ops.issueOrderInvoice({ orderNumber: number, basis: 'delivered', at });
   expect(inv2).toEqual(inv1);
   expect(inv1!.totalCents).toBe(12_000);
   const pay = {
@@ -108,11 +90,11 @@ test('invoice, payment and shipment steps retried after success add nothing', as
     at,
     requestId: 'update-1',
   };
-  await ops.recordCustomerPayment(pay);
+  await world.ops.recordCustomerPayment(pay);
   // A retry of the same request still reports its application; another request with the reference is a duplicate.
-  const again = await ops.recordCustomerPayment(pay);
+  const again = await world.ops.recordCustomerPayment(pay);
   expect(again).toMatchObject({ applied: true, invoice: { status: 'paid', paidCents: 12_000, outstandingCents: 0 } });
-  expect(await ops.recordCustomerPayment({ ...pay, requestId: 'update-2' })).toMatchObject({
+  expect(await world.ops.recordCustomerPayment({ ...pay, requestId: 'update-2' })).toMatchObject({
     applied: false,
     invoice: { paidCents: 12_000 },
   });
@@ -123,11 +105,11 @@ test('invoice, payment and shipment steps retried after success add nothing', as
 });
 
 test('a business rule violation is a non-retryable failure typed by its code', async () => {
-  const c = await customer(stores.operations);
-  const p = await product(stores.operations);
+  const c = await customer(world.stores.operations);
+  const p = await product(world.stores.operations);
   const number = await order(c.id, [{ productId: p.id, quantity: 1 }]);
   await expect(
-    ops.recordCustomerPayment({
+    world.ops.recordCustomerPayment({
       orderNumber: number,
       reference: 'X-1',
       amountCents: 1,
@@ -136,14 +118,14 @@ test('a business rule violation is a non-retryable failure typed by its code', a
       at: new Date().toISOString(),
     }),
   ).rejects.toMatchObject({ type: 'ILLEGAL_TRANSITION', nonRetryable: true });
-  await expect(ops.loadOrder('SO-00000')).rejects.toMatchObject({ type: 'NOT_FOUND', nonRetryable: true });
+  await expect(world.ops.loadOrder('SO-00000')).rejects.toMatchObject({ type: 'NOT_FOUND', nonRetryable: true });
 });
 
 test('demo data: multi-level BoMs explode to purchasable components through the production activities', async () => {
-  await seedDemoData(stores.operations, stores.production, { simulatorUrl: 'http://127.0.0.1:9' });
-  expect(await stores.operations.product.count({ where: { sku: { startsWith: 'MFG-' } } })).toBe(40);
-  const production = createProductionActivities(stores.production);
-  const bom = await stores.production.bom.findFirstOrThrow({ where: { productSku: 'MFG-001' }, include: { lines: true } });
+  await seedDemoData(world.stores.operations, world.stores.production, { simulatorUrl: 'http://127.0.0.1:9' });
+  expect(await world.stores.operations.product.count({ where: { sku: { startsWith: 'MFG-' } } })).toBe(40);
+  const production = createProductionActivities(world.stores.production);
+  const bom = await world.stores.production.bom.findFirstOrThrow({ where: { productSku: 'MFG-001' }, include: { lines: true } });
   expect(bom.lines.some((l) => l.componentSku.startsWith('SUB-'))).toBe(true);
   const needs = await production.explodeBom({ sku: 'MFG-001', quantity: 2 });
   expect(needs.length).toBeGreaterThan(0);

@@ -2,33 +2,15 @@
 // cannot be fixed by retrying, so they leave as non-retryable typed failures; a race that once()
 // settles by itself (two attempts with one key) still ends in one effect. Real database, no worker.
 import { ApplicationFailure } from '@temporalio/common';
-import { createOperationsActivities } from '../../activities/operations';
-import { closeStores, openStores, type Stores } from '../../db/clients';
-import { seedReferenceData } from '../../db/reference-data';
 import { recordRequisition } from '../../domain/procurement/create-requisition';
-import { freshDatabases, type TestDatabases } from '../support/databases';
+import { activityWorld } from '../support/activity-world';
 import { product, uniq } from '../support/fixtures';
-import { assertInvariants } from '../support/invariants';
 
-let dbs: TestDatabases;
-let stores: Stores;
-let ops: ReturnType<typeof createOperationsActivities>;
-
-beforeAll(async () => {
-  dbs = await freshDatabases();
-  stores = await openStores(dbs);
-  await seedReferenceData(stores.operations, { carrierUrl: 'http://127.0.0.1:9/carriers/SWIFT' });
-  ops = createOperationsActivities(stores.operations);
-});
-afterAll(async () => {
-  await closeStores(stores);
-  await dbs.drop();
-});
-afterEach(async () => assertInvariants(stores.operations));
+const world = activityWorld();
 
 /** A planned (unsent) purchase order for 10 of a fresh product from a fresh supplier. */
 async function plannedPo() {
-  const db = stores.operations;
+  const db = world.stores.operations;
   const code = uniq('S');
   const s = await db.supplier.create({
     data: { code, name: code, email: 'o@s.example', apiUrl: 'http://127.0.0.1:9/suppliers', paymentTermDays: 30 },
@@ -48,7 +30,7 @@ async function plannedPo() {
       'tester',
     ),
   );
-  const [plan] = await ops.planPurchaseOrders({ requisitionNumber: number });
+  const [plan] = await world.ops.planPurchaseOrders({ requisitionNumber: number });
   return plan.number;
 }
 
@@ -63,7 +45,7 @@ async function failureOf(call: Promise<unknown>): Promise<ApplicationFailure> {
 
 test('a unique constraint violation leaves the activity as a non-retryable failure', async () => {
   const po = await plannedPo();
-  await ops.registerSupplierInvoice({
+  await world.ops.registerSupplierInvoice({
     poNumber: po,
     supplierRef: 'REF-1',
     invoiceDate: '2026-11-25',
@@ -72,7 +54,7 @@ test('a unique constraint violation leaves the activity as a non-retryable failu
   });
   // A credit note under the number the supplier already gave an invoice breaks (supplier, reference).
   const failure = await failureOf(
-    ops.registerSupplierCreditNote({
+    world.ops.registerSupplierCreditNote({
       poNumber: po,
       supplierRef: 'REF-1',
       amountCents: 100,
@@ -83,18 +65,18 @@ test('a unique constraint violation leaves the activity as a non-retryable failu
   expect(failure.nonRetryable).toBe(true);
   expect(failure.type).toBe('CONSTRAINT_VIOLATION');
   expect(failure.message).toMatch(/registerSupplierCreditNote: .*supplierRef/);
-  expect(await stores.operations.supplierInvoice.count({ where: { purchaseOrder: { number: po } } })).toBe(1);
+  expect(await world.stores.operations.supplierInvoice.count({ where: { purchaseOrder: { number: po } } })).toBe(1);
 });
 
 test('a missing record leaves the activity as a non-retryable failure', async () => {
-  const failure = await failureOf(ops.sendPurchaseOrder({ poNumber: 'PO-99999999' }));
+  const failure = await failureOf(world.ops.sendPurchaseOrder({ poNumber: 'PO-99999999' }));
   expect(failure.nonRetryable).toBe(true);
   expect(failure.type).toBe('NOT_FOUND');
 });
 
 test('once() still settles its own race: parallel attempts with one key give one effect and the same answer', async () => {
   const po = await plannedPo();
-  const results = await Promise.all(Array.from({ length: 6 }, () => ops.chaseSupplier({ poNumber: po, level: 1 })));
+  const results = await Promise.all(Array.from({ length: 6 }, () => world.ops.chaseSupplier({ poNumber: po, level: 1 })));
   expect(results).toHaveLength(6);
-  expect(await stores.operations.auditLog.count({ where: { action: 'purchase-order.chased', entityRef: po } })).toBe(1);
+  expect(await world.stores.operations.auditLog.count({ where: { action: 'purchase-order.chased', entityRef: po } })).toBe(1);
 });
