@@ -1,7 +1,7 @@
 // One purchase order, as a child of its requisition: send to the supplier → receive goods →
 // match the supplier invoice → pay on terms. Cancellable until goods arrive.
 import { allHandlersFinished, condition } from '@temporalio/workflow';
-import { ops } from './shared/activities';
+import { ops, supplierCancellation } from './shared/activities';
 import type { PurchaseOrderState } from './procurement/messages';
 import { PoContext } from './procurement/po-context';
 import { handlePurchaseOrderMessages } from './procurement/po-handlers';
@@ -19,7 +19,7 @@ export async function purchaseOrder(input: PurchaseOrderInput): Promise<Purchase
   const outcome = sent ? await awaitGoods(ctx) : 'cancelled';
   if (outcome === 'cancelled') {
     ctx.state.reason = ctx.cancelReason ?? 'cancelled';
-    await ops.cancelPurchaseOrder({ poNumber: input.poNumber, reason: ctx.state.reason });
+    await supplierCancellation.cancelPurchaseOrder({ poNumber: input.poNumber, reason: ctx.state.reason });
     await ctx.tasks.withdraw('purchase order cancelled');
     await ctx.setStatus('cancelled', ctx.cancelReason);
   } else if (ctx.anythingReceived) {

@@ -158,3 +158,19 @@ test('cancelling answers once recorded and forwarded, while the purchase order i
   await expect(h.env.client.workflow.getHandle(`purchase-order-${po.number}`).describe()).rejects.toThrow(/not found/i);
   expect(await ordersAt(s.code)).toEqual([]);
 });
+
+test('a supplier down for longer than the database deadline still hears of the cancellation once it is back', async () => {
+  const s = await supplier(h);
+  const p = await boughtProduct(h, s, 10);
+  const res = await h.post('/api/requisitions', requisitionBody([{ sku: p.sku, quantity: 2 }]), 'requester');
+  const po = (await purchaseOrderOf(h, res.body.number)).number;
+  await waitPo(h, po, 'awaiting_goods');
+  await control(h, s.code, { downForMs: 24 * 3_600_000 });
+  expect((await h.post(`/api/requisitions/${res.body.number}/cancel`, { reason: 'project stopped' }, 'requester')).status).toBe(200);
+  await h.env.sleep('30 minutes'); // past the 10-minute deadline of database steps
+  expect(await poState(h, po)).toBe('awaiting_goods');
+  await control(h, s.code, { reset: true });
+  await h.env.sleep('1 hour'); // the next attempt, at most 30 minutes of backoff away
+  await waitPo(h, po, 'cancelled');
+  expect((await ordersAt(s.code)).find((o) => o.poNumber === po)?.cancelled).toBe(true);
+});

@@ -40,6 +40,17 @@ export const partners = proxyActivities<OperationsActivities>({
   },
 });
 
+/**
+ * Cancelling a purchase order at its supplier: the supplier must hear of it however long its
+ * gateway is down, so there is no overall deadline (unlike `ops`); backoff grows to 30 minutes.
+ * A refusal (goods already received) is a final failure as everywhere.
+ */
+export const supplierCancellation = proxyActivities<OperationsActivities>({
+  taskQueue: TASK_QUEUES.operations,
+  startToCloseTimeout: '30s',
+  retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '30m' },
+});
+
 /** Database work on the production store, with the same deadline and reasons as `ops`. */
 export const production = proxyActivities<ProductionActivities>({
   taskQueue: TASK_QUEUES.production,
