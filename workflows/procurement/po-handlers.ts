@@ -16,16 +16,16 @@ import {
   type SupplierInvoiceNotice,
 } from './messages';
 import type { PoContext } from './po-context';
-import { Serial } from './serial';
+import { Lock } from '../shared/lock';
 
 export function handlePurchaseOrderMessages(ctx: PoContext): void {
   const poNumber = ctx.poNumber;
   const receiving = () => ['confirmed', 'awaiting_goods'].includes(ctx.state.status) && !ctx.closedShort;
-  const serial = new Serial();
+  const lock = new Lock();
   // `check` answers a duplicate or refuses, looking at the state the earlier handlers left behind.
   // Histories recorded before handlers were serialised replay the old way: side by side, no check.
   const oneAtATime = <T>(check: () => T | undefined, step: () => Promise<T>) =>
-    patched('po-handlers-one-at-a-time') ? serial.run(async () => check() ?? step()) : step();
+    patched('po-handlers-one-at-a-time') ? lock.run(async () => check() ?? step()) : step();
   const applied = new Set<string>();
 
   setHandler(purchaseOrderStateQuery, () => ctx.snapshot());
