@@ -6,27 +6,16 @@
 //   FUZZ_PG_ADMIN_URL=postgresql://…/postgres npx tsx scripts/fuzz.ts   # the stores on fresh PostgreSQL databases
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { ROLES } from '../config';
 import { dropPostgresDatabase, ensurePostgresDatabase } from '../db/postgres-admin';
+import { freePort } from './ports';
 
 const root = path.resolve(__dirname, '..');
 const st = path.join(root, '.tools/schemathesis/bin/st');
 const examples = Number(process.env.FUZZ_EXAMPLES ?? 30);
 const roles = process.argv.slice(2).length ? process.argv.slice(2) : [...ROLES];
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const s = net
-      .createServer()
-      .listen(0, '127.0.0.1', () => {
-        const { port } = s.address() as net.AddressInfo;
-        s.close(() => resolve(port));
-      })
-      .on('error', reject);
-  });
 
 async function waitFor(url: string, child: ReturnType<typeof spawn>, timeoutMs: number) {
   const until = Date.now() + timeoutMs;

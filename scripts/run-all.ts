@@ -4,7 +4,6 @@
 // the Temporal server that run left behind.
 import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
@@ -15,20 +14,11 @@ import { closeStores, openStores } from '../db/clients';
 import { startPartnerSimulator } from '../simulators/partners';
 import { WORKER_ROLES, createWorker, runWorkers } from '../workers/workers';
 import { spawnGroup, stopGroup, stopOrphan, writePidFile, removePidFile } from './process-group';
+import { portOpen } from './ports';
 import { seed } from './seed';
 import { temporalCli } from './temporal-binaries';
 
 const step = (m: string) => console.log(`\x1b[36m▸\x1b[0m ${m}`);
-
-async function portOpen(port: number, host = '127.0.0.1'): Promise<boolean> {
-  return new Promise((resolve) => {
-    const s = net.connect(port, host, () => {
-      s.destroy();
-      resolve(true);
-    });
-    s.on('error', () => resolve(false));
-  });
-}
 
 /** How long a child may take to stop after SIGTERM before it is killed. */
 const STOP_GRACE_MS = 10_000;

@@ -2,31 +2,11 @@
 // each in its own process group so a SIGKILL reaches everything it spawned (tsx runs a child).
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
+import { portOpen } from '../ports';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const TSX = require.resolve('tsx/cli');
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
-
-export async function portOpen(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const s = net.connect(port, '127.0.0.1', () => {
-      s.destroy();
-      resolve(true);
-    });
-    s.on('error', () => resolve(false));
-  });
-}
 
 /** A component is ready when its port answers, or when its log shows `readyLine` (workers have no port). */
 export interface ComponentSpec {

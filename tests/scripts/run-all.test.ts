@@ -3,9 +3,9 @@
 // (SIGINT) then stops everything, the server included.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort, portOpen } from '../../scripts/ports';
 import { isAlive } from '../../scripts/process-group';
 
 jest.setTimeout(420_000);
@@ -16,23 +16,6 @@ let env: NodeJS.ProcessEnv;
 let apiPort: number;
 let temporalPort: number;
 const runs: ChildProcess[] = [];
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const p = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(p));
-    });
-  });
-}
-const portOpen = (port: number) =>
-  new Promise<boolean>((resolve) => {
-    const s = net.connect(port, '127.0.0.1', () => {
-      s.destroy();
-      resolve(true);
-    });
-    s.on('error', () => resolve(false));
-  });
 
 async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs: number, running?: ChildProcess) {
   const end = Date.now() + timeoutMs;
