@@ -138,6 +138,10 @@ function runSchemathesis(base: string, role: string, reportDir: string): RoleRes
     ],
     { cwd: reportDir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, SCHEMATHESIS_HOOKS: '' } },
   );
+  if (run.error)
+    throw new Error(
+      `Schemathesis could not be run (${run.error.message}); reinstall it: rm -rf .tools/schemathesis && WITH_SCHEMATHESIS=1 bash scripts/setup.sh`,
+    );
   fs.writeFileSync(path.join(reportDir, `${role}.log`), `${run.stdout}\n${run.stderr}`);
   // The summary line names the test cases generated, e.g. "Test cases: 1234 generated, 1234 passed".
   const cases = Number(/(\d+) generated/.exec(run.stdout)?.[1] ?? 0);
