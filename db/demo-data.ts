@@ -112,6 +112,8 @@ export async function seedDemoData(ops: OperationsDb, prod: ProductionDb, opts: 
         ...p,
         taxRateBp: p.kind === 'component' ? 2000 : pick([2000, 2000, 1000]),
         reorderPoint: p.kind === 'manufactured' ? 0 : int(5, 40),
+        // Finished goods built for each order; sub-assemblies and the rest are made when short.
+        makeToOrder: p.sku.startsWith('MFG-'),
       },
     });
   }
@@ -172,17 +174,31 @@ export async function seedDemoData(ops: OperationsDb, prod: ProductionDb, opts: 
   }
   log('suppliers: 12 with price lists');
 
-  const centers: { id: number }[] = [];
-  for (const [code, name, cap, cost] of [
-    ['CUT', 'Cutting', 900, 6500],
-    ['WELD', 'Welding', 900, 8000],
-    ['PAINT', 'Paint line', 600, 5000],
-    ['WOOD', 'Wood shop', 900, 6000],
-    ['ASM', 'Assembly', 1800, 4500],
-    ['QC', 'Quality control', 900, 5500],
+  // Two shifts (06:00–21:00) on weekdays; assembly has two lines; a second saw stands in for the first.
+  const centers: { id: number; code: string }[] = [];
+  for (const [code, name, slots, cost, labour] of [
+    ['CUT', 'Cutting', 1, 6500, 3200],
+    ['WELD', 'Welding', 1, 8000, 3800],
+    ['PAINT', 'Paint line', 1, 5000, 3000],
+    ['WOOD', 'Wood shop', 1, 6000, 3400],
+    ['ASM', 'Assembly', 2, 4500, 3000],
+    ['QC', 'Quality control', 1, 5500, 3600],
+    ['CUT2', 'Cutting (backup saw)', 1, 7000, 3200],
   ] as const) {
-    centers.push(await prod.workCenter.create({ data: { code, name, capacityMinutes: cap, costPerHourCents: cost } }));
+    centers.push(
+      await prod.workCenter.create({
+        data: {
+          code,
+          name,
+          slots,
+          costPerHourCents: cost,
+          labourPerHourCents: labour,
+          controllerUrl: `${opts.simulatorUrl}/machines/${code}`,
+        },
+      }),
+    );
   }
+  const backupSaw = centers.find((c) => c.code === 'CUT2')!;
   const components = all.filter((p) => p.kind === 'component');
   const subs = all.filter((p) => p.sku.startsWith('SUB-'));
   const createBom = async (sku: string, parts: { sku: string; quantity: number }[]) => {
@@ -198,10 +214,21 @@ export async function seedDemoData(ops: OperationsDb, prod: ProductionDb, opts: 
               sequence: (seq + 1) * 10,
               name: ['Prepare', 'Build', 'Finish'][seq],
               workCenterId: pick(centers.slice(0, 5)).id,
+              alternativeWorkCenterId: null as number | null,
               setupMinutes: int(5, 30),
               minutesPerUnit: int(3, 45),
             }))
-            .concat([{ sequence: 90, name: 'Inspect', workCenterId: centers[5].id, setupMinutes: 0, minutesPerUnit: 5 }]),
+            .map((step) => ({ ...step, alternativeWorkCenterId: step.workCenterId === centers[0].id ? backupSaw.id : null }))
+            .concat([
+              {
+                sequence: 90,
+                name: 'Inspect',
+                workCenterId: centers[5].id,
+                alternativeWorkCenterId: null,
+                setupMinutes: 0,
+                minutesPerUnit: 5,
+              },
+            ]),
         },
       },
     });

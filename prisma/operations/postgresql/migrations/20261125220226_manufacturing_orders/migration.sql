@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Product" ADD COLUMN     "makeToOrder" BOOLEAN NOT NULL DEFAULT false;
