@@ -1,4 +1,5 @@
 import type { Config } from '../config';
+import type { ManufacturingPolicy } from '../workflows/manufacturing/types';
 import type { OrderPolicy } from '../workflows/order/types';
 import type { ProcurementPolicy } from '../workflows/procurement/types';
 import type { TicketPolicy } from '../workflows/ticket/types';
@@ -11,6 +12,7 @@ export interface Policies {
   order: OrderPolicy;
   procurement: ProcurementPolicy;
   ticket: TicketPolicy;
+  manufacturing: ManufacturingPolicy;
 }
 
 export function policiesFrom(cfg: Config): Policies {
@@ -36,6 +38,12 @@ export function policiesFrom(cfg: Config): Policies {
     ticket: {
       warningPercent: cfg.SLA_WARNING_PERCENT,
       autoCloseDays: cfg.TICKET_AUTO_CLOSE_DAYS,
+    },
+    manufacturing: {
+      machineHeartbeatTimeoutMs: cfg.MACHINE_HEARTBEAT_TIMEOUT_SECONDS * 1000,
+      machineJobTimeoutMs: cfg.MACHINE_JOB_TIMEOUT_HOURS * HOUR_MS,
+      machineAttempts: cfg.MACHINE_ATTEMPTS,
+      materialWaitMs: cfg.MATERIAL_WAIT_DAYS * DAY_MS,
     },
   };
 }

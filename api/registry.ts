@@ -5,6 +5,8 @@ import type { AppDeps } from './deps';
 import type { Endpoint, EndpointGroup, Handlers } from './endpoint';
 import { invoiceEndpoints } from './routes/invoices.endpoints';
 import { invoiceHandlers } from './routes/invoices';
+import { manufacturingEndpoints } from './routes/manufacturing.endpoints';
+import { manufacturingHandlers } from './routes/manufacturing';
 import { orderEndpoints } from './routes/orders.endpoints';
 import { orderHandlers } from './routes/orders';
 import { processEndpoints } from './routes/processes.endpoints';
@@ -26,6 +28,7 @@ const GROUPS = {
   processes: processEndpoints,
   procurement: procurementEndpoints,
   tickets: ticketEndpoints,
+  manufacturing: manufacturingEndpoints,
 } as const;
 type Groups = typeof GROUPS;
 
@@ -37,6 +40,7 @@ const HANDLERS: { [K in keyof Groups]: (deps: AppDeps) => Handlers<Groups[K]> } 
   processes: processHandlers,
   procurement: procurementHandlers,
   tickets: ticketHandlers,
+  manufacturing: manufacturingHandlers,
 };
 
 /** Every endpoint with its name (`group.name`), in the order Express matches them. */

@@ -29,6 +29,7 @@ export const ROLES = [
   'agent',
   'supervisor',
   'technician',
+  'production',
   'customer',
 ] as const;
 export type Role = (typeof ROLES)[number];
@@ -44,6 +45,7 @@ export const DEMO_API_USERS =
   'manager-key:Maria Manager:manager|approver,admin-key:Ada Admin:admin,' +
   'requester-key:Rick Requester:requester,buyer-key:Bella Buyer:buyer,ap-key:Amir Payables:ap_clerk|approver,' +
   'agent-key:Alex Agent:agent,supervisor-key:Sofia Supervisor:supervisor|agent,technician-key:Tom Technician:technician,' +
+  'planner-key:Paula Planner:production,' +
   'customer-key:Carl Customer:customer:C-0001';
 const DEMO_DIGESTS = DEMO_API_USERS.split(',').map((e) => sha256(e.split(':')[0]).toString('hex'));
 
@@ -135,6 +137,15 @@ const schema = z.object({
   SLA_WARNING_PERCENT: z.coerce.number().min(1).max(99).default(80),
   /** Days a resolved ticket waits for the customer's confirmation before it closes itself. */
   TICKET_AUTO_CLOSE_DAYS: positiveHours.default(5),
+  // --- manufacturing
+  /** Seconds a machine job may report no progress before it counts as stalled and is retried from its last progress. */
+  MACHINE_HEARTBEAT_TIMEOUT_SECONDS: z.coerce.number().positive().default(60),
+  /** Hours one machine job may run in all, however slowly it progresses. */
+  MACHINE_JOB_TIMEOUT_HOURS: positiveHours.default(24),
+  /** Failed attempts (breakdowns, stalls) on one work center before its work order moves to the alternative work center. */
+  MACHINE_ATTEMPTS: z.coerce.number().int().min(1).default(3),
+  /** Days a manufacturing order waits for purchased materials before a production task asks what to do. */
+  MATERIAL_WAIT_DAYS: positiveHours.default(14),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
 

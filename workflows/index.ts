@@ -3,3 +3,4 @@ export { orderToDelivery } from './order-to-delivery';
 export { procureToPay } from './procure-to-pay';
 export { purchaseOrder } from './purchase-order';
 export { serviceTicket } from './service-ticket';
+export { manufacturingOrder } from './manufacturing-order';

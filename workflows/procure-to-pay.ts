@@ -15,6 +15,7 @@ import { HumanTasks } from './shared/human-tasks';
 import { refuse } from './shared/messages';
 import {
   cancelPurchaseOrderSignal,
+  cancelRequisitionSignal,
   cancelRequisitionUpdate,
   purchaseOrderWorkflowId,
   requisitionStateQuery,
@@ -50,7 +51,21 @@ export async function procureToPay(input: RequisitionInput): Promise<Requisition
   const forwardCancel = (child: ChildWorkflowHandle<typeof purchaseOrder>) =>
     child.signal(cancelPurchaseOrderSignal, { reason: `requisition cancelled: ${cancel!.reason}` });
 
+  // Answered once recorded and forwarded: purchase orders settle on their own time (a supplier may
+  // be slow to confirm the cancellation), and none starts after this (see the ordering loop).
+  const cancelNow = async (req: { reason: string; requestedBy: string }) => {
+    cancel = req;
+    await Promise.all(children.map(forwardCancel));
+    state.reason = req.reason;
+    await setStatus('cancelled', req.reason);
+  };
+  const final = () => ['rejected', 'cancelled', 'completed'].includes(state.status);
+
   setHandler(requisitionStateQuery, () => ({ ...state, openTasks: tasks.openTaskIds }));
+  // The process that raised this requisition (a manufacturing order) calls it off; a late call changes nothing.
+  setHandler(cancelRequisitionSignal, async (req) => {
+    if (!cancel && !final()) await cancelNow(req);
+  });
   setHandler(
     cancelRequisitionUpdate,
     async (req) => {
@@ -60,16 +75,12 @@ export async function procureToPay(input: RequisitionInput): Promise<Requisition
         await condition(() => finished);
         return { ...state, openTasks: tasks.openTaskIds };
       }
-      // Answered once recorded and forwarded: purchase orders settle on their own time (a supplier may
-      // be slow to confirm the cancellation), and none starts after this (see the ordering loop).
-      await Promise.all(children.map(forwardCancel));
-      state.reason = req.reason;
-      await setStatus('cancelled', req.reason);
+      await cancelNow(req);
       return { ...state, openTasks: tasks.openTaskIds };
     },
     {
       validator: (_req: { reason: string; requestedBy: string }) => {
-        if (cancel || ['rejected', 'cancelled', 'completed'].includes(state.status)) {
+        if (cancel || final()) {
           throw refuse(`Requisition ${input.requisitionNumber} is ${cancel ? 'already being cancelled' : state.status}`);
         }
       },

@@ -25,7 +25,12 @@ export function orderHandlers(deps: AppDeps): Handlers<typeof orderEndpoints> {
       const result = await createOrder({
         db,
         temporal,
-        process: { policy: deps.policies.order, procurementPolicy: deps.policies.procurement, ticketPolicy: deps.policies.ticket },
+        process: {
+          policy: deps.policies.order,
+          procurementPolicy: deps.policies.procurement,
+          ticketPolicy: deps.policies.ticket,
+          manufacturingPolicy: deps.policies.manufacturing,
+        },
         input,
         userName,
         keyed: idempotencyOf(req, userName, 'orders', input),

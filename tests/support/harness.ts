@@ -29,6 +29,7 @@ export const USERS: ApiUser[] = [
   { key: 'k-agent2', name: 'Gus Agent', roles: ['agent'] },
   { key: 'k-supervisor', name: 'Sam Supervisor', roles: ['supervisor', 'agent'] },
   { key: 'k-technician', name: 'Theo Technician', roles: ['technician'] },
+  { key: 'k-planner', name: 'Pia Planner', roles: ['production'] },
   { key: 'k-customer', name: 'Carla Customer', roles: ['customer'], customer: 'C-PORTAL' },
 ];
 export type UserKey =
@@ -47,6 +48,7 @@ export type UserKey =
   | 'agent2'
   | 'supervisor'
   | 'technician'
+  | 'planner'
   | 'customer'
   | `portal:${string}`;
 
@@ -79,6 +81,7 @@ export class Harness {
       order: { ...DEFAULT_POLICIES.order, ...o.order },
       procurement: { ...DEFAULT_POLICIES.procurement, ...o.procurement },
       ticket: { ...DEFAULT_POLICIES.ticket, ...o.ticket },
+      manufacturing: { ...DEFAULT_POLICIES.manufacturing, ...o.manufacturing },
     };
   }
 

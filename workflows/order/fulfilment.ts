@@ -4,12 +4,14 @@ import { requisitionWorkflowId } from '../procurement/messages';
 import { ticketWorkflowId } from '../ticket/messages';
 import { ops, partners } from '../shared/activities';
 import type { OrderContext } from './context';
+import { makeToOrder } from './make-to-order';
 import type { ReservationRound } from './types';
 
 const reservedAny = (r: ReservationRound) => r.lines.some((l) => l.reserved > 0);
 const backordered = (r: ReservationRound) => r.lines.some((l) => l.backordered > 0);
 
 export async function fulfil(ctx: OrderContext): Promise<void> {
+  if (ctx.input.manufacturingPolicy && ctx.input.procurementPolicy && patched('make-to-order')) await makeToOrder(ctx);
   await ctx.setStatus('reserving');
   ctx.compensations.push({
     name: 'cancel backorders',

@@ -6,6 +6,7 @@ export type OrderStatus =
   | 'received'
   | 'credit_check'
   | 'credit_hold'
+  | 'manufacturing'
   | 'reserving'
   | 'picking'
   | 'packing'

@@ -1,4 +1,5 @@
 // Plain data that crosses between the order-to-delivery workflow, its activities and the API.
+import type { ManufacturingPolicy } from '../manufacturing/types';
 import type { ProcurementPolicy } from '../procurement/types';
 import type { TicketPolicy } from '../ticket/types';
 
@@ -73,6 +74,8 @@ export interface OrderProcessInput {
   procurementPolicy?: ProcurementPolicy;
   /** When given, a short or lost delivery opens a service ticket under this policy. */
   ticketPolicy?: TicketPolicy;
+  /** When given (with procurementPolicy), make-to-order lines and manufactured goods short in stock are made by child manufacturing orders. */
+  manufacturingPolicy?: ManufacturingPolicy;
 }
 
 /** How an order's process is started: everything but the order number. */

@@ -43,6 +43,8 @@ export interface CreditNoteNotice {
 }
 
 export const requisitionStateQuery = defineQuery<RequisitionState>('requisitionState');
+/** The same cancellation from another process (a manufacturing order called off), which cannot wait for an answer. */
+export const cancelRequisitionSignal = defineSignal<[{ reason: string; requestedBy: string }]>('cancelRequisition');
 export const cancelRequisitionUpdate = defineUpdate<RequisitionState, [{ reason: string; requestedBy: string }]>('cancelRequisition');
 
 export const purchaseOrderStateQuery = defineQuery<PurchaseOrderState>('purchaseOrderState');

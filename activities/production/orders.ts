@@ -1,0 +1,109 @@
+// The manufacturing order record as its process sees it: create, load, status, and the run-time
+// cost of its work orders.
+import type { ProductionDb } from '../../db/clients';
+import { notFound } from '../../domain/errors';
+import { writeManufacturingOrder, type NewManufacturingOrder } from '../../domain/manufacturing/create-manufacturing-order';
+import type { MoSnapshot, MoStatus, ParentType, WorkOrderInfo, WorkOrderStatus } from '../../workflows/manufacturing/types';
+
+const FINAL: MoStatus[] = ['done', 'cancelled', 'failed'];
+
+export async function workOrderInfos(db: ProductionDb, moId: number): Promise<WorkOrderInfo[]> {
+  const mo = await db.manufacturingOrder.findUniqueOrThrow({ where: { id: moId } });
+  const [workOrders, steps] = await Promise.all([
+    db.workOrder.findMany({ where: { moId }, include: { workCenter: true }, orderBy: { sequence: 'asc' } }),
+    db.routingStep.findMany({ where: { bomId: mo.bomId }, include: { alternativeWorkCenter: true } }),
+  ]);
+  const ref = (wc: { id: number; code: string; controllerUrl: string | null }) => ({ id: wc.id, code: wc.code, controllerUrl: wc.controllerUrl });
+  return workOrders.map((w) => {
+    const alt = steps.find((s) => s.sequence === w.sequence)?.alternativeWorkCenter;
+    return {
+      id: w.id,
+      sequence: w.sequence,
+      name: w.name,
+      workCenter: ref(w.workCenter),
+      ...(alt ? { alternative: ref(alt) } : {}),
+      slot: w.slot,
+      status: w.status as WorkOrderStatus,
+      minutesPlanned: w.minutesPlanned,
+      ...(w.minutesActual !== null ? { minutesActual: w.minutesActual } : {}),
+      ...(w.plannedStart ? { plannedStart: w.plannedStart.toISOString() } : {}),
+      ...(w.plannedEnd ? { plannedEnd: w.plannedEnd.toISOString() } : {}),
+    };
+  });
+}
+
+export function createOrderActivities(db: ProductionDb) {
+  const find = async (number: string) => {
+    const mo = await db.manufacturingOrder.findUnique({ where: { number } });
+    if (!mo) throw notFound(`Manufacturing order ${number}`);
+    return mo;
+  };
+  return {
+    /** A child manufacturing order (for an order line or a component); the key makes a retry return the same one. */
+    async createManufacturingOrder(input: NewManufacturingOrder): Promise<string> {
+      return (await writeManufacturingOrder(db, input)).number;
+    },
+
+    async loadManufacturingOrder(input: { moNumber: string }): Promise<MoSnapshot> {
+      const mo = await find(input.moNumber);
+      return {
+        number: mo.number,
+        productSku: mo.productSku,
+        quantity: mo.quantity,
+        status: mo.status as MoStatus,
+        parentType: mo.parentType as ParentType,
+        ...(mo.parentRef ? { parentRef: mo.parentRef } : {}),
+        workOrders: await workOrderInfos(db, mo.id),
+      };
+    },
+
+    /** Status with a note; the first start and the end are stamped. A finished order never changes again. */
+    async setManufacturingOrderStatus(input: { moNumber: string; status: MoStatus; note?: string; at: string }): Promise<void> {
+      const mo = await find(input.moNumber);
+      const at = new Date(input.at);
+      await db.manufacturingOrder.updateMany({
+        where: { id: mo.id, status: { notIn: FINAL } },
+        data: {
+          status: input.status,
+          statusNote: input.note ?? null,
+          ...(input.status === 'in_progress' && !mo.startedAt ? { startedAt: at } : {}),
+          ...(FINAL.includes(input.status) ? { finishedAt: at } : {}),
+        },
+      });
+    },
+
+    /** Holds a work order while its machine is down, or calls off what has not run (frees the capacity it held). */
+    async setWorkOrderStatus(input: { moNumber: string; sequence: number; status: 'held' | 'planned' }): Promise<void> {
+      const mo = await find(input.moNumber);
+      await db.workOrder.updateMany({
+        where: { moId: mo.id, sequence: input.sequence, status: { in: ['planned', 'held', 'running'] } },
+        data: { status: input.status },
+      });
+    },
+
+    async cancelOpenWorkOrders(input: { moNumber: string }): Promise<number> {
+      const mo = await find(input.moNumber);
+      const { count } = await db.workOrder.updateMany({
+        where: { moId: mo.id, status: { in: ['planned', 'held', 'running'] } },
+        data: { status: 'cancelled' },
+      });
+      return count;
+    },
+
+    /** Machine and labour cost of the work orders that ran: actual minutes × the work center's hourly rates. */
+    async workOrderCosts(input: { moNumber: string }): Promise<{ machineCents: number; labourCents: number; minutes: number }> {
+      const mo = await find(input.moNumber);
+      const done = await db.workOrder.findMany({ where: { moId: mo.id, status: 'done' }, include: { workCenter: true } });
+      let machineCents = 0;
+      let labourCents = 0;
+      let minutes = 0;
+      for (const w of done) {
+        const m = w.minutesActual ?? w.minutesPlanned;
+        minutes += m;
+        machineCents += Math.round((m * w.workCenter.costPerHourCents) / 60);
+        labourCents += Math.round((m * w.workCenter.labourPerHourCents) / 60);
+      }
+      return { machineCents, labourCents, minutes };
+    },
+  };
+}

@@ -1,0 +1,92 @@
+// Each work order runs on its work center's machine through the machine gateway. The gateway
+// heartbeats progress, so a stalled machine is noticed and the retry resumes where it stopped.
+// A work center that keeps failing hands the work order to the routing's alternative; with none,
+// a shop-floor task holds it until the machine is repaired (or the order is called off).
+import { ActivityFailure, proxyActivities } from '@temporalio/workflow';
+import type { ProductionActivities } from '../../activities/production';
+import { production } from '../shared/activities';
+import { TASK_QUEUES } from '../shared/task-queues';
+import { MoCancelled, type MoContext } from './context';
+import type { ManufacturingPolicy, WorkOrderInfo } from './types';
+
+/** Machine jobs: long, alive as long as progress is reported, retried a few times on the same machine. */
+const machines = (p: ManufacturingPolicy) =>
+  proxyActivities<ProductionActivities>({
+    taskQueue: TASK_QUEUES.production,
+    startToCloseTimeout: p.machineJobTimeoutMs,
+    heartbeatTimeout: p.machineHeartbeatTimeoutMs,
+    retry: {
+      initialInterval: '1s',
+      backoffCoefficient: 2,
+      maximumInterval: '1m',
+      maximumAttempts: p.machineAttempts,
+      nonRetryableErrorTypes: ['MachineRejected', 'NoMachineController'],
+    },
+  });
+
+export async function runWorkOrders(ctx: MoContext): Promise<void> {
+  for (const sequence of ctx.mo.workOrders.map((w) => w.sequence)) {
+    const wo = ctx.mo.workOrders.find((w) => w.sequence === sequence)!;
+    if (wo.status === 'done') continue;
+    await runWorkOrder(ctx, sequence);
+  }
+}
+
+async function runWorkOrder(ctx: MoContext, sequence: number): Promise<void> {
+  const current = () => ctx.mo.workOrders.find((w) => w.sequence === sequence)!;
+  let moved = false;
+  for (let attempt = 1; ; attempt++) {
+    const wo = current();
+    await ctx.setStatus('in_progress', `${wo.name} on ${wo.workCenter.code}`);
+    try {
+      const result = await machines(ctx.input.policy).runMachineJob({
+        workOrderId: wo.id,
+        jobId: `${ctx.number}:${wo.sequence}:${attempt}`,
+        controllerUrl: wo.workCenter.controllerUrl ?? '',
+        minutes: wo.minutesPlanned,
+      });
+      ctx.setWorkOrders(ctx.mo.workOrders.map((w) => (w.sequence === sequence ? { ...w, status: 'done', minutesActual: result.minutesActual } : w)));
+      ctx.note('operation_done', `${wo.name} on ${wo.workCenter.code}: ${result.minutesActual} min${result.resumedFrom > 0 ? `, resumed at ${Math.round(result.resumedFrom)}%` : ''}`);
+      return;
+    } catch (e) {
+      if (!(e instanceof ActivityFailure)) throw e;
+      const why = e.cause?.message ?? e.message;
+      ctx.note('machine_failed', `${wo.name} on ${wo.workCenter.code}: ${why}`);
+      if (wo.alternative && !moved && wo.alternative.id !== wo.workCenter.id) {
+        moved = true;
+        ctx.setWorkOrders(
+          await production.planManufacturingOrder({
+            moNumber: ctx.number,
+            from: new Date().toISOString(),
+            moveTo: { sequence, workCenterId: wo.alternative.id },
+          }),
+        );
+        ctx.note('moved', `${wo.name} moved from ${wo.workCenter.code} to ${wo.alternative.code}; the rest re-planned`);
+        continue;
+      }
+      await holdForRepair(ctx, wo, attempt, why);
+    }
+  }
+}
+
+/** A person on the shop floor says when the machine is repaired; the rest of the plan moves from then. */
+async function holdForRepair(ctx: MoContext, wo: WorkOrderInfo, attempt: number, why: string): Promise<void> {
+  await production.setWorkOrderStatus({ moNumber: ctx.number, sequence: wo.sequence, status: 'held' });
+  await ctx.setStatus('held', `${wo.name} held: ${wo.workCenter.code} is down`);
+  const id = await ctx.tasks.ask({
+    id: `${ctx.workflowId}:machine-down:${wo.sequence}:${attempt}`,
+    documentRef: ctx.number,
+    kind: 'machine-down',
+    role: 'production',
+    decisions: ['repaired', 'cancel'],
+    title: `${wo.workCenter.code} is down: ${ctx.number} ${wo.name} is on hold`,
+    description:
+      `The machine failed (${why})${wo.alternative ? ' and so did the alternative work center' : ' and the routing has no alternative work center'}. ` +
+      'Repair it, then choose repaired to run the work order again, or cancel the manufacturing order.',
+  });
+  const decision = (await ctx.tasks.decision(id))!;
+  if (decision.decision === 'cancel') throw new MoCancelled(`shop floor: ${decision.comment ?? `${wo.workCenter.code} could not be repaired`}`, decision.decidedBy);
+  ctx.note('repaired', `${wo.workCenter.code} back in service (${decision.decidedBy})`);
+  await production.setWorkOrderStatus({ moNumber: ctx.number, sequence: wo.sequence, status: 'planned' });
+  ctx.setWorkOrders(await production.planManufacturingOrder({ moNumber: ctx.number, from: new Date().toISOString() }));
+}
