@@ -1,0 +1,86 @@
+// The story the production side exists for: a sales order for a product made to order, placed
+// through the API with a component short on the shop floor and a machine that breaks down on the
+// way, ends delivered and paid; its history shows the child manufacturing orders.
+import { startHarness, type Harness } from '../support/harness';
+import { customer, ledgerBalances, orderBody } from '../support/fixtures';
+import { assertInvariants } from '../support/invariants';
+import { assertNoDoubleBooking, assertProductionInvariants } from '../support/production-invariants';
+import { component, historyEvents, machine, manufactured, stockEverywhere, waitMo, workCenter } from './support';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness({ policies: { manufacturing: { machineHeartbeatTimeoutMs: 2_000, machineAttempts: 2 } } });
+});
+afterAll(async () => h?.close());
+afterEach(async () => {
+  await assertInvariants(h.stores.operations);
+  await assertProductionInvariants(h.stores.operations, h.stores.production);
+  await assertNoDoubleBooking(h.stores.production);
+});
+
+test('an order for a make-to-order product is manufactured (sub-assembly, transfer, breakdown → alternative), shipped, delivered and paid', async () => {
+  const db = h.stores.operations;
+  const weld = await workCenter(h);
+  const weldBackup = await workCenter(h);
+  const assembly = await workCenter(h);
+  const tube = await component(h, { cost: 3, shop: 2, warehouse: 30 }); // short on the shop floor
+  const cap = await component(h, { cost: 1, shop: 50 });
+  const frame = await manufactured(h, {
+    parts: [{ sku: tube.sku, quantity: 4 }],
+    steps: [{ name: 'Weld', workCenter: weld, alternative: weldBackup, minutesPerUnit: 4 }],
+  });
+  const chair = await manufactured(h, {
+    makeToOrder: true,
+    price: 250,
+    parts: [
+      { sku: frame.sku, quantity: 1 },
+      { sku: cap.sku, quantity: 4 },
+    ],
+    steps: [{ name: 'Assemble', workCenter: assembly, setupMinutes: 10, minutesPerUnit: 15 }],
+  });
+  await machine(h, weld.code, { breakdownNext: 2 });
+  const c = await customer(db);
+  const before = await ledgerBalances(db);
+
+  const created = await h.post('/api/orders', orderBody(c.code, [{ sku: chair.sku, quantity: 3 }]));
+  expect(created.status).toBe(201);
+  const orderNumber: string = created.body.number;
+  const mo = await h.eventually(
+    () => h.stores.production.manufacturingOrder.findFirst({ where: { parentType: 'order', parentRef: orderNumber } }),
+    'the manufacturing order of the order line',
+  );
+  expect(mo).toMatchObject({ productSku: chair.sku, quantity: 3 });
+  await h.waitForStatus(orderNumber, 'manufacturing');
+  await waitMo(h, mo.number, 'done', 90_000);
+
+  await h.waitForStatus(orderNumber, 'awaiting_delivery');
+  expect((await h.post(`/api/orders/${orderNumber}/delivery-confirmation`, {})).status).toBe(200);
+  await h.waitForStatus(orderNumber, 'awaiting_payment');
+  const invoice = await db.invoice.findFirstOrThrow({ where: { order: { number: orderNumber } } });
+  expect(invoice.totalCents).toBe(75_000);
+  expect((await h.post(`/api/orders/${orderNumber}/payments`, { reference: `${orderNumber}-PAY`, amount: 750 })).status).toBe(201);
+  await h.waitForStatus(orderNumber, 'paid');
+
+  // Frames: 3 × 4 tubes = 12, 2 from the shop and 10 brought from the warehouse; the chairs left the warehouse.
+  expect(await stockEverywhere(h, tube.sku)).toMatchObject({ main: 20, shop: 0, shopReserved: 0 });
+  expect(await stockEverywhere(h, chair.sku)).toMatchObject({ main: 0, mainReserved: 0, shop: 0 });
+  const frameOrder = await h.stores.production.manufacturingOrder.findFirstOrThrow({ where: { parentRef: mo.number } });
+  expect(frameOrder).toMatchObject({ productSku: frame.sku, quantity: 3, status: 'done' });
+  const weldStep = await h.stores.production.workOrder.findFirstOrThrow({ where: { moId: frameOrder.id } });
+  expect(weldStep.workCenterId).toBe(weldBackup.id);
+
+  // The order's history shows its manufacturing order; that one's shows the frame's, and the frame's the breakdown retries.
+  const orderEvents = await historyEvents(h, `order-${orderNumber}`);
+  expect(orderEvents.some((e) => e.startChildWorkflowExecutionInitiatedEventAttributes?.workflowId === `mo-${mo.number}`)).toBe(true);
+  const moEvents = await historyEvents(h, `mo-${mo.number}`);
+  expect(moEvents.some((e) => e.startChildWorkflowExecutionInitiatedEventAttributes?.workflowId === `mo-${frameOrder.number}`)).toBe(true);
+  const frameEvents = await historyEvents(h, `mo-${frameOrder.number}`);
+  expect(frameEvents.some((e) => e.activityTaskFailedEventAttributes?.failure?.applicationFailureInfo?.type === 'MachineBreakdown')).toBe(true);
+
+  // Production cost went through work in progress and out as the chairs were sold; revenue and cash are in.
+  const after = await ledgerBalances(db);
+  const moved = (account: string) => (after[account] ?? 0) - (before[account] ?? 0);
+  expect(moved('1320')).toBe(0);
+  expect(moved('4000')).toBe(-75_000);
+  expect(moved('1000')).toBe(75_000);
+});
