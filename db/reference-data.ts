@@ -7,13 +7,18 @@ export const CHART_OF_ACCOUNTS = [
   { code: '1000', name: 'Cash at bank', type: 'asset' },
   { code: '1100', name: 'Accounts receivable', type: 'asset' },
   { code: '1300', name: 'Inventory', type: 'asset' },
+  { code: '1310', name: 'Raw materials in production', type: 'asset' },
+  { code: '1320', name: 'Work in progress', type: 'asset' },
+  { code: '1330', name: 'Finished goods in production', type: 'asset' },
   { code: '2000', name: 'Accounts payable', type: 'liability' },
   { code: '2100', name: 'Sales tax payable', type: 'liability' },
   { code: '2200', name: 'Goods received not invoiced', type: 'liability' },
   { code: '4000', name: 'Sales revenue', type: 'revenue' },
   { code: '4900', name: 'Purchase discounts', type: 'revenue' },
   { code: '5000', name: 'Cost of goods sold', type: 'expense' },
+  { code: '5100', name: 'Applied production cost', type: 'expense' },
   { code: '6900', name: 'Bad debt expense', type: 'expense' },
+  { code: '6950', name: 'Production losses', type: 'expense' },
 ];
 
 export async function seedReferenceData(db: OperationsDb, opts: { carrierUrl: string }): Promise<void> {

@@ -1,6 +1,7 @@
 import type { OperationsDb } from '../../db/clients';
 import { withFailureTypes } from '../errors';
 import { createInvoicingActivities } from './invoicing';
+import { createManufacturingActivities } from './manufacturing';
 import { createOrderActivities } from './orders';
 import { createProcurementActivities } from './procurement';
 import { createShippingActivities } from './shipping';
@@ -18,6 +19,7 @@ export function createOperationsActivities(db: OperationsDb) {
     ...createTaskActivities(db),
     ...createProcurementActivities(db),
     ...createTicketActivities(db),
+    ...createManufacturingActivities(db),
   });
 }
 

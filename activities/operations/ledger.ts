@@ -5,11 +5,17 @@ import type { OperationsTx } from '../../db/clients';
 export const ACCOUNTS = {
   cash: '1000',
   receivables: '1100',
+  inventory: '1300',
+  rawMaterials: '1310',
+  workInProgress: '1320',
+  finishedGoods: '1330',
   payables: '2000',
   taxPayable: '2100',
   revenue: '4000',
   purchaseDiscounts: '4900',
+  appliedProductionCost: '5100',
   badDebt: '6900',
+  productionLosses: '6950',
 } as const;
 
 export interface JournalLineInput {

@@ -5,6 +5,7 @@ import { notFound } from '../../domain/errors';
 import { explodeBom, type BomLookup } from '../../domain/bom';
 import { withFailureTypes } from '../errors';
 import { createOrderActivities } from './orders';
+import { createMaterialActivities } from './materials';
 
 export function createProductionActivities(db: ProductionDb) {
   const lookup: BomLookup = async (sku) => {
@@ -19,6 +20,7 @@ export function createProductionActivities(db: ProductionDb) {
   };
   return withFailureTypes({
     ...createOrderActivities(db),
+    ...createMaterialActivities(db),
     /** Multi-level BoM explosion: the purchased components (leaves) needed to make `quantity` of `sku`. */
     async explodeBom(input: { sku: string; quantity: number }) {
       if (!(await lookup(input.sku))) throw notFound(`Active BoM for ${input.sku}`);

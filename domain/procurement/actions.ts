@@ -17,6 +17,7 @@ import {
   registerInvoiceUpdate,
   requisitionWorkflowId,
 } from '../../workflows/procurement/messages';
+import { materialsReceivedSignal, moWorkflowId } from '../../workflows/manufacturing/messages';
 
 // Only the purchase order's own process is addressed (a reset database repeats numbers).
 const poHandle = (temporal: Client, po: { number: string; id: number; createdAt: Date }) =>
@@ -85,7 +86,19 @@ export async function receiveGoods(
     products.map((p) => p.id),
     `${number}:${input.reference}`,
   );
+  await wakeManufacturingOrder(db, temporal, order.requisitionId, `${number}:${input.reference}`);
   return { ...po, notifiedOrders };
+}
+
+/** A purchase raised for a manufacturing order's shortage: that order may now transfer and reserve again. */
+export async function wakeManufacturingOrder(db: OperationsDb, temporal: Client, requisitionId: number, receiptReference: string) {
+  const requisition = await db.requisition.findUnique({ where: { id: requisitionId }, select: { source: true, sourceRef: true } });
+  if (requisition?.source !== 'make_to_order' || !requisition.sourceRef) return;
+  // As with backorders: a process that has ended (or never started) has nothing left to wake.
+  await temporal.workflow
+    .getHandle(moWorkflowId(requisition.sourceRef))
+    .signal(materialsReceivedSignal, { receiptReference })
+    .catch(() => undefined);
 }
 
 export async function registerSupplierInvoice(

@@ -1,0 +1,35 @@
+// Checks on the production store, alone and against the operations store, run after tests that move shop stock.
+import type { OperationsDb, ProductionDb } from '../../db/clients';
+
+/**
+ * Shop stock is its moves summed, never negative nor over-reserved, reserved exactly what active
+ * reservations hold, and every unit that crossed between the stores was booked on both sides.
+ */
+export async function assertProductionInvariants(ops: OperationsDb, prod: ProductionDb): Promise<void> {
+  const levels = await prod.productionStock.findMany();
+  const moves = await prod.productionStockMove.groupBy({ by: ['sku', 'location'], _sum: { quantity: true } });
+  const moved = (sku: string, location: string) => moves.find((m) => m.sku === sku && m.location === location)?._sum.quantity ?? 0;
+  expect(levels.map((l) => ({ sku: l.sku, location: l.location, onHand: l.onHand }))).toEqual(
+    levels.map((l) => ({ sku: l.sku, location: l.location, onHand: moved(l.sku, l.location) })),
+  );
+  const unbooked = moves.filter((m) => !levels.some((l) => l.sku === m.sku && l.location === m.location) && (m._sum.quantity ?? 0) !== 0);
+  expect(unbooked).toEqual([]);
+  expect(levels.filter((l) => l.onHand < 0 || l.reserved < 0 || l.reserved > l.onHand)).toEqual([]);
+
+  const active = await prod.materialReservation.groupBy({ by: ['sku', 'location'], where: { status: 'active' }, _sum: { quantity: true } });
+  const held = (sku: string, location: string) => active.find((a) => a.sku === sku && a.location === location)?._sum.quantity ?? 0;
+  expect(levels.map((l) => ({ sku: l.sku, reserved: l.reserved }))).toEqual(
+    levels.map((l) => ({ sku: l.sku, reserved: held(l.sku, l.location) })),
+  );
+  expect(active.filter((a) => !levels.some((l) => l.sku === a.sku && l.location === a.location))).toEqual([]);
+
+  const opsSum = async (reason: string) =>
+    (await ops.stockMove.aggregate({ where: { reason }, _sum: { quantity: true } }))._sum.quantity ?? 0;
+  const prodSum = async (reasons: string[]) =>
+    (await prod.productionStockMove.aggregate({ where: { reason: { in: reasons } }, _sum: { quantity: true } }))._sum.quantity ?? 0;
+  // Each side's moves carry opposite signs, so a crossing booked on both sides sums to zero.
+  const toShop = { warehouses: await opsSum('to_production'), shop: await prodSum(['transfer_in']) };
+  const fromShop = { warehouses: await opsSum('from_production'), shop: await prodSum(['handover', 'transfer_out']) };
+  expect({ toShop, balance: toShop.warehouses + toShop.shop }).toEqual({ toShop, balance: 0 });
+  expect({ fromShop, balance: fromShop.warehouses + fromShop.shop }).toEqual({ fromShop, balance: 0 });
+}
