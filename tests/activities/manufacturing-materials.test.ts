@@ -1,9 +1,7 @@
 // Materials and money of manufacturing orders against real databases: each step retried under its key
 // changes nothing, competing orders never hold more than the shop has, and units crossing between the
 // stores are booked on both sides (checked after every test).
-import type { Client } from '@temporalio/client';
 import { createProductionActivities } from '../../activities/production';
-import { wakeManufacturingOrder } from '../../domain/procurement/actions';
 import { activityWorld } from '../support/activity-world';
 import { ledgerBalances, product, stockOf, uniq } from '../support/fixtures';
 import { assertProductionInvariants } from '../support/production-invariants';
@@ -301,30 +299,4 @@ test('many orders competing for scarce shop stock never hold more than is on han
   const rounds = await Promise.all(mos.map((mo) => prod.reserveMaterials({ moNumber: mo.number, key: `${mo.number}:reserve` })));
   expect(rounds.reduce((s, r) => s + r.reserved.reduce((t, l) => t + l.quantity, 0), 0)).toBe(7);
   expect(await shop(raw)).toEqual({ onHand: 7, reserved: 7 });
-});
-
-test('a goods receipt for a make-to-order requisition signals that order; other receipts signal none', async () => {
-  const db = world.stores.operations;
-  const signalled: { id: string; arg: unknown }[] = [];
-  const temporal = {
-    workflow: { getHandle: (id: string) => ({ signal: async (_: unknown, arg: unknown) => void signalled.push({ id, arg }) }) },
-  } as unknown as Client;
-  const requisition = (source: string, sourceRef: string) =>
-    db.requisition.create({
-      data: {
-        number: uniq('REQ'),
-        requester: 'production',
-        costCenter: 'PRODUCTION',
-        justification: 'test',
-        source,
-        sourceRef,
-        status: 'ordered',
-        totalCents: 0,
-      },
-    });
-  const forMo = await requisition('make_to_order', 'MO-00042');
-  const forStock = await requisition('reorder_point', 'SKU-1');
-  await wakeManufacturingOrder(db, temporal, forMo.id, 'PO-00001:DN-1');
-  await wakeManufacturingOrder(db, temporal, forStock.id, 'PO-00002:DN-1');
-  expect(signalled).toEqual([{ id: 'mo-MO-00042', arg: { receiptReference: 'PO-00001:DN-1' } }]);
 });
