@@ -67,7 +67,10 @@ export async function manufacturingOrder(input: ManufacturingOrderInput): Promis
       e instanceof MoCancelled
         ? e
         : isCancellation(e)
-          ? new MoCancelled(cancelRequest?.reason ?? 'the order it was made for was cancelled', cancelRequest?.requestedBy ?? 'parent process')
+          ? new MoCancelled(
+              cancelRequest?.reason ?? 'the order it was made for was cancelled',
+              cancelRequest?.requestedBy ?? 'parent process',
+            )
           : undefined;
     await CancellationScope.nonCancellable(async () => {
       const reason = cancelled?.reason ?? `failed: ${(e as Error).message}`;

@@ -13,7 +13,11 @@ export async function workOrderInfos(db: ProductionDb, moId: number): Promise<Wo
     db.workOrder.findMany({ where: { moId }, include: { workCenter: true }, orderBy: { sequence: 'asc' } }),
     db.routingStep.findMany({ where: { bomId: mo.bomId }, include: { alternativeWorkCenter: true } }),
   ]);
-  const ref = (wc: { id: number; code: string; controllerUrl: string | null }) => ({ id: wc.id, code: wc.code, controllerUrl: wc.controllerUrl });
+  const ref = (wc: { id: number; code: string; controllerUrl: string | null }) => ({
+    id: wc.id,
+    code: wc.code,
+    controllerUrl: wc.controllerUrl,
+  });
   return workOrders.map((w) => {
     const alt = steps.find((s) => s.sequence === w.sequence)?.alternativeWorkCenter;
     return {

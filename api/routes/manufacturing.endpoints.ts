@@ -37,7 +37,8 @@ export const manufacturingEndpoints = {
   cancel: {
     method: 'post',
     path: '/api/manufacturing-orders/{number}/cancel',
-    summary: 'Cancel: reservations released, unused materials returned, child orders and purchases called off, issued materials written off',
+    summary:
+      'Cancel: reservations released, unused materials returned, child orders and purchases called off, issued materials written off',
     access: { roles: ['production', 'manager'] },
     params: ZManufacturingOrderParams,
     body: ZCancelManufacturingOrderRequest,

@@ -26,7 +26,10 @@ export async function activeBom(db: ProductionDb | ProductionTx, sku: string) {
   });
 }
 
-export async function writeManufacturingOrder(db: ProductionDb, input: NewManufacturingOrder): Promise<{ number: string; created: boolean }> {
+export async function writeManufacturingOrder(
+  db: ProductionDb,
+  input: NewManufacturingOrder,
+): Promise<{ number: string; created: boolean }> {
   const earlier = await db.manufacturingOrder.findUnique({ where: { key: input.key } });
   if (earlier) return { number: earlier.number, created: false };
   const bom = await activeBom(db, input.sku);

@@ -24,7 +24,10 @@ const iso = (d: Date | null) => d?.toISOString();
 export async function getManufacturingOrderView(stores: Stores, temporal: Client, number: string) {
   const mo = await record(stores.production, number);
   const [children, tasks] = await Promise.all([
-    stores.production.manufacturingOrder.findMany({ where: { parentRef: number, parentType: 'manufacturing_order' }, orderBy: { id: 'asc' } }),
+    stores.production.manufacturingOrder.findMany({
+      where: { parentRef: number, parentType: 'manufacturing_order' },
+      orderBy: { id: 'asc' },
+    }),
     stores.operations.task.findMany({ where: { documentRef: number, status: 'open' } }),
   ]);
   const running = mo.workOrders.find((w) => w.status === 'running' || w.status === 'held');
@@ -45,7 +48,13 @@ export async function getManufacturingOrderView(stores: Stores, temporal: Client
     /** Share of the planned machine minutes done, counting the running job's reported progress. */
     progressPercent: plannedMinutes ? Math.round((doneMinutes / plannedMinutes) * 100) : 0,
     currentOperation: running
-      ? { sequence: running.sequence, name: running.name, workCenter: running.workCenter.code, status: running.status, progress: running.progress }
+      ? {
+          sequence: running.sequence,
+          name: running.name,
+          workCenter: running.workCenter.code,
+          status: running.status,
+          progress: running.progress,
+        }
       : undefined,
     workOrders: mo.workOrders.map((w) => ({
       sequence: w.sequence,
@@ -69,7 +78,9 @@ export async function getManufacturingOrderView(stores: Stores, temporal: Client
     },
     childOrders: children.map((c) => ({ number: c.number, sku: c.productSku, quantity: c.quantity, status: c.status })),
     openTasks: tasks.map((t) => ({ id: t.id, kind: t.kind, title: t.title, role: t.role, dueAt: t.dueAt })),
-    process: await liveState(async () => (await ownedHandle(temporal, ownerOf(moWorkflowId(number), mo))).query(manufacturingOrderStateQuery)),
+    process: await liveState(async () =>
+      (await ownedHandle(temporal, ownerOf(moWorkflowId(number), mo))).query(manufacturingOrderStateQuery),
+    ),
   };
 }
 
@@ -77,7 +88,11 @@ export async function listManufacturingOrders(
   db: ProductionDb,
   q: { status?: string; sku?: string; parent?: string; page: number; pageSize: number },
 ) {
-  const where = { ...(q.status ? { status: q.status } : {}), ...(q.sku ? { productSku: q.sku } : {}), ...(q.parent ? { parentRef: q.parent } : {}) };
+  const where = {
+    ...(q.status ? { status: q.status } : {}),
+    ...(q.sku ? { productSku: q.sku } : {}),
+    ...(q.parent ? { parentRef: q.parent } : {}),
+  };
   const [total, rows] = await Promise.all([
     db.manufacturingOrder.count({ where }),
     db.manufacturingOrder.findMany({ where, orderBy: { id: 'desc' }, skip: (q.page - 1) * q.pageSize, take: q.pageSize }),

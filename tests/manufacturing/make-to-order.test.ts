@@ -75,7 +75,9 @@ test('an order for a make-to-order product is manufactured (sub-assembly, transf
   const moEvents = await historyEvents(h, `mo-${mo.number}`);
   expect(moEvents.some((e) => e.startChildWorkflowExecutionInitiatedEventAttributes?.workflowId === `mo-${frameOrder.number}`)).toBe(true);
   const frameEvents = await historyEvents(h, `mo-${frameOrder.number}`);
-  expect(frameEvents.some((e) => e.activityTaskFailedEventAttributes?.failure?.applicationFailureInfo?.type === 'MachineBreakdown')).toBe(true);
+  expect(frameEvents.some((e) => e.activityTaskFailedEventAttributes?.failure?.applicationFailureInfo?.type === 'MachineBreakdown')).toBe(
+    true,
+  );
 
   // Production cost went through work in progress and out as the chairs were sold; revenue and cash are in.
   const after = await ledgerBalances(db);

@@ -24,7 +24,11 @@ test('a two-level BoM: the sub-assembly is made by a child order, parts come fro
   const assembly = await workCenter(h, { slots: 2, ratePerHour: 120, labourPerHour: 30 });
   const steel = await component(h, { cost: 2, shop: 10 });
   const bolts = await component(h, { cost: 5, warehouse: 50 });
-  const frame = await manufactured(h, { parts: [{ sku: steel.sku, quantity: 2 }], steps: [{ workCenter: cut, minutesPerUnit: 5 }], cost: 10 });
+  const frame = await manufactured(h, {
+    parts: [{ sku: steel.sku, quantity: 2 }],
+    steps: [{ workCenter: cut, minutesPerUnit: 5 }],
+    cost: 10,
+  });
   const desk = await manufactured(h, {
     parts: [
       { sku: frame.sku, quantity: 1 },
@@ -43,7 +47,9 @@ test('a two-level BoM: the sub-assembly is made by a child order, parts come fro
   const view = (await h.get(`/api/manufacturing-orders/${number}`)).body;
   expect(view).toMatchObject({ status: 'done', sku: desk.sku, quantity: 2, progressPercent: 100 });
   expect(view.childOrders).toEqual([{ number: expect.stringMatching(/^MO-/), sku: frame.sku, quantity: 2, status: 'done' }]);
-  expect(view.workOrders.map((w: { name: string; status: string; planned: { start?: string } }) => [w.name, w.status, !!w.planned.start])).toEqual([
+  expect(
+    view.workOrders.map((w: { name: string; status: string; planned: { start?: string } }) => [w.name, w.status, !!w.planned.start]),
+  ).toEqual([
     ['Cut', 'done', true],
     ['Assemble', 'done', true],
   ]);
@@ -92,7 +98,11 @@ test('parts nobody has are bought through procure-to-pay; the goods receipt wake
   expect(requisition.lines.map((l) => l.quantity)).toEqual([15]);
   const po = await purchaseOrderOf(h, requisition.number);
   await waitPo(h, po.number, 'confirmed');
-  const receipt = await h.post(`/api/purchase-orders/${po.number}/receipts`, { reference: 'DN-1', lines: [{ lineNo: 1, quantity: 15 }] }, 'warehouse');
+  const receipt = await h.post(
+    `/api/purchase-orders/${po.number}/receipts`,
+    { reference: 'DN-1', lines: [{ lineNo: 1, quantity: 15 }] },
+    'warehouse',
+  );
   expect(receipt.status).toBe(200);
 
   await waitMo(h, number, 'done');
@@ -100,7 +110,9 @@ test('parts nobody has are bought through procure-to-pay; the goods receipt wake
   expect(await stockEverywhere(h, gadget.sku)).toMatchObject({ main: 3 });
   const view = (await h.get(`/api/manufacturing-orders/${number}`)).body;
   expect(view.process.requisitions).toEqual([requisition.number]);
-  expect(view.process.events.map((e: { step: string }) => e.step)).toEqual(expect.arrayContaining(['purchase', 'transferred', 'replanned']));
+  expect(view.process.events.map((e: { step: string }) => e.step)).toEqual(
+    expect.arrayContaining(['purchase', 'transferred', 'replanned']),
+  );
 });
 
 test('cancelled mid-production: issued materials and machine time are written off, the rest of the plan is freed', async () => {

@@ -5,7 +5,10 @@ import { uniq } from '../support/fixtures';
 import { stockShop } from '../support/production-fixtures';
 
 /** A work center open around the clock (plans are then easy to check), controlled at /machines/<code>. */
-export async function workCenter(h: Harness, opts: { slots?: number; ratePerHour?: number; labourPerHour?: number; controller?: boolean } = {}) {
+export async function workCenter(
+  h: Harness,
+  opts: { slots?: number; ratePerHour?: number; labourPerHour?: number; controller?: boolean } = {},
+) {
   const code = uniq('WC');
   return h.stores.production.workCenter.create({
     data: {
@@ -53,7 +56,14 @@ export interface Step {
 /** A manufactured product with an active BoM and routing; `makeToOrder` products are made per order line. */
 export async function manufactured(
   h: Harness,
-  opts: { parts: { sku: string; quantity: number; scrapBp?: number }[]; steps: Step[]; makeToOrder?: boolean; price?: number; cost?: number; outputQty?: number },
+  opts: {
+    parts: { sku: string; quantity: number; scrapBp?: number }[];
+    steps: Step[];
+    makeToOrder?: boolean;
+    price?: number;
+    cost?: number;
+    outputQty?: number;
+  },
 ) {
   const ops = h.stores.operations;
   const main = await ops.warehouse.findUniqueOrThrow({ where: { code: 'MAIN' } });
@@ -98,15 +108,25 @@ export async function machine(h: Harness, code: string, control: object) {
   if (!res.ok) throw new Error(`machine control ${code}: ${res.status} ${await res.text()}`);
 }
 
-export async function machineJobs(h: Harness, code: string): Promise<{ jobId: string; state: string; progress: number; starts: number[] }[]> {
-  return (await (await fetch(`${h.simulator.url}/machines/${code}`)).json()).jobs;
+export async function machineJobs(
+  h: Harness,
+  code: string,
+): Promise<{ jobId: string; state: string; progress: number; starts: number[] }[]> {
+  const body = (await (await fetch(`${h.simulator.url}/machines/${code}`)).json()) as {
+    jobs: { jobId: string; state: string; progress: number; starts: number[] }[];
+  };
+  return body.jobs;
 }
 
 export const moStatus = async (h: Harness, number: string) =>
   (await h.stores.production.manufacturingOrder.findUniqueOrThrow({ where: { number } })).status;
 
 export async function waitMo(h: Harness, number: string, status: string, timeoutMs = 60_000) {
-  await h.eventually(async () => (await moStatus(h, number)) === status, `${number} to be ${status} (is ${await moStatus(h, number).catch(() => '?')})`, timeoutMs);
+  await h.eventually(
+    async () => (await moStatus(h, number)) === status,
+    `${number} to be ${status} (is ${await moStatus(h, number).catch(() => '?')})`,
+    timeoutMs,
+  );
 }
 
 /** Starts a planner's manufacturing order through the API and returns its number. */

@@ -16,7 +16,12 @@ async function valued(lines: SkuQuantity[]): Promise<number> {
 export async function issueMaterials(ctx: MoContext): Promise<void> {
   const consumed = await production.consumeMaterials({ moNumber: ctx.number, key: `${ctx.workflowId}:consume` });
   const cents = await valued(consumed);
-  await ops.postProductionCost({ key: `${ctx.workflowId}:ledger:consumption`, moNumber: ctx.number, kind: 'consumption', amountCents: cents });
+  await ops.postProductionCost({
+    key: `${ctx.workflowId}:ledger:consumption`,
+    moNumber: ctx.number,
+    kind: 'consumption',
+    amountCents: cents,
+  });
   await production.recordMoCosts({ key: `${ctx.workflowId}:costs:materials`, moNumber: ctx.number, materialCents: cents });
   ctx.consumedCents = cents;
   ctx.note('materials_issued', consumed.map((l) => `${l.quantity} × ${l.sku}`).join(', '));
@@ -39,7 +44,12 @@ export async function finish(ctx: MoContext): Promise<void> {
   const conversion = await absorbConversion(ctx);
   const total = (ctx.consumedCents ?? 0) + conversion;
   const output = await production.produceOutput({ moNumber: ctx.number, key: `${ctx.workflowId}:produce` });
-  await ops.postProductionCost({ key: `${ctx.workflowId}:ledger:completion`, moNumber: ctx.number, kind: 'completion', amountCents: total });
+  await ops.postProductionCost({
+    key: `${ctx.workflowId}:ledger:completion`,
+    moNumber: ctx.number,
+    kind: 'completion',
+    amountCents: total,
+  });
   ctx.note('produced', `${output.quantity} × ${output.sku} at ${total} cents`);
   // A sub-assembly stays in the shop for its parent order; anything else goes to the warehouse.
   if (ctx.mo.parentType !== 'manufacturing_order') {
@@ -73,7 +83,13 @@ export async function unwind(ctx: MoContext, reason: string): Promise<void> {
   }
   if (ctx.consumedCents !== undefined) {
     const loss = ctx.consumedCents + (await absorbConversion(ctx));
-    await ops.postProductionCost({ key: `${ctx.workflowId}:ledger:loss`, moNumber: ctx.number, kind: 'loss', amountCents: loss, memo: reason });
+    await ops.postProductionCost({
+      key: `${ctx.workflowId}:ledger:loss`,
+      moNumber: ctx.number,
+      kind: 'loss',
+      amountCents: loss,
+      memo: reason,
+    });
     await production.recordMoCosts({ key: `${ctx.workflowId}:costs:loss`, moNumber: ctx.number, lossCents: loss });
     ctx.state.lossCents = loss;
     ctx.note('loss', `issued materials and machine time written off: ${loss} cents`);

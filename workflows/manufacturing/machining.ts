@@ -45,8 +45,13 @@ async function runWorkOrder(ctx: MoContext, sequence: number): Promise<void> {
         controllerUrl: wo.workCenter.controllerUrl ?? '',
         minutes: wo.minutesPlanned,
       });
-      ctx.setWorkOrders(ctx.mo.workOrders.map((w) => (w.sequence === sequence ? { ...w, status: 'done', minutesActual: result.minutesActual } : w)));
-      ctx.note('operation_done', `${wo.name} on ${wo.workCenter.code}: ${result.minutesActual} min${result.resumedFrom > 0 ? `, resumed at ${Math.round(result.resumedFrom)}%` : ''}`);
+      ctx.setWorkOrders(
+        ctx.mo.workOrders.map((w) => (w.sequence === sequence ? { ...w, status: 'done', minutesActual: result.minutesActual } : w)),
+      );
+      ctx.note(
+        'operation_done',
+        `${wo.name} on ${wo.workCenter.code}: ${result.minutesActual} min${result.resumedFrom > 0 ? `, resumed at ${Math.round(result.resumedFrom)}%` : ''}`,
+      );
       return;
     } catch (e) {
       if (!(e instanceof ActivityFailure)) throw e;
@@ -85,7 +90,8 @@ async function holdForRepair(ctx: MoContext, wo: WorkOrderInfo, attempt: number,
       'Repair it, then choose repaired to run the work order again, or cancel the manufacturing order.',
   });
   const decision = (await ctx.tasks.decision(id))!;
-  if (decision.decision === 'cancel') throw new MoCancelled(`shop floor: ${decision.comment ?? `${wo.workCenter.code} could not be repaired`}`, decision.decidedBy);
+  if (decision.decision === 'cancel')
+    throw new MoCancelled(`shop floor: ${decision.comment ?? `${wo.workCenter.code} could not be repaired`}`, decision.decidedBy);
   ctx.note('repaired', `${wo.workCenter.code} back in service (${decision.decidedBy})`);
   await production.setWorkOrderStatus({ moNumber: ctx.number, sequence: wo.sequence, status: 'planned' });
   ctx.setWorkOrders(await production.planManufacturingOrder({ moNumber: ctx.number, from: new Date().toISOString() }));

@@ -19,7 +19,10 @@ export async function secureMaterials(ctx: MoContext): Promise<void> {
     const made = result.short.filter((s) => s.manufactured);
     const bought = result.short.filter((s) => !s.manufactured);
     // Sub-assemblies and bought parts are sought at the same time; the next round reserves what arrived.
-    await Promise.all([made.length ? makeComponents(ctx, made, round) : undefined, bought.length ? bringOrBuy(ctx, bought, round) : undefined]);
+    await Promise.all([
+      made.length ? makeComponents(ctx, made, round) : undefined,
+      bought.length ? bringOrBuy(ctx, bought, round) : undefined,
+    ]);
   }
 }
 
@@ -50,7 +53,12 @@ async function bringOrBuy(ctx: MoContext, needs: MaterialNeed[], round: number):
   const stillShort: SkuQuantity[] = [];
   for (const need of needs) {
     const key = `${ctx.workflowId}:transfer:${round}:${need.sku}`;
-    const { transferred, unitCostCents } = await ops.transferToProduction({ key, moNumber: ctx.number, sku: need.sku, quantity: need.quantity });
+    const { transferred, unitCostCents } = await ops.transferToProduction({
+      key,
+      moNumber: ctx.number,
+      sku: need.sku,
+      quantity: need.quantity,
+    });
     if (transferred > 0) {
       await production.receiveTransfer({ key, moNumber: ctx.number, sku: need.sku, quantity: transferred });
       await ops.postProductionCost({
@@ -71,7 +79,11 @@ async function bringOrBuy(ctx: MoContext, needs: MaterialNeed[], round: number):
 
 /** A purchase for what neither the shop nor the warehouse has; waits for a goods receipt of it. */
 async function buy(ctx: MoContext, lines: SkuQuantity[], round: number): Promise<void> {
-  const requisitionNumber = await ops.raiseMaterialRequisition({ key: `${ctx.workflowId}:requisition:${round}`, moNumber: ctx.number, lines });
+  const requisitionNumber = await ops.raiseMaterialRequisition({
+    key: `${ctx.workflowId}:requisition:${round}`,
+    moNumber: ctx.number,
+    lines,
+  });
   ctx.state.requisitions.push(requisitionNumber);
   ctx.note('purchase', `${requisitionNumber} raised for ${list(lines)}`);
   // ABANDON: a purchase outlives this order; a cancellation calls it off explicitly (see cancelPurchases).
@@ -93,7 +105,8 @@ async function buy(ctx: MoContext, lines: SkuQuantity[], round: number): Promise
     });
     const decision = await ctx.tasks.decision(id, undefined, () => ctx.receipts.size > seen);
     if (ctx.receipts.size > seen) return ctx.tasks.withdraw('materials received', [id]);
-    if (decision?.decision === 'cancel') throw new MoCancelled(`materials did not arrive: ${decision.comment ?? 'cancelled on the shop floor'}`, decision.decidedBy);
+    if (decision?.decision === 'cancel')
+      throw new MoCancelled(`materials did not arrive: ${decision.comment ?? 'cancelled on the shop floor'}`, decision.decidedBy);
   }
 }
 

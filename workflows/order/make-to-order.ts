@@ -20,8 +20,17 @@ export async function makeToOrder(ctx: OrderContext): Promise<void> {
       parentRef: ctx.orderNumber,
       requestedBy: `order ${ctx.orderNumber}`,
     });
-    const input: ManufacturingOrderInput = { moNumber, policy: ctx.input.manufacturingPolicy!, procurementPolicy: ctx.input.procurementPolicy! };
-    children.push(await startChild<(i: ManufacturingOrderInput) => Promise<ManufacturingOrderState>>('manufacturingOrder', { workflowId: moWorkflowId(moNumber), args: [input] }));
+    const input: ManufacturingOrderInput = {
+      moNumber,
+      policy: ctx.input.manufacturingPolicy!,
+      procurementPolicy: ctx.input.procurementPolicy!,
+    };
+    children.push(
+      await startChild<(i: ManufacturingOrderInput) => Promise<ManufacturingOrderState>>('manufacturingOrder', {
+        workflowId: moWorkflowId(moNumber),
+        args: [input],
+      }),
+    );
     ctx.note('manufacturing', `${moNumber} makes ${need.quantity} × ${need.sku} for line ${need.lineNo}`);
   }
   await ctx.setStatus('manufacturing', `waiting for ${needs.length} manufacturing order(s)`);
