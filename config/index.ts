@@ -135,6 +135,17 @@ const schema = z.object({
   SLA_WARNING_PERCENT: z.coerce.number().min(1).max(99).default(80),
   /** Days a resolved ticket waits for the customer's confirmation before it closes itself. */
   TICKET_AUTO_CLOSE_DAYS: positiveHours.default(5),
+  // --- manufacturing
+  /**
+   * Real milliseconds per simulated machine minute in the machine simulator: 50 runs a one-hour job in
+   * 3 s, slow enough for a stall or breakdown to be seen mid-job and fast enough for a demo or a test.
+   */
+  MACHINE_MINUTE_MS: z.coerce.number().positive().default(50),
+  /**
+   * How often a running machine job is polled for progress. Each advance is a heartbeat, so this must stay
+   * well below the machine heartbeat timeout; 500 ms keeps the controller lightly loaded at 20 jobs per worker.
+   */
+  MACHINE_POLL_MS: z.coerce.number().int().positive().default(500),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
 
