@@ -4,8 +4,9 @@ import type { ProductionDb } from '../../db/clients';
 import { notFound } from '../../domain/errors';
 import { explodeBom, type BomLookup } from '../../domain/bom';
 import { withFailureTypes } from '../errors';
+import { createMachineActivities, type MachineActivityOptions } from './machines';
 
-export function createProductionActivities(db: ProductionDb) {
+export function createProductionActivities(db: ProductionDb, opts: MachineActivityOptions = {}) {
   const lookup: BomLookup = async (sku) => {
     const bom = await db.bom.findFirst({
       where: { productSku: sku, active: true },
@@ -17,6 +18,7 @@ export function createProductionActivities(db: ProductionDb) {
       : undefined;
   };
   return withFailureTypes({
+    ...createMachineActivities(db, opts),
     /** Multi-level BoM explosion: the purchased components (leaves) needed to make `quantity` of `sku`. */
     async explodeBom(input: { sku: string; quantity: number }) {
       if (!(await lookup(input.sku))) throw notFound(`Active BoM for ${input.sku}`);
