@@ -146,6 +146,16 @@ const schema = z.object({
   MACHINE_ATTEMPTS: z.coerce.number().int().min(1).default(3),
   /** Days a manufacturing order waits for purchased materials before a production task asks what to do. */
   MATERIAL_WAIT_DAYS: positiveHours.default(14),
+  /**
+   * Real milliseconds per simulated machine minute in the machine simulator: 50 runs a one-hour job in
+   * 3 s, slow enough for a stall or breakdown to be seen mid-job and fast enough for a demo or a test.
+   */
+  MACHINE_MINUTE_MS: z.coerce.number().positive().default(50),
+  /**
+   * How often a running machine job is polled for progress. Each advance is a heartbeat, so this must stay
+   * well below the machine heartbeat timeout; 500 ms keeps the controller lightly loaded at 20 jobs per worker.
+   */
+  MACHINE_POLL_MS: z.coerce.number().int().positive().default(500),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
 

@@ -1,11 +1,13 @@
 // Simulated outside parties (carriers, suppliers) reachable over real HTTP, so the engine's
 // timeouts, retries and idempotency are exercised exactly as against the real thing. Tests and
 // operators steer each party through /control: fail the next N calls, go down for a while,
-// answer slowly, or (suppliers) promise a later date.
+// answer slowly, or (suppliers) promise a later date. Machine controllers of the work centers live
+// under /machines (see machines.ts).
 import { createHash } from 'node:crypto';
 import type { Server } from 'node:http';
 import express from 'express';
 import { z } from 'zod';
+import { createMachineSimulator, type MachineSimulatorOptions } from './machines';
 
 export interface PartyBehaviour {
   /** Fail this many calls with 503 before answering normally again. */
@@ -42,7 +44,11 @@ export function trackingNumber(carrier: string, bookingKey: string): string {
 
 const fresh = (): PartyBehaviour => ({ failNext: 0, downUntil: 0, delayMs: 0, promiseDelayDays: 0 });
 
-export function createPartnerSimulator() {
+export interface PartnerSimulatorOptions {
+  machines?: MachineSimulatorOptions;
+}
+
+export function createPartnerSimulator(opts: PartnerSimulatorOptions = {}) {
   const behaviour = new Map<string, PartyBehaviour>();
   const calls = new Map<string, number>();
   const bookings = new Map<string, { trackingNumber: string; shipmentNumber: string; at: string }>();
@@ -68,6 +74,8 @@ export function createPartnerSimulator() {
 
   const app = express();
   app.use(express.json());
+  const machines = createMachineSimulator(opts.machines);
+  app.use('/machines', machines.router);
 
   app.post('/control/:kind/:code', (req, res) => {
     const key = party(req.params.kind, req.params.code);
@@ -130,13 +138,13 @@ export function createPartnerSimulator() {
     res.status(err instanceof z.ZodError ? 400 : 500).json({ error: err instanceof z.ZodError ? err.issues : String(err) });
   }) as express.ErrorRequestHandler);
 
-  return { app, bookings, purchaseOrders, calls };
+  return { app, bookings, purchaseOrders, calls, machines };
 }
 
 export type PartnerSimulator = ReturnType<typeof createPartnerSimulator> & { server: Server; url: string };
 
-export async function startPartnerSimulator(port = 0, host = '127.0.0.1'): Promise<PartnerSimulator> {
-  const sim = createPartnerSimulator();
+export async function startPartnerSimulator(port = 0, host = '127.0.0.1', opts: PartnerSimulatorOptions = {}): Promise<PartnerSimulator> {
+  const sim = createPartnerSimulator(opts);
   const server = await new Promise<Server>((resolve) => {
     const s = sim.app.listen(port, host, () => resolve(s));
   });

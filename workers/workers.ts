@@ -14,6 +14,8 @@ export interface WorkerDeps {
   namespace: string;
   operations: OperationsDb;
   production: ProductionDb;
+  /** How often machine jobs are polled (default: config MACHINE_POLL_MS); tests poll faster. */
+  machinePollMs?: number;
   /** A prebuilt bundle (tests build it once per run); otherwise the workflows are bundled at start. */
   workflowBundle?: WorkerOptions['workflowBundle'];
 }
@@ -43,7 +45,7 @@ export async function createWorker(role: WorkerRole, deps: WorkerDeps): Promise<
       return Worker.create({
         ...base,
         taskQueue: TASK_QUEUES.production,
-        activities: createProductionActivities(deps.production),
+        activities: createProductionActivities(deps.production, { machinePollMs: deps.machinePollMs }),
         maxConcurrentActivityTaskExecutions: 20,
       });
   }

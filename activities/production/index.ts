@@ -6,8 +6,9 @@ import { explodeBom, type BomLookup } from '../../domain/bom';
 import { withFailureTypes } from '../errors';
 import { createOrderActivities } from './orders';
 import { createMaterialActivities } from './materials';
+import { createMachineActivities, type MachineActivityOptions } from './machines';
 
-export function createProductionActivities(db: ProductionDb) {
+export function createProductionActivities(db: ProductionDb, opts: MachineActivityOptions = {}) {
   const lookup: BomLookup = async (sku) => {
     const bom = await db.bom.findFirst({
       where: { productSku: sku, active: true },
@@ -21,6 +22,7 @@ export function createProductionActivities(db: ProductionDb) {
   return withFailureTypes({
     ...createOrderActivities(db),
     ...createMaterialActivities(db),
+    ...createMachineActivities(db, opts),
     /** Multi-level BoM explosion: the purchased components (leaves) needed to make `quantity` of `sku`. */
     async explodeBom(input: { sku: string; quantity: number }) {
       if (!(await lookup(input.sku))) throw notFound(`Active BoM for ${input.sku}`);

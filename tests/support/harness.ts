@@ -117,6 +117,8 @@ export class Harness {
           connection: this.env.nativeConnection,
           namespace: this.env.namespace ?? 'default',
           ...this.stores,
+          // Machine jobs run for seconds here; a fast poll sees stalls and breakdowns within the heartbeat timeout.
+          machinePollMs: 50,
           workflowBundle,
         }),
       ),
