@@ -39,12 +39,13 @@ async function machineAttempts(workflowId: string) {
 
 test('a slow machine stays alive on its heartbeats and reports the longer run time', async () => {
   const wc = await workCenter(h);
-  const p = await oneStepProduct([{ workCenter: wc, minutesPerUnit: 10 }]);
+  // 20 machine minutes × 4 at 50 ms a minute: 4 s, twice the heartbeat timeout.
+  const p = await oneStepProduct([{ workCenter: wc, minutesPerUnit: 20 }]);
   await machine(h, wc.code, { slowFactor: 4 });
   const number = await planMo(h, p.sku, 1);
   await waitMo(h, number, 'done');
   const wo = await h.stores.production.workOrder.findFirstOrThrow({ where: { mo: { number } } });
-  expect(wo).toMatchObject({ status: 'done', progress: 100, minutesPlanned: 10, minutesActual: 40, attempts: 1 });
+  expect(wo).toMatchObject({ status: 'done', progress: 100, minutesPlanned: 20, minutesActual: 80, attempts: 1 });
   const [started] = await machineAttempts(`mo-${number}`);
   expect(started.attempt).toBe(1);
   await machine(h, wc.code, { reset: true });
