@@ -4,6 +4,7 @@ import type { ProductionDb } from '../../db/clients';
 import { notFound } from '../../domain/errors';
 import { explodeBom, type BomLookup } from '../../domain/bom';
 import { withFailureTypes } from '../errors';
+import { createPlanningActivities } from './planning';
 
 export function createProductionActivities(db: ProductionDb) {
   const lookup: BomLookup = async (sku) => {
@@ -17,6 +18,7 @@ export function createProductionActivities(db: ProductionDb) {
       : undefined;
   };
   return withFailureTypes({
+    ...createPlanningActivities(db),
     /** Multi-level BoM explosion: the purchased components (leaves) needed to make `quantity` of `sku`. */
     async explodeBom(input: { sku: string; quantity: number }) {
       if (!(await lookup(input.sku))) throw notFound(`Active BoM for ${input.sku}`);
