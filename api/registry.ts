@@ -17,6 +17,8 @@ import { taskEndpoints } from './routes/tasks.endpoints';
 import { taskHandlers } from './routes/tasks';
 import { ticketEndpoints } from './routes/tickets.endpoints';
 import { ticketHandlers } from './routes/tickets';
+import { workCenterEndpoints } from './routes/work-centers.endpoints';
+import { workCenterHandlers } from './routes/work-centers';
 
 const GROUPS = {
   orders: orderEndpoints,
@@ -26,6 +28,7 @@ const GROUPS = {
   processes: processEndpoints,
   procurement: procurementEndpoints,
   tickets: ticketEndpoints,
+  workCenters: workCenterEndpoints,
 } as const;
 type Groups = typeof GROUPS;
 
@@ -37,6 +40,7 @@ const HANDLERS: { [K in keyof Groups]: (deps: AppDeps) => Handlers<Groups[K]> } 
   processes: processHandlers,
   procurement: procurementHandlers,
   tickets: ticketHandlers,
+  workCenters: workCenterHandlers,
 };
 
 /** Every endpoint with its name (`group.name`), in the order Express matches them. */
