@@ -19,6 +19,8 @@ import { taskEndpoints } from './routes/tasks.endpoints';
 import { taskHandlers } from './routes/tasks';
 import { ticketEndpoints } from './routes/tickets.endpoints';
 import { ticketHandlers } from './routes/tickets';
+import { workCenterEndpoints } from './routes/work-centers.endpoints';
+import { workCenterHandlers } from './routes/work-centers';
 
 const GROUPS = {
   orders: orderEndpoints,
@@ -29,6 +31,7 @@ const GROUPS = {
   procurement: procurementEndpoints,
   tickets: ticketEndpoints,
   manufacturing: manufacturingEndpoints,
+  workCenters: workCenterEndpoints,
 } as const;
 type Groups = typeof GROUPS;
 
@@ -41,6 +44,7 @@ const HANDLERS: { [K in keyof Groups]: (deps: AppDeps) => Handlers<Groups[K]> } 
   procurement: procurementHandlers,
   tickets: ticketHandlers,
   manufacturing: manufacturingHandlers,
+  workCenters: workCenterHandlers,
 };
 
 /** Every endpoint with its name (`group.name`), in the order Express matches them. */

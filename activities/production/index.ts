@@ -7,6 +7,7 @@ import { withFailureTypes } from '../errors';
 import { createOrderActivities } from './orders';
 import { createMaterialActivities } from './materials';
 import { createMachineActivities, type MachineActivityOptions } from './machines';
+import { createPlanningActivities } from './planning';
 
 export function createProductionActivities(db: ProductionDb, opts: MachineActivityOptions = {}) {
   const lookup: BomLookup = async (sku) => {
@@ -23,6 +24,7 @@ export function createProductionActivities(db: ProductionDb, opts: MachineActivi
     ...createOrderActivities(db),
     ...createMaterialActivities(db),
     ...createMachineActivities(db, opts),
+    ...createPlanningActivities(db),
     /** Multi-level BoM explosion: the purchased components (leaves) needed to make `quantity` of `sku`. */
     async explodeBom(input: { sku: string; quantity: number }) {
       if (!(await lookup(input.sku))) throw notFound(`Active BoM for ${input.sku}`);

@@ -1,0 +1,21 @@
+import type { AppDeps } from '../deps';
+import type { Handlers } from '../endpoint';
+import { listWorkCenters, workCenterBoard, workCenterStatus } from '../../domain/production/work-centers';
+import type { workCenterEndpoints } from './work-centers.endpoints';
+import { ZListWorkCentersQuery, ZWorkCenterBoardQuery, ZWorkCenterParams } from './work-centers.schemas';
+
+export function workCenterHandlers(deps: AppDeps): Handlers<typeof workCenterEndpoints> {
+  const db = deps.production;
+  return {
+    list: async (req, res) => {
+      res.json(await listWorkCenters(db, ZListWorkCentersQuery.parse(req.query)));
+    },
+    get: async (req, res) => {
+      res.json(await workCenterStatus(db, ZWorkCenterParams.parse(req.params).code));
+    },
+    board: async (req, res) => {
+      const { code } = ZWorkCenterParams.parse(req.params);
+      res.json(await workCenterBoard(db, code, ZWorkCenterBoardQuery.parse(req.query)));
+    },
+  };
+}

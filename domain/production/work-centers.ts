@@ -1,0 +1,116 @@
+// What the shop floor looks like per work center: what runs, what waits, and how full the plan is.
+import type { ProductionDb } from '../../db/clients';
+import type { WorkCenter as Center } from '../../generated/production/sqlite/client';
+import { localDate } from '../calendar';
+import { notFound } from '../errors';
+import { calendarOf, loadByDay, utilisation, type Booking, type Capacity } from './schedule';
+
+const ACTIVE = ['planned', 'running', 'held'];
+const WAITING = ['planned', 'held'];
+const WEEK_MS = 7 * 86_400_000;
+
+type ActiveWorkOrder = Awaited<ReturnType<typeof activeWorkOrders>>[number];
+
+const capacityOf = (c: Center): Capacity => ({ slots: c.slots, calendar: calendarOf(c) });
+
+function activeWorkOrders(db: ProductionDb, workCenterIds: number[]) {
+  return db.workOrder.findMany({
+    where: { workCenterId: { in: workCenterIds }, status: { in: ACTIVE } },
+    include: { mo: { select: { number: true } } },
+  });
+}
+
+const bookingsOf = (workOrders: ActiveWorkOrder[]): Booking[] =>
+  workOrders.flatMap((w) => (w.plannedStart && w.plannedEnd ? [{ slot: w.slot, start: w.plannedStart, end: w.plannedEnd }] : []));
+
+const runningJob = (w: ActiveWorkOrder) => ({
+  moNumber: w.mo.number,
+  sequence: w.sequence,
+  name: w.name,
+  slot: w.slot,
+  progress: w.progress,
+  startedAt: w.startedAt?.toISOString() ?? null,
+  plannedEnd: w.plannedEnd?.toISOString() ?? null,
+});
+
+// Planned order: by planned start, unplanned ones last.
+const byPlannedStart = (a: ActiveWorkOrder, b: ActiveWorkOrder) =>
+  (a.plannedStart?.getTime() ?? Infinity) - (b.plannedStart?.getTime() ?? Infinity) || a.id - b.id;
+
+const weekUtilisation = (c: Center, workOrders: ActiveWorkOrder[], now: Date) =>
+  utilisation(capacityOf(c), bookingsOf(workOrders), now, new Date(now.getTime() + WEEK_MS));
+
+export async function listWorkCenters(db: ProductionDb, q: { status?: string; page: number; pageSize: number }, now = new Date()) {
+  const where = q.status ? { status: q.status } : {};
+  const [total, centers] = await Promise.all([
+    db.workCenter.count({ where }),
+    db.workCenter.findMany({ where, orderBy: { code: 'asc' }, skip: (q.page - 1) * q.pageSize, take: q.pageSize }),
+  ]);
+  const workOrders = await activeWorkOrders(
+    db,
+    centers.map((c) => c.id),
+  );
+  const items = centers.map((c) => {
+    const own = workOrders.filter((w) => w.workCenterId === c.id);
+    return {
+      code: c.code,
+      name: c.name,
+      slots: c.slots,
+      status: c.status,
+      runningJobs: own.filter((w) => w.status === 'running').map(runningJob),
+      queueLength: own.filter((w) => WAITING.includes(w.status)).length,
+      utilisationPercent: weekUtilisation(c, own, now),
+    };
+  });
+  return { page: q.page, pageSize: q.pageSize, total, items };
+}
+
+async function centerByCode(db: ProductionDb, code: string): Promise<Center> {
+  const c = await db.workCenter.findUnique({ where: { code } });
+  if (!c) throw notFound(`Work center ${code}`);
+  return c;
+}
+
+export async function workCenterStatus(db: ProductionDb, code: string, now = new Date()) {
+  const c = await centerByCode(db, code);
+  const workOrders = (await activeWorkOrders(db, [c.id])).sort(byPlannedStart);
+  return {
+    code: c.code,
+    name: c.name,
+    slots: c.slots,
+    status: c.status,
+    calendar: calendarOf(c),
+    running: workOrders.filter((w) => w.status === 'running').map(runningJob),
+    queue: workOrders
+      .filter((w) => WAITING.includes(w.status))
+      .map((w) => ({
+        moNumber: w.mo.number,
+        sequence: w.sequence,
+        name: w.name,
+        status: w.status,
+        slot: w.slot,
+        minutesPlanned: w.minutesPlanned,
+        plannedStart: w.plannedStart?.toISOString() ?? null,
+        plannedEnd: w.plannedEnd?.toISOString() ?? null,
+      })),
+    utilisationPercent: weekUtilisation(c, workOrders, now),
+  };
+}
+
+export async function workCenterBoard(db: ProductionDb, code: string, q: { from?: string; days: number }, now = new Date()) {
+  const c = await centerByCode(db, code);
+  const from = q.from ?? localDate(now, c.timezone);
+  const load = loadByDay(capacityOf(c), bookingsOf(await activeWorkOrders(db, [c.id])), from, q.days);
+  const plannedMinutes = load.reduce((s, d) => s + d.plannedMinutes, 0);
+  const capacityMinutes = load.reduce((s, d) => s + d.totalCapacityMinutes, 0);
+  return {
+    code: c.code,
+    slots: c.slots,
+    timezone: c.timezone,
+    from,
+    days: load,
+    plannedMinutes,
+    capacityMinutes,
+    utilisationPercent: capacityMinutes ? Math.round((plannedMinutes / capacityMinutes) * 100) : 0,
+  };
+}
