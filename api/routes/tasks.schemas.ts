@@ -20,6 +20,7 @@ export const TASK_DECISIONS = [
   'close-short',
   'acknowledge',
   'confirm',
+  'repaired',
   ...CATEGORIES.map((c) => `category:${c}` as const),
 ] as const;
 

@@ -103,7 +103,7 @@ test('parts nobody has are bought through procure-to-pay; the goods receipt wake
     { reference: 'DN-1', lines: [{ lineNo: 1, quantity: 15 }] },
     'warehouse',
   );
-  expect(receipt.status).toBe(200);
+  expect(receipt.status).toBe(201);
 
   await waitMo(h, number, 'done');
   expect(await stockEverywhere(h, part.sku)).toMatchObject({ main: 0, shop: 0 });

@@ -102,7 +102,9 @@ test('with no alternative, a shop-floor task holds the work order until the mach
   expect(held.workOrders[0].status).toBe('held');
 
   // Only production staff decide; the machine is repaired and the work order runs again.
-  expect((await h.decide(task.id, 'repaired', 'warehouse')).status).toBe(403);
+  const refused = await h.decide(task.id, 'repaired', 'warehouse');
+  expect(refused.status).toBe(403);
+  expect(refused.body.error.message).toMatch(/role production/);
   expect((await h.decide(task.id, 'repaired', 'planner')).status).toBe(200);
   await waitMo(h, number, 'done');
   const jobs = await machineJobs(h, press.code);

@@ -1,7 +1,7 @@
 // Materials for a manufacturing order: reserve shop stock; make what is manufactured in child
 // orders; bring bought parts over from the warehouse, or buy them through procure-to-pay and wait
 // for their receipt. Repeats until everything is reserved.
-import { condition, getExternalWorkflowHandle, startChild, type ChildWorkflowHandle } from '@temporalio/workflow';
+import { ChildWorkflowCancellationType, condition, getExternalWorkflowHandle, startChild, type ChildWorkflowHandle } from '@temporalio/workflow';
 import { cancelRequisitionSignal, requisitionWorkflowId } from '../procurement/messages';
 import { ops, production } from '../shared/activities';
 import { MoCancelled, type MoContext } from './context';
@@ -74,7 +74,12 @@ async function bringOrBuy(ctx: MoContext, needs: MaterialNeed[], round: number):
     }
     if (transferred < need.quantity) stillShort.push({ sku: need.sku, quantity: need.quantity - transferred });
   }
-  if (stillShort.length) await buy(ctx, stillShort, round);
+  if (stillShort.length === 0) return;
+  // Hold what was brought over while the rest is bought, so another order cannot take it meanwhile.
+  if (stillShort.length < needs.length || stillShort.some((s, i) => s.quantity < needs[i].quantity)) {
+    await production.reserveMaterials({ moNumber: ctx.number, key: `${ctx.workflowId}:reserve:${round}:transferred` });
+  }
+  await buy(ctx, stillShort, round);
 }
 
 /** A purchase for what neither the shop nor the warehouse has; waits for a goods receipt of it. */
@@ -86,11 +91,13 @@ async function buy(ctx: MoContext, lines: SkuQuantity[], round: number): Promise
   });
   ctx.state.requisitions.push(requisitionNumber);
   ctx.note('purchase', `${requisitionNumber} raised for ${list(lines)}`);
-  // ABANDON: a purchase outlives this order; a cancellation calls it off explicitly (see cancelPurchases).
+  // A purchase outlives this order and is not cut off mid-step when the order is cancelled: the
+  // cancellation asks it to stop (see cancelPurchases), and one already received goes on to be paid.
   await startChild('procureToPay', {
     workflowId: requisitionWorkflowId(requisitionNumber),
     args: [{ requisitionNumber, policy: ctx.input.procurementPolicy }],
     parentClosePolicy: 'ABANDON',
+    cancellationType: ChildWorkflowCancellationType.ABANDON,
   });
   const seen = ctx.receipts.size;
   for (let asked = 1; !(await condition(() => ctx.receipts.size > seen, ctx.input.policy.materialWaitMs)); asked++) {
@@ -99,9 +106,9 @@ async function buy(ctx: MoContext, lines: SkuQuantity[], round: number): Promise
       documentRef: ctx.number,
       kind: 'materials-late',
       role: 'production',
-      decisions: ['wait', 'cancel'],
+      decisions: ['keep-waiting', 'cancel'],
       title: `Materials for ${ctx.number} have not arrived`,
-      description: `${requisitionNumber} (${list(lines)}) has no goods receipt yet. Check the purchase, then wait longer or cancel the manufacturing order.`,
+      description: `${requisitionNumber} (${list(lines)}) has no goods receipt yet. Check the purchase, then keep waiting or cancel the manufacturing order.`,
     });
     const decision = await ctx.tasks.decision(id, undefined, () => ctx.receipts.size > seen);
     if (ctx.receipts.size > seen) return ctx.tasks.withdraw('materials received', [id]);
