@@ -1,7 +1,13 @@
 // Materials for a manufacturing order: reserve shop stock; make what is manufactured in child
 // orders; bring bought parts over from the warehouse, or buy them through procure-to-pay and wait
 // for their receipt. Repeats until everything is reserved.
-import { ChildWorkflowCancellationType, condition, getExternalWorkflowHandle, startChild, type ChildWorkflowHandle } from '@temporalio/workflow';
+import {
+  ChildWorkflowCancellationType,
+  condition,
+  getExternalWorkflowHandle,
+  startChild,
+  type ChildWorkflowHandle,
+} from '@temporalio/workflow';
 import { cancelRequisitionSignal, requisitionWorkflowId } from '../procurement/messages';
 import { ops, production } from '../shared/activities';
 import { MoCancelled, type MoContext } from './context';
