@@ -26,6 +26,7 @@ import {
   waitPo,
   waitRequisition,
 } from '../tests/procurement/support';
+import { component, machine, manufactured, planMo, waitMo, workCenter } from '../tests/manufacturing/support';
 
 const OUT = path.resolve(__dirname, '..', 'tests', 'replay', 'histories');
 const MINUTE = 60_000;
@@ -42,7 +43,8 @@ export interface RecordedHistory {
 }
 
 type Recorder = (name: string, workflowId: string, description: string, expect: 'running' | 'closed') => Promise<void>;
-type Scenario = { name: string; run: (h: Harness, record: Recorder) => Promise<void> };
+/** `dev`: run on the dev server in real time (machine jobs heartbeat against the wall clock). */
+type Scenario = { name: string; server?: 'dev'; run: (h: Harness, record: Recorder) => Promise<void> };
 
 function ok<T>(res: ApiResponse<T>, what: string): T {
   if (res.status >= 300) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)}`);
@@ -320,6 +322,70 @@ const scenarios: Scenario[] = [
       await record('ticket-auto-closed', `ticket-${n}`, 'resolved, no answer from the customer, closed by the process', 'closed');
     },
   },
+  {
+    name: 'mo-two-level-with-breakdown',
+    server: 'dev',
+    async run(h, record) {
+      const saw = await workCenter(h);
+      const backup = await workCenter(h);
+      const bench = await workCenter(h);
+      const steel = await component(h, { cost: 2, shop: 10 });
+      const bolts = await component(h, { cost: 1, warehouse: 40 });
+      const frame = await manufactured(h, {
+        parts: [{ sku: steel.sku, quantity: 2 }],
+        steps: [{ name: 'Cut', workCenter: saw, alternative: backup, minutesPerUnit: 3 }],
+      });
+      const desk = await manufactured(h, {
+        parts: [
+          { sku: frame.sku, quantity: 1 },
+          { sku: bolts.sku, quantity: 4 },
+        ],
+        steps: [{ name: 'Assemble', workCenter: bench, minutesPerUnit: 5 }],
+      });
+      await machine(h, saw.code, { breakdownNext: 2 });
+      const n = await planMo(h, desk.sku, 2);
+      await waitMo(h, n, 'done');
+      const child = await h.stores.production.manufacturingOrder.findFirstOrThrow({ where: { parentRef: n } });
+      await record('mo-two-level-done', `mo-${n}`, 'a sub-assembly made by a child order, bolts brought from the warehouse', 'closed');
+      await record('mo-moved-to-alternative', `mo-${child.number}`, 'two breakdowns on the saw, finished on the backup saw', 'closed');
+    },
+  },
+  {
+    name: 'order-make-to-order',
+    server: 'dev',
+    async run(h, record) {
+      const press = await workCenter(h);
+      const part = await component(h, { cost: 1, shop: 20 });
+      const chair = await manufactured(h, {
+        makeToOrder: true,
+        price: 80,
+        parts: [{ sku: part.sku, quantity: 2 }],
+        steps: [{ name: 'Press', workCenter: press, minutesPerUnit: 4 }],
+      });
+      await machine(h, press.code, { breakdownNext: 2 });
+      const c = await customer(h.stores.operations);
+      const n = await placeOrder(h, c.code, [{ sku: chair.sku, quantity: 2 }]);
+      const mo = await h.eventually(
+        () => h.stores.production.manufacturingOrder.findFirst({ where: { parentRef: n } }),
+        `the manufacturing order of ${n}`,
+      );
+      const task = await h.openTask(mo.number, 'machine-down');
+      await record(
+        'mo-held-for-repair',
+        `mo-${mo.number}`,
+        'the press broke down twice and has no alternative: held for repair',
+        'running',
+      );
+      await record('order-waiting-for-manufacturing', `order-${n}`, 'waiting for its manufacturing order', 'running');
+      ok(await h.decide(task.id, 'repaired', 'planner'), 'repaired');
+      await waitMo(h, mo.number, 'done');
+      await h.waitForStatus(n, 'awaiting_delivery');
+      await confirmDelivery(h, n);
+      await h.waitForStatus(n, 'awaiting_payment');
+      await payOutstanding(h, n);
+      await record('order-make-to-order-paid', `order-${n}`, 'made to order after a repair, shipped, delivered and paid', 'closed');
+    },
+  },
 ];
 
 /** Waits until the run is quiet (no workflow task or activity in flight) or closed, then writes its history. */
@@ -375,20 +441,31 @@ async function main(): Promise<void> {
   process.env.TEST_WORKFLOW_BUNDLE = path.join(bundleDir, 'workflows.js');
   fs.writeFileSync(process.env.TEST_WORKFLOW_BUNDLE, bundle.code);
 
-  // Time-skipping: written-off orders and payments on net 30 wait for weeks; the supplier gateway
-  // is retried quickly so an outage reaches the buyer in seconds.
-  const h = await startHarness({
-    timeSkipping: true,
-    policies: { procurement: { supplierRetryInitialMs: 100, supplierAttemptsBeforeTask: 3 } },
-  });
+  // Time-skipping for most: written-off orders and payments on net 30 wait for weeks; the supplier
+  // gateway is retried quickly so an outage reaches the buyer in seconds. Manufacturing runs on the
+  // dev server: machine jobs heartbeat against the wall clock.
   const written: string[] = [];
   try {
-    for (const s of chosen) {
-      console.log(`scenario ${s.name}`);
-      await s.run(h, recorder(h, written));
+    for (const server of ['time-skipping', 'dev'] as const) {
+      const batch = chosen.filter((s) => (s.server ?? 'time-skipping') === server);
+      if (batch.length === 0) continue;
+      const h = await startHarness({
+        timeSkipping: server === 'time-skipping',
+        policies: {
+          procurement: { supplierRetryInitialMs: 100, supplierAttemptsBeforeTask: 3 },
+          manufacturing: { machineHeartbeatTimeoutMs: 2_000, machineAttempts: 2 },
+        },
+      });
+      try {
+        for (const s of batch) {
+          console.log(`scenario ${s.name}`);
+          await s.run(h, recorder(h, written));
+        }
+      } finally {
+        await h.close();
+      }
     }
   } finally {
-    await h.close();
     for (const dir of [bundleDir, ...Object.values(templates).map((t) => path.dirname(t))]) {
       if (dir.startsWith(os.tmpdir())) fs.rmSync(dir, { recursive: true, force: true });
     }

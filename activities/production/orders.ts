@@ -3,38 +3,10 @@
 import type { ProductionDb } from '../../db/clients';
 import { notFound } from '../../domain/errors';
 import { writeManufacturingOrder, type NewManufacturingOrder } from '../../domain/manufacturing/create-manufacturing-order';
-import type { MoSnapshot, MoStatus, ParentType, WorkOrderInfo, WorkOrderStatus } from '../../workflows/manufacturing/types';
+import type { MoSnapshot, MoStatus, ParentType } from '../../workflows/manufacturing/types';
+import { workOrdersOf } from './planning';
 
 const FINAL: MoStatus[] = ['done', 'cancelled', 'failed'];
-
-export async function workOrderInfos(db: ProductionDb, moId: number): Promise<WorkOrderInfo[]> {
-  const mo = await db.manufacturingOrder.findUniqueOrThrow({ where: { id: moId } });
-  const [workOrders, steps] = await Promise.all([
-    db.workOrder.findMany({ where: { moId }, include: { workCenter: true }, orderBy: { sequence: 'asc' } }),
-    db.routingStep.findMany({ where: { bomId: mo.bomId }, include: { alternativeWorkCenter: true } }),
-  ]);
-  const ref = (wc: { id: number; code: string; controllerUrl: string | null }) => ({
-    id: wc.id,
-    code: wc.code,
-    controllerUrl: wc.controllerUrl,
-  });
-  return workOrders.map((w) => {
-    const alt = steps.find((s) => s.sequence === w.sequence)?.alternativeWorkCenter;
-    return {
-      id: w.id,
-      sequence: w.sequence,
-      name: w.name,
-      workCenter: ref(w.workCenter),
-      ...(alt ? { alternative: ref(alt) } : {}),
-      slot: w.slot,
-      status: w.status as WorkOrderStatus,
-      minutesPlanned: w.minutesPlanned,
-      ...(w.minutesActual !== null ? { minutesActual: w.minutesActual } : {}),
-      ...(w.plannedStart ? { plannedStart: w.plannedStart.toISOString() } : {}),
-      ...(w.plannedEnd ? { plannedEnd: w.plannedEnd.toISOString() } : {}),
-    };
-  });
-}
 
 export function createOrderActivities(db: ProductionDb) {
   const find = async (number: string) => {
@@ -57,7 +29,7 @@ export function createOrderActivities(db: ProductionDb) {
         status: mo.status as MoStatus,
         parentType: mo.parentType as ParentType,
         ...(mo.parentRef ? { parentRef: mo.parentRef } : {}),
-        workOrders: await workOrderInfos(db, mo.id),
+        workOrders: await workOrdersOf(db, mo.number),
       };
     },
 

@@ -1,11 +1,12 @@
 // Every endpoint of the registry × every role: no key is 401; a role the endpoint does not admit is
-// 403 and changes nothing (no row in the operations store, no process started); an admitted role
+// 403 and changes nothing (no row in either store, no process started); an admitted role
 // gets past authorization. A new endpoint is covered by being registered.
 import type { z } from 'zod';
 import { ROLES, type Role } from '../../config';
 import type { Access } from '../../api/endpoint';
 import { ENDPOINTS } from '../../api/registry';
 import { Prisma } from '../../generated/operations/sqlite/client';
+import { Prisma as ProductionModels } from '../../generated/production/sqlite/client';
 import { customer, product } from '../support/fixtures';
 import { USERS, startHarness, type Harness } from '../support/harness';
 
@@ -32,6 +33,7 @@ const SAMPLE_IDS = [
   'TCK-99999-V1',
   'order-SO-99999:credit-hold',
   'order-SO-99999',
+  'MO-99999',
 ];
 
 function urlOf(e: (typeof ENDPOINTS)[number]): string {
@@ -57,13 +59,28 @@ async function bodies(): Promise<Record<string, unknown>> {
     },
     'tickets.create': { customer: c.code, subject: 'Broken', description: 'It does not start', channel: 'email' },
     'stock.receive': { reference: 'GRN-MATRIX', lines: [{ sku: p.sku, quantity: 5 }] },
+    'manufacturing.create': { sku: await makeable(p.sku), quantity: 1 },
   };
 }
 
+/** Gives the product a BoM and routing, so a manufacturing order for it would be written if let through. */
+async function makeable(sku: string): Promise<string> {
+  const wc = await h.stores.production.workCenter.create({ data: { code: 'WC-MATRIX', name: 'Matrix', costPerHourCents: 100 } });
+  await h.stores.production.bom.create({
+    data: { productSku: sku, routing: { create: [{ sequence: 10, name: 'Make', workCenterId: wc.id, minutesPerUnit: 1 }] } },
+  });
+  return sku;
+}
+
 async function footprint() {
-  const db = h.stores.operations as unknown as Record<string, { count(): Promise<number> }>;
   const rows: Record<string, number> = {};
-  for (const model of Object.values(Prisma.ModelName)) rows[model] = await db[model[0].toLowerCase() + model.slice(1)].count();
+  for (const [store, models] of [
+    ['operations', Object.values(Prisma.ModelName)],
+    ['production', Object.values(ProductionModels.ModelName)],
+  ] as const) {
+    const db = h.stores[store] as unknown as Record<string, { count(): Promise<number> }>;
+    for (const model of models) rows[`${store}.${model}`] = await db[model[0].toLowerCase() + model.slice(1)].count();
+  }
   let processes = 0;
   for await (const _ of h.env.client.workflow.list()) processes++;
   return { rows, processes };
