@@ -1,10 +1,12 @@
 // The story the production side exists for: a sales order for a product made to order, placed
-// through the API with a component short on the shop floor and a machine that breaks down on the
-// way, ends delivered and paid; its history shows the child manufacturing orders.
+// through the API with components short (one on the shop floor, one everywhere) and a machine that
+// breaks down on the way, ends delivered and paid; its history shows the child manufacturing
+// order, the child purchase, the machine retries and the move to the alternative work center.
 import { startHarness, type Harness } from '../support/harness';
 import { customer, ledgerBalances, orderBody } from '../support/fixtures';
 import { assertInvariants } from '../support/invariants';
 import { assertNoDoubleBooking, assertProductionInvariants } from '../support/production-invariants';
+import { boughtProduct, purchaseOrderOf, supplier, waitPo } from '../procurement/support';
 import { component, historyEvents, machine, manufactured, stockEverywhere, waitMo, workCenter } from './support';
 
 let h: Harness;
@@ -25,6 +27,7 @@ test('an order for a make-to-order product is manufactured (sub-assembly, transf
   const assembly = await workCenter(h);
   const tube = await component(h, { cost: 3, shop: 2, warehouse: 30 }); // short on the shop floor
   const cap = await component(h, { cost: 1, shop: 50 });
+  const glides = await boughtProduct(h, await supplier(h), 0.5); // nowhere in stock: bought for this order
   const frame = await manufactured(h, {
     parts: [{ sku: tube.sku, quantity: 4 }],
     steps: [{ name: 'Weld', workCenter: weld, alternative: weldBackup, minutesPerUnit: 4 }],
@@ -35,6 +38,7 @@ test('an order for a make-to-order product is manufactured (sub-assembly, transf
     parts: [
       { sku: frame.sku, quantity: 1 },
       { sku: cap.sku, quantity: 4 },
+      { sku: glides.sku, quantity: 4 },
     ],
     steps: [{ name: 'Assemble', workCenter: assembly, setupMinutes: 10, minutesPerUnit: 15 }],
   });
@@ -51,6 +55,21 @@ test('an order for a make-to-order product is manufactured (sub-assembly, transf
   );
   expect(mo).toMatchObject({ productSku: chair.sku, quantity: 3 });
   await h.waitForStatus(orderNumber, 'manufacturing');
+
+  // The glides are bought under the normal approval policy (within the automatic limit) and received at the warehouse.
+  const requisition = await h.eventually(
+    () => db.requisition.findFirst({ where: { source: 'make_to_order', sourceRef: mo.number }, include: { lines: true } }),
+    'the requisition for the glides',
+  );
+  expect(requisition.lines.map((l) => l.quantity)).toEqual([12]);
+  const po = await purchaseOrderOf(h, requisition.number);
+  await waitPo(h, po.number, 'awaiting_goods');
+  const receipt = await h.post(
+    `/api/purchase-orders/${po.number}/receipts`,
+    { reference: 'DN-GLIDES', lines: [{ lineNo: 1, quantity: 12 }] },
+    'warehouse',
+  );
+  expect(receipt.status).toBe(201);
   await waitMo(h, mo.number, 'done', 90_000);
 
   await h.waitForStatus(orderNumber, 'awaiting_delivery');
@@ -74,6 +93,10 @@ test('an order for a make-to-order product is manufactured (sub-assembly, transf
   expect(orderEvents.some((e) => e.startChildWorkflowExecutionInitiatedEventAttributes?.workflowId === `mo-${mo.number}`)).toBe(true);
   const moEvents = await historyEvents(h, `mo-${mo.number}`);
   expect(moEvents.some((e) => e.startChildWorkflowExecutionInitiatedEventAttributes?.workflowId === `mo-${frameOrder.number}`)).toBe(true);
+  expect(
+    moEvents.some((e) => e.startChildWorkflowExecutionInitiatedEventAttributes?.workflowId === `requisition-${requisition.number}`),
+  ).toBe(true);
+  expect(moEvents.some((e) => e.workflowExecutionSignaledEventAttributes?.signalName === 'materialsReceived')).toBe(true);
   const frameEvents = await historyEvents(h, `mo-${frameOrder.number}`);
   expect(frameEvents.some((e) => e.activityTaskFailedEventAttributes?.failure?.applicationFailureInfo?.type === 'MachineBreakdown')).toBe(
     true,

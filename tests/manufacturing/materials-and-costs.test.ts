@@ -97,7 +97,7 @@ test('parts nobody has are bought through procure-to-pay; the goods receipt wake
   );
   expect(requisition.lines.map((l) => l.quantity)).toEqual([15]);
   const po = await purchaseOrderOf(h, requisition.number);
-  await waitPo(h, po.number, 'confirmed');
+  await waitPo(h, po.number, 'awaiting_goods');
   const receipt = await h.post(
     `/api/purchase-orders/${po.number}/receipts`,
     { reference: 'DN-1', lines: [{ lineNo: 1, quantity: 15 }] },
