@@ -109,3 +109,41 @@ test('an order for a make-to-order product is manufactured (sub-assembly, transf
   expect(moved('4000')).toBe(-75_000);
   expect(moved('1000')).toBe(75_000);
 });
+
+test('an order cancelled while its goods are being made calls off its manufacturing order, which writes off what it used', async () => {
+  const db = h.stores.operations;
+  const lathe = await workCenter(h);
+  const rod = await component(h, { cost: 2, shop: 10 });
+  const knob = await manufactured(h, {
+    makeToOrder: true,
+    parts: [{ sku: rod.sku, quantity: 1 }],
+    steps: [{ workCenter: lathe, minutesPerUnit: 30 }],
+  });
+  await machine(h, lathe.code, { slowFactor: 50 }); // long enough to cancel mid-job
+  const c = await customer(db);
+  const created = await h.post('/api/orders', orderBody(c.code, [{ sku: knob.sku, quantity: 2 }]));
+  const orderNumber: string = created.body.number;
+  const mo = await h.eventually(
+    () => h.stores.production.manufacturingOrder.findFirst({ where: { parentRef: orderNumber } }),
+    'the manufacturing order',
+  );
+  await h.eventually(
+    async () => (await h.stores.production.workOrder.findFirst({ where: { moId: mo.id } }))?.status === 'running',
+    'the job to run',
+  );
+
+  // A manufacturing order made for an order is cancelled through the order.
+  const direct = await h.post(`/api/manufacturing-orders/${mo.number}/cancel`, { reason: 'not this way' }, 'planner');
+  expect(direct.status).toBe(409);
+  expect(direct.body.error.message).toContain(orderNumber);
+
+  const cancelled = await h.post(`/api/orders/${orderNumber}/cancel`, { reason: 'customer withdrew' });
+  expect(cancelled.status).toBe(200);
+  await h.waitForStatus(orderNumber, 'cancelled');
+  await waitMo(h, mo.number, 'cancelled');
+  const after = await h.stores.production.manufacturingOrder.findUniqueOrThrow({ where: { id: mo.id } });
+  expect(after.lossCents).toBe(2 * 200); // the rods were issued; the cut-off job had not finished, so no machine time
+  expect(await stockEverywhere(h, rod.sku)).toMatchObject({ shop: 8, shopReserved: 0 });
+  expect(await stockEverywhere(h, knob.sku)).toMatchObject({ main: 0, mainReserved: 0, shop: 0 });
+  await machine(h, lathe.code, { reset: true });
+});
