@@ -68,6 +68,7 @@ async function createRecords(base: string): Promise<Record<string, string[]>> {
     channel: 'email',
     productSku: 'GD-001',
   });
+  const mo = await call('production', 'POST', '/api/manufacturing-orders', { sku: 'SUB-001', quantity: 1 });
   await new Promise((r) => setTimeout(r, 3000)); // the processes open their first tasks and purchase orders
   const tasks = await call('admin', 'GET', '/api/tasks?pageSize=100');
   const req = await call('admin', 'GET', `/api/requisitions/${requisition.number}`);
@@ -77,7 +78,9 @@ async function createRecords(base: string): Promise<Record<string, string[]>> {
     tickets: [ticket.number],
     purchaseOrders: (req.purchaseOrders ?? []).map((p: { number: string }) => p.number),
     tasks: tasks.items.map((t: { id: string }) => t.id),
-    processes: [`order-${order.number}`, `requisition-${requisition.number}`, `ticket-${ticket.number}`],
+    manufacturingOrders: [mo.number],
+    workCenters: ['CUT', 'ASM'],
+    processes: [`order-${order.number}`, `requisition-${requisition.number}`, `ticket-${ticket.number}`, `mo-${mo.number}`],
     visits: [`${ticket.number}-V1`],
   };
 }
@@ -92,6 +95,8 @@ function writeConfig(file: string, records: Record<string, string[]>) {
     ['tasks', '^/api/tasks/', 'id'],
     ['processes', '^/api/processes/', 'workflowId'],
     ['visits', '^/api/tickets/.*/visits/', 'visit'],
+    ['manufacturingOrders', '^/api/manufacturing-orders/', 'number'],
+    ['workCenters', '^/api/work-centers/', 'code'],
   ];
   let toml = fs.readFileSync(path.join(root, 'scripts/fuzz.toml'), 'utf8');
   for (const [name, values] of Object.entries(records))

@@ -2,23 +2,13 @@
 // through the API with components short (one on the shop floor, one everywhere) and a machine that
 // breaks down on the way, ends delivered and paid; its history shows the child manufacturing
 // order, the child purchase, the machine retries and the move to the alternative work center.
-import { startHarness, type Harness } from '../support/harness';
+import type { Harness } from '../support/harness';
 import { customer, ledgerBalances, orderBody } from '../support/fixtures';
-import { assertInvariants } from '../support/invariants';
-import { assertNoDoubleBooking, assertProductionInvariants } from '../support/production-invariants';
 import { boughtProduct, purchaseOrderOf, supplier, waitPo } from '../procurement/support';
-import { component, historyEvents, machine, manufactured, stockEverywhere, waitMo, workCenter } from './support';
+import { component, historyEvents, machine, manufactured, stockEverywhere, waitMo, workCenter, usePlant } from './support';
 
 let h: Harness;
-beforeAll(async () => {
-  h = await startHarness({ policies: { manufacturing: { machineHeartbeatTimeoutMs: 2_000, machineAttempts: 2 } } });
-});
-afterAll(async () => h?.close());
-afterEach(async () => {
-  await assertInvariants(h.stores.operations);
-  await assertProductionInvariants(h.stores.operations, h.stores.production);
-  await assertNoDoubleBooking(h.stores.production);
-});
+usePlant((started) => (h = started));
 
 test('an order for a make-to-order product is manufactured (sub-assembly, transfer, breakdown → alternative), shipped, delivered and paid', async () => {
   const db = h.stores.operations;

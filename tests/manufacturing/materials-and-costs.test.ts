@@ -1,23 +1,13 @@
 // Manufacturing orders and their materials on the real Temporal dev server: a two-level BoM made
 // with a child order for the sub-assembly, parts brought from the warehouse or bought through
 // procure-to-pay, the cost roll-up in the ledger, and cancellation.
-import { startHarness, type Harness } from '../support/harness';
+import type { Harness } from '../support/harness';
 import { ledgerBalances } from '../support/fixtures';
-import { assertInvariants } from '../support/invariants';
-import { assertNoDoubleBooking, assertProductionInvariants } from '../support/production-invariants';
 import { boughtProduct, purchaseOrderOf, supplier, waitPo } from '../procurement/support';
-import { component, historyEvents, machine, manufactured, planMo, stockEverywhere, waitMo, workCenter } from './support';
+import { component, historyEvents, machine, manufactured, planMo, stockEverywhere, waitMo, workCenter, usePlant } from './support';
 
 let h: Harness;
-beforeAll(async () => {
-  h = await startHarness({ policies: { manufacturing: { machineHeartbeatTimeoutMs: 2_000, machineAttempts: 2 } } });
-});
-afterAll(async () => h?.close());
-afterEach(async () => {
-  await assertInvariants(h.stores.operations);
-  await assertProductionInvariants(h.stores.operations, h.stores.production);
-  await assertNoDoubleBooking(h.stores.production);
-});
+usePlant((started) => (h = started));
 
 test('a two-level BoM: the sub-assembly is made by a child order, parts come from shop and warehouse, goods and costs reach the warehouse and ledger', async () => {
   const cut = await workCenter(h, { ratePerHour: 60, labourPerHour: 30 });

@@ -2,22 +2,11 @@
 // HTTP: slow machines kept alive by heartbeats, a stall caught by the heartbeat timeout and resumed
 // where it stopped, breakdowns moving the work to the alternative work center, and with none a
 // shop-floor task that holds it until repaired.
-import { startHarness, type Harness } from '../support/harness';
-import { assertInvariants } from '../support/invariants';
-import { assertNoDoubleBooking, assertProductionInvariants } from '../support/production-invariants';
-import { component, historyEvents, machine, machineJobs, manufactured, planMo, waitMo, workCenter } from './support';
+import type { Harness } from '../support/harness';
+import { component, historyEvents, machine, machineJobs, manufactured, planMo, waitMo, workCenter, usePlant } from './support';
 
-const HEARTBEAT_TIMEOUT_MS = 2_000;
 let h: Harness;
-beforeAll(async () => {
-  h = await startHarness({ policies: { manufacturing: { machineHeartbeatTimeoutMs: HEARTBEAT_TIMEOUT_MS, machineAttempts: 2 } } });
-});
-afterAll(async () => h?.close());
-afterEach(async () => {
-  await assertInvariants(h.stores.operations);
-  await assertProductionInvariants(h.stores.operations, h.stores.production);
-  await assertNoDoubleBooking(h.stores.production);
-});
+usePlant((started) => (h = started));
 
 async function oneStepProduct(steps: Parameters<typeof manufactured>[1]['steps']) {
   const part = await component(h, { cost: 1, shop: 100 });

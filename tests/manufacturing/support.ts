@@ -1,8 +1,28 @@
 // A small plant for manufacturing tests: work centers wired to this harness's machine simulator,
 // bought components with known costs and stock, and manufactured products with BoMs and routings.
-import type { Harness } from '../support/harness';
+import { startHarness, type Harness } from '../support/harness';
 import { uniq } from '../support/fixtures';
+import { assertInvariants } from '../support/invariants';
 import { stockShop } from '../support/production-fixtures';
+import { assertNoDoubleBooking, assertProductionInvariants } from '../support/production-invariants';
+
+/**
+ * One harness for the test file, with machine timings short enough for tests (a stall is noticed
+ * after 2 s, two failed runs move the work), and both stores' invariants checked after every test.
+ */
+export function usePlant(started: (h: Harness) => void): void {
+  let h: Harness | undefined;
+  beforeAll(async () => {
+    h = await startHarness({ policies: { manufacturing: { machineHeartbeatTimeoutMs: 2_000, machineAttempts: 2 } } });
+    started(h);
+  });
+  afterAll(async () => h?.close());
+  afterEach(async () => {
+    await assertInvariants(h!.stores.operations);
+    await assertProductionInvariants(h!.stores.operations, h!.stores.production);
+    await assertNoDoubleBooking(h!.stores.production);
+  });
+}
 
 /** A work center open around the clock (plans are then easy to check), controlled at /machines/<code>. */
 export async function workCenter(
