@@ -254,6 +254,20 @@ export async function seedDemoData(ops: OperationsDb, prod: ProductionDb, opts: 
       );
     await createBom(m.sku, parts);
   }
-  for (const c of components) await prod.productionStock.create({ data: { sku: c.sku, location: 'SHOP', onHand: int(0, 200) } });
+  // Opening balances are booked as moves too, so shop stock always equals the sum of its moves.
+  for (const c of components) {
+    const onHand = int(0, 200);
+    await prod.productionStock.create({ data: { sku: c.sku, location: 'SHOP', onHand } });
+    await prod.productionStockMove.create({
+      data: {
+        key: `opening:${c.sku}:SHOP`,
+        sku: c.sku,
+        location: 'SHOP',
+        quantity: onHand,
+        reason: 'opening_balance',
+        reference: 'demo data',
+      },
+    });
+  }
   log(`work centers: ${centers.length}; BoMs: ${subs.length + 40} (two levels); shop stock for ${components.length} components`);
 }

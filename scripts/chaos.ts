@@ -11,11 +11,12 @@ import path from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { closeStores, openStores } from '../db/clients';
 import { dropPostgresDatabase, ensurePostgresDatabase } from '../db/postgres-admin';
-import { findDuplicates, findHistoryDuplicates, findViolations } from './chaos/checks';
+import { findDuplicates, findHistoryDuplicates, findProductionViolations, findViolations } from './chaos/checks';
 import { Api, apiUsers, sleep } from './chaos/client';
 import { Component, runScript, tsx } from './chaos/cluster';
 import { freePort } from './ports';
 import { faultSchedule, runSchedule } from './chaos/faults';
+import { COMPONENT_SKUS, driveManufacturing, planManufacturing } from './chaos/manufacturing';
 import { ORDER_SKUS, driveOrder, planOrder } from './chaos/orders';
 import { progressLine, report } from './chaos/report';
 import { driveRequisition, planRequisition } from './chaos/requisitions';
@@ -50,16 +51,28 @@ async function databases(dataDir: string, stamp: string) {
   return urls;
 }
 
-/** Roughly 40 % orders, 30 % requisitions, 30 % tickets, interleaved so each kind runs throughout. */
+/** Roughly 30 % orders, 20 % requisitions, 30 % tickets, 20 % manufacturing orders, interleaved so each kind runs throughout. */
 function plan(n: number): Run[] {
-  const counters = { order: 0, requisition: 0, ticket: 0 };
-  const cycle: Kind[] = ['order', 'requisition', 'ticket', 'order', 'requisition', 'ticket', 'order', 'requisition', 'ticket', 'order'];
+  const counters = { order: 0, requisition: 0, ticket: 0, manufacturing: 0 };
+  const cycle: Kind[] = [
+    'order',
+    'requisition',
+    'ticket',
+    'manufacturing',
+    'order',
+    'ticket',
+    'requisition',
+    'order',
+    'ticket',
+    'manufacturing',
+  ];
+  const planners = { order: planOrder, requisition: planRequisition, ticket: planTicket, manufacturing: planManufacturing };
   return Array.from({ length: n }, (_, i) => {
     const kind = cycle[i % cycle.length];
-    const index = counters[kind]++;
-    return kind === 'order' ? planOrder(index) : kind === 'requisition' ? planRequisition(index) : planTicket(index);
+    return planners[kind](counters[kind]++);
   });
 }
+const drivers = { order: driveOrder, requisition: driveRequisition, ticket: driveTicket, manufacturing: driveManufacturing };
 
 async function main() {
   const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
@@ -99,6 +112,8 @@ async function main() {
       PRODUCTION_DATABASE_URL: urls.production,
       API_USERS: apiUsers(TICKET_CUSTOMERS),
       LOG_LEVEL: 'warn',
+      // A machine job cut off by a killed worker is taken up again within seconds, not a minute.
+      MACHINE_HEARTBEAT_TIMEOUT_SECONDS: '10',
     };
     const add = (c: Component) => (components.push(c), c);
     const temporal = add(
@@ -137,7 +152,7 @@ async function main() {
     say(`system up (API http://127.0.0.1:${apiPort}/api, Temporal 127.0.0.1:${temporalPort})`);
 
     const client = new Api(`http://127.0.0.1:${apiPort}`);
-    const lines = ORDER_SKUS.map((sku) => ({ sku, quantity: 100_000 }));
+    const lines = [...ORDER_SKUS, ...COMPONENT_SKUS].map((sku) => ({ sku, quantity: 100_000 }));
     const stock = await client.post('/stock/receipts', { reference: `CHAOS-STOCK-${stamp}`, lines }, 'operator');
     if (stock.status >= 300) throw new Error(`stock receipt refused: ${stock.status} ${JSON.stringify(stock.body)}`);
 
@@ -148,16 +163,16 @@ async function main() {
       today: new Date().toISOString().slice(0, 10),
       pollMs: 1500 + PROCESSES * 10, // fewer reads per process when there are more of them
     };
-    const faults = { order: 0, requisition: 0, ticket: 0, system: 0 };
+    const faults = { order: 0, requisition: 0, ticket: 0, manufacturing: 0, system: 0 };
     const schedule = faultSchedule({ workers, temporal, api, simulatorUrl: `http://127.0.0.1:${simulatorPort}`, say }, faults);
     const chaos = runSchedule(schedule, Date.now(), () => stopping);
     const progress = setInterval(() => say(progressLine(runs, client)), 10_000);
-    const drivers = runs.map(async (run, i) => {
+    const driving = runs.map(async (run, i) => {
       await sleep(i * (20_000 / runs.length)); // creations spread over the first 20 s
-      await (run.kind === 'order' ? driveOrder : run.kind === 'requisition' ? driveRequisition : driveTicket)(ctx, run);
+      await drivers[run.kind](ctx, run);
     });
     await chaos;
-    await Promise.all(drivers);
+    await Promise.all(driving);
     clearInterval(progress);
     say(`driving done: ${progressLine(runs, client)}; checking`);
 
@@ -167,7 +182,10 @@ async function main() {
       failed = report(runs, {
         faults,
         duplicates: [...(await findDuplicates(stores.operations)), ...(await findHistoryDuplicates(client, runs))],
-        violations: await findViolations(stores.operations),
+        violations: [
+          ...(await findViolations(stores.operations)),
+          ...(await findProductionViolations(stores.operations, stores.production)),
+        ],
         notes: components.filter((c) => c.unexpectedExits > 0).map((c) => `${c.spec.name} exited on its own ${c.unexpectedExits} time(s)`),
       });
     } finally {

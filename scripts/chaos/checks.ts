@@ -1,6 +1,6 @@
 // After the run: nothing written twice (grouped by business keys in the operations store and in
 // the processes' own histories), and the store's invariants hold.
-import type { OperationsDb } from '../../db/clients';
+import type { OperationsDb, ProductionDb } from '../../db/clients';
 import type { Api } from './client';
 import type { Kind, Run } from './run';
 
@@ -135,5 +135,21 @@ export async function findViolations(db: OperationsDb): Promise<string[]> {
   const balance = (cash._sum.debitCents ?? 0) - (cash._sum.creditCents ?? 0);
   const expected = (received._sum.amountCents ?? 0) - (paidOut._sum.amountCents ?? 0);
   if (balance !== expected) out.push(`cash account ${balance / 100} ≠ payments received − payments made ${expected / 100}`);
+  return out;
+}
+
+/** tests/support/production-invariants.ts: shop stock equals its moves, reservations add up, crossings booked on both sides, no slot double-booked. */
+export async function findProductionViolations(ops: OperationsDb, prod: ProductionDb): Promise<string[]> {
+  const out: string[] = [];
+  const { expect } = await import('expect');
+  (globalThis as { expect?: unknown }).expect = expect;
+  const { assertNoDoubleBooking, assertProductionInvariants } = await import('../../tests/support/production-invariants');
+  for (const check of [() => assertProductionInvariants(ops, prod), () => assertNoDoubleBooking(prod)]) {
+    try {
+      await check();
+    } catch (e) {
+      out.push((e as Error).message.split('\n').slice(0, 12).join('\n'));
+    }
+  }
   return out;
 }

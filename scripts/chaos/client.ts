@@ -16,6 +16,7 @@ export const KEYS = {
   agent: 'chaos-agent',
   supervisor: 'chaos-supervisor',
   admin: 'chaos-admin',
+  production: 'chaos-production',
 } as const;
 export type As = keyof typeof KEYS | `portal:${string}`;
 
@@ -27,6 +28,7 @@ export function apiUsers(portalCustomers: string[]): string {
     `${KEYS.manager}:Maria Manager:manager|approver`,
     `${KEYS.requester}:Rick Requester:requester`,
     `${KEYS.buyer}:Bella Buyer:buyer`,
+    `${KEYS.production}:Paula Planner:production`,
     `${KEYS.ap}:Amir Payables:ap_clerk|approver`,
     `${KEYS.agent}:Alex Agent:agent`,
     `${KEYS.supervisor}:Sofia Supervisor:supervisor|agent`,

@@ -1,5 +1,5 @@
 // The fault schedule, the same at every run size (seconds after the first process starts):
-// partner faults through the simulators' /control endpoints, the workers SIGKILLed three times,
+// partner and machine faults through the simulators' control endpoints, the workers SIGKILLed three times,
 // the Temporal dev server restarted once (its state file keeps the processes), the API SIGKILLed once.
 import type { Component } from './cluster';
 import { sleep } from './client';
@@ -17,7 +17,8 @@ export interface FaultTargets {
 
 export function faultSchedule(t: FaultTargets, counts: Record<Kind | 'system', number>): [number, () => Promise<void>][] {
   const control = async (party: string, body: object, kind: Kind) => {
-    const res = await fetch(`${t.simulatorUrl}/control/${party}`, {
+    // Carriers and suppliers are steered under /control/<party>; machines under /machines/<code>/control.
+    const res = await fetch(party.startsWith('/') ? `${t.simulatorUrl}${party}` : `${t.simulatorUrl}/control/${party}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(body),
@@ -38,6 +39,10 @@ export function faultSchedule(t: FaultTargets, counts: Record<Kind | 'system', n
         await control('carriers/SWIFT', { failNext: 4 }, 'order');
         for (const s of SUPPLIERS) await control(`suppliers/${s}`, { failNext: 2 }, 'requisition');
         t.say('partners: the carrier fails its next 4 calls, every supplier its next 2');
+        // Three failed runs (MACHINE_ATTEMPTS' default) move cutting to the backup saw CUT2; ASM stalls twice.
+        await control('/machines/CUT/control', { breakdownNext: 3 }, 'manufacturing');
+        await control('/machines/ASM/control', { stallNext: 2 }, 'manufacturing');
+        t.say('machines: the saw CUT breaks down on its next 3 runs, assembly ASM stalls on its next 2');
       },
     ],
     [15, () => system('workers SIGKILLed and restarted (1/3)', () => t.workers.restart('SIGKILL'))],

@@ -3,12 +3,18 @@ import type { Api } from './client';
 import type { Finding } from './checks';
 import type { Kind, Run } from './run';
 
-const KINDS: Kind[] = ['order', 'requisition', 'ticket'];
+const KINDS: Kind[] = ['order', 'requisition', 'ticket', 'manufacturing'];
+const PLURAL: Record<Kind, string> = {
+  order: 'orders',
+  requisition: 'requisitions',
+  ticket: 'tickets',
+  manufacturing: 'manufacturing orders',
+};
 
 export function progressLine(runs: Run[], api: Api): string {
   const kinds = KINDS.map((k) => {
     const of = runs.filter((r) => r.kind === k);
-    return `${k}s ${of.filter((r) => r.finished).length}/${of.length} ended (${of.filter((r) => r.number).length} started)`;
+    return `${PLURAL[k]} ${of.filter((r) => r.finished).length}/${of.length} ended (${of.filter((r) => r.number).length} started)`;
   });
   return `${kinds.join(', ')}; ${api.requests} requests, ${api.refused} refused connections`;
 }

@@ -1,7 +1,7 @@
 // What every driven process shares: its plan, the outcome its inputs call for, what happened.
 import { jitter, sleep, type Api } from './client';
 
-export type Kind = 'order' | 'requisition' | 'ticket';
+export type Kind = 'order' | 'requisition' | 'ticket' | 'manufacturing';
 
 export interface Run {
   kind: Kind;

@@ -2,6 +2,7 @@
 // orders; bring bought parts over from the warehouse, or buy them through procure-to-pay and wait
 // for their receipt. Repeats until everything is reserved.
 import {
+  CancellationScope,
   ChildWorkflowCancellationType,
   condition,
   getExternalWorkflowHandle,
@@ -58,26 +59,7 @@ async function makeComponents(ctx: MoContext, needs: MaterialNeed[], round: numb
 async function bringOrBuy(ctx: MoContext, needs: MaterialNeed[], round: number): Promise<void> {
   const stillShort: SkuQuantity[] = [];
   for (const need of needs) {
-    const key = `${ctx.workflowId}:transfer:${round}:${need.sku}`;
-    const { transferred, unitCostCents } = await ops.transferToProduction({
-      key,
-      moNumber: ctx.number,
-      sku: need.sku,
-      quantity: need.quantity,
-    });
-    if (transferred > 0) {
-      await production.receiveTransfer({ key, moNumber: ctx.number, sku: need.sku, quantity: transferred });
-      await ops.postProductionCost({
-        key: `${key}:ledger`,
-        moNumber: ctx.number,
-        kind: 'transfer_in',
-        amountCents: transferred * unitCostCents,
-        memo: `${transferred} × ${need.sku} to production for ${ctx.number}`,
-      });
-      const before = ctx.transferred.get(need.sku);
-      ctx.transferred.set(need.sku, { quantity: (before?.quantity ?? 0) + transferred, unitCostCents });
-      ctx.note('transferred', `${transferred} × ${need.sku} from the warehouse`);
-    }
+    const transferred = await CancellationScope.nonCancellable(() => transfer(ctx, need, round));
     if (transferred < need.quantity) stillShort.push({ sku: need.sku, quantity: need.quantity - transferred });
   }
   if (stillShort.length === 0) return;
@@ -86,6 +68,33 @@ async function bringOrBuy(ctx: MoContext, needs: MaterialNeed[], round: number):
     await production.reserveMaterials({ moNumber: ctx.number, key: `${ctx.workflowId}:reserve:${round}:transferred` });
   }
   await buy(ctx, stillShort, round);
+}
+
+/**
+ * Units out of the warehouse and into the shop, with their ledger entry. Once begun it is finished
+ * on both sides even if the order is cancelled meanwhile (the cancellation then sends them back).
+ */
+async function transfer(ctx: MoContext, need: MaterialNeed, round: number): Promise<number> {
+  const key = `${ctx.workflowId}:transfer:${round}:${need.sku}`;
+  const { transferred, unitCostCents } = await ops.transferToProduction({
+    key,
+    moNumber: ctx.number,
+    sku: need.sku,
+    quantity: need.quantity,
+  });
+  if (transferred === 0) return 0;
+  await production.receiveTransfer({ key, moNumber: ctx.number, sku: need.sku, quantity: transferred });
+  await ops.postProductionCost({
+    key: `${key}:ledger`,
+    moNumber: ctx.number,
+    kind: 'transfer_in',
+    amountCents: transferred * unitCostCents,
+    memo: `${transferred} × ${need.sku} to production for ${ctx.number}`,
+  });
+  const before = ctx.transferred.get(need.sku);
+  ctx.transferred.set(need.sku, { quantity: (before?.quantity ?? 0) + transferred, unitCostCents });
+  ctx.note('transferred', `${transferred} × ${need.sku} from the warehouse`);
+  return transferred;
 }
 
 /** A purchase for what neither the shop nor the warehouse has; waits for a goods receipt of it. */

@@ -51,9 +51,10 @@ export const supplierCancellation = proxyActivities<OperationsActivities>({
   retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '30m' },
 });
 
-/** Database work on the production store, with the same deadline and reasons as `ops`. */
+/** Database work on the production store, with the same deadline, retries and cancellation as `ops`. */
 export const production = proxyActivities<ProductionActivities>({
   taskQueue: TASK_QUEUES.production,
+  cancellationType: ActivityCancellationType.WAIT_CANCELLATION_COMPLETED,
   startToCloseTimeout: '30s',
   scheduleToCloseTimeout: DATABASE_STEP_DEADLINE,
   retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1m' },
