@@ -57,6 +57,21 @@ export function createOrderActivities(db: ProductionDb) {
       });
     },
 
+    /**
+     * Closes an order whose process was never started (its parent was cancelled between writing it
+     * and starting it), so no planned order is left behind without a process to run it.
+     */
+    async cancelUnstartedOrder(input: { moNumber: string; reason: string; at: string }): Promise<void> {
+      const mo = await find(input.moNumber);
+      await db.$transaction([
+        db.workOrder.updateMany({ where: { moId: mo.id, status: 'planned' }, data: { status: 'cancelled' } }),
+        db.manufacturingOrder.updateMany({
+          where: { id: mo.id, status: 'planned' },
+          data: { status: 'cancelled', statusNote: input.reason, finishedAt: new Date(input.at) },
+        }),
+      ]);
+    },
+
     async cancelOpenWorkOrders(input: { moNumber: string }): Promise<number> {
       const mo = await find(input.moNumber);
       const { count } = await db.workOrder.updateMany({

@@ -137,3 +137,26 @@ test('an order cancelled while its goods are being made calls off its manufactur
   expect(await stockEverywhere(h, knob.sku)).toMatchObject({ main: 0, mainReserved: 0, shop: 0 });
   await machine(h, lathe.code, { reset: true });
 });
+
+test('a manufacturing order called off on the shop floor leaves its order line on backorder, not the order failed', async () => {
+  const db = h.stores.operations;
+  const kiln = await workCenter(h);
+  const clay = await component(h, { cost: 1, shop: 10 });
+  const vase = await manufactured(h, {
+    makeToOrder: true,
+    parts: [{ sku: clay.sku, quantity: 1 }],
+    steps: [{ workCenter: kiln, minutesPerUnit: 2 }],
+  });
+  await machine(h, kiln.code, { rejectNext: 1 });
+  const created = await h.post('/api/orders', orderBody((await customer(db)).code, [{ sku: vase.sku, quantity: 1 }]));
+  const orderNumber: string = created.body.number;
+  const mo = await h.eventually(() => h.stores.production.manufacturingOrder.findFirst({ where: { parentRef: orderNumber } }), 'the MO');
+  const task = await h.openTask(mo.number, 'machine-down');
+  expect((await h.decide(task.id, 'cancel', 'planner', 'kiln cracked')).status).toBe(200);
+  await h.waitForStatus(orderNumber, 'backordered');
+  const view = (await h.get(`/api/orders/${orderNumber}`)).body;
+  expect(view.process.events.find((e: { step: string }) => e.step === 'manufacturing_failed').note).toMatch(
+    /cancelled: shop floor: kiln cracked/,
+  );
+  expect((await h.post(`/api/orders/${orderNumber}/cancel`, { reason: 'no vase after all' })).status).toBe(200);
+});

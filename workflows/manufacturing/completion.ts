@@ -68,6 +68,10 @@ export async function finish(ctx: MoContext): Promise<void> {
  */
 export async function unwind(ctx: MoContext, reason: string): Promise<void> {
   await cancelPurchases(ctx, reason);
+  // Started children are cancelled with this process; one written but never started is closed here.
+  for (const child of ctx.state.childOrders.filter((n) => !ctx.startedChildren.has(n))) {
+    await production.cancelUnstartedOrder({ moNumber: child, reason: `${ctx.number} cancelled: ${reason}`, at: new Date().toISOString() });
+  }
   await production.cancelOpenWorkOrders({ moNumber: ctx.number });
   const released = await production.releaseMaterials({ moNumber: ctx.number, key: `${ctx.workflowId}:release` });
   const returnable = released

@@ -23,6 +23,8 @@ export class MoContext {
   readonly receipts = new Set<string>();
   /** Units brought over from the operations warehouse, per SKU, with their unit cost: what a cancellation sends back. */
   readonly transferred = new Map<string, { quantity: number; unitCostCents: number }>();
+  /** Child orders whose process was started (the others are closed by a cancellation, see unwind). */
+  readonly startedChildren = new Set<string>();
   /** Materials issued to production (valued at standard cost); set once consumed. */
   consumedCents?: number;
   readonly state: ManufacturingOrderState;

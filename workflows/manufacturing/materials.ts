@@ -49,6 +49,7 @@ async function makeComponents(ctx: MoContext, needs: MaterialNeed[], round: numb
     ctx.note('child_order', `${number} makes ${need.quantity} × ${need.sku}`);
     // Started by name: this file is part of the workflow it starts.
     children.push(await startChild('manufacturingOrder', { workflowId: moWorkflowId(number), args: [{ ...ctx.input, moNumber: number }] }));
+    ctx.startedChildren.add(number);
   }
   const outcomes = await Promise.all(children.map((c) => c.result()));
   // A component order that ended without its goods (called off on the shop floor) ends this one too.
@@ -99,20 +100,21 @@ async function transfer(ctx: MoContext, need: MaterialNeed, round: number): Prom
 
 /** A purchase for what neither the shop nor the warehouse has; waits for a goods receipt of it. */
 async function buy(ctx: MoContext, lines: SkuQuantity[], round: number): Promise<void> {
-  const requisitionNumber = await ops.raiseMaterialRequisition({
-    key: `${ctx.workflowId}:requisition:${round}`,
-    moNumber: ctx.number,
-    lines,
-  });
-  ctx.state.requisitions.push(requisitionNumber);
-  ctx.note('purchase', `${requisitionNumber} raised for ${list(lines)}`);
-  // A purchase outlives this order and is not cut off mid-step when the order is cancelled: the
-  // cancellation asks it to stop (see cancelPurchases), and one already received goes on to be paid.
-  await startChild('procureToPay', {
-    workflowId: requisitionWorkflowId(requisitionNumber),
-    args: [{ requisitionNumber, policy: ctx.input.procurementPolicy }],
-    parentClosePolicy: 'ABANDON',
-    cancellationType: ChildWorkflowCancellationType.ABANDON,
+  // A requisition once written gets its process even if a cancellation comes between, so the
+  // cancellation can ask it to stop (see cancelPurchases) instead of leaving it without one.
+  const requisitionNumber = await CancellationScope.nonCancellable(async () => {
+    const number = await ops.raiseMaterialRequisition({ key: `${ctx.workflowId}:requisition:${round}`, moNumber: ctx.number, lines });
+    ctx.state.requisitions.push(number);
+    ctx.note('purchase', `${number} raised for ${list(lines)}`);
+    // A purchase outlives this order and is not cut off mid-step when the order is cancelled; one
+    // already received goes on to be paid.
+    await startChild('procureToPay', {
+      workflowId: requisitionWorkflowId(number),
+      args: [{ requisitionNumber: number, policy: ctx.input.procurementPolicy }],
+      parentClosePolicy: 'ABANDON',
+      cancellationType: ChildWorkflowCancellationType.ABANDON,
+    });
+    return number;
   });
   const seen = ctx.receipts.size;
   for (let asked = 1; !(await condition(() => ctx.receipts.size > seen, ctx.input.policy.materialWaitMs)); asked++) {
