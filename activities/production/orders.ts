@@ -2,7 +2,7 @@
 // cost of its work orders.
 import type { ProductionDb } from '../../db/clients';
 import { notFound } from '../../domain/errors';
-import { writeManufacturingOrder, type NewManufacturingOrder } from '../../domain/manufacturing/create-manufacturing-order';
+import { writeManufacturingOrder, type NewManufacturingOrder } from '../../domain/production/create-manufacturing-order';
 import type { MoSnapshot, MoStatus, ParentType } from '../../workflows/manufacturing/types';
 import { workOrdersOf } from './planning';
 

@@ -2,8 +2,8 @@ import { currentUser } from '../auth';
 import type { AppDeps } from '../deps';
 import type { Handlers } from '../endpoint';
 import { idempotencyOf } from '../idempotency-header';
-import { createManufacturingOrder } from '../../domain/manufacturing/create-from-request';
-import { cancelManufacturingOrder, getManufacturingOrderView, listManufacturingOrders } from '../../domain/manufacturing/mo-view';
+import { createManufacturingOrder } from '../../domain/production/create-from-request';
+import { cancelManufacturingOrder, getManufacturingOrderView, listManufacturingOrders } from '../../domain/production/mo-view';
 import {
   ZCancelManufacturingOrderRequest,
   ZCreateManufacturingOrderRequest,
