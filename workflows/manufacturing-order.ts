@@ -63,10 +63,12 @@ export async function manufacturingOrder(input: ManufacturingOrderInput): Promis
     await finish(ctx);
     await ctx.setStatus('done', 'finished');
   } catch (e) {
+    // Once cancelled, whatever ended the work is the cancellation's doing: a step that was running
+    // when it came may end timed out rather than cancelled (its worker died meanwhile).
     const cancelled =
       e instanceof MoCancelled
         ? e
-        : isCancellation(e)
+        : isCancellation(e) || work.consideredCancelled
           ? new MoCancelled(
               cancelRequest?.reason ?? 'the order it was made for was cancelled',
               cancelRequest?.requestedBy ?? 'parent process',

@@ -37,6 +37,7 @@ export async function driveManufacturing(ctx: DriveContext, run: Run): Promise<v
     }
     const v = (await api.get(`/manufacturing-orders/${run.number}`, 'production')).body;
     run.lastSeen = v?.status;
+    if (v?.status === 'failed') run.anomalies.push(`${run.number} failed: ${v.statusNote}`);
     return ['done', 'cancelled', 'failed'].includes(v?.status) ? v.status : undefined;
   });
 }

@@ -1,8 +1,9 @@
 // The money and stock ends of a manufacturing order: materials issued to work in progress before
 // the first operation; finished goods out of it at the end (handed to the warehouse unless a parent
 // order consumes them in the shop); on cancellation, what can be undone is, and the rest is a loss.
+import { CancellationScope } from '@temporalio/workflow';
 import { ops, production } from '../shared/activities';
-import type { MoContext } from './context';
+import { stopIfCancelled, type MoContext } from './context';
 import { cancelPurchases } from './materials';
 import type { SkuQuantity } from './types';
 
@@ -12,19 +13,26 @@ async function valued(lines: SkuQuantity[]): Promise<number> {
   return lines.reduce((sum, l) => sum + l.quantity * (costs[l.sku] ?? 0), 0);
 }
 
-/** Reserved materials become work in progress, valued at standard cost (raw materials → WIP). */
+/**
+ * Reserved materials become work in progress, valued at standard cost (raw materials → WIP). Once the
+ * shop stock is used up its cost is booked too, even if a cancellation comes between (which then
+ * writes it off).
+ */
 export async function issueMaterials(ctx: MoContext): Promise<void> {
-  const consumed = await production.consumeMaterials({ moNumber: ctx.number, key: `${ctx.workflowId}:consume` });
-  const cents = await valued(consumed);
-  await ops.postProductionCost({
-    key: `${ctx.workflowId}:ledger:consumption`,
-    moNumber: ctx.number,
-    kind: 'consumption',
-    amountCents: cents,
+  stopIfCancelled();
+  await CancellationScope.nonCancellable(async () => {
+    const consumed = await production.consumeMaterials({ moNumber: ctx.number, key: `${ctx.workflowId}:consume` });
+    const cents = await valued(consumed);
+    await ops.postProductionCost({
+      key: `${ctx.workflowId}:ledger:consumption`,
+      moNumber: ctx.number,
+      kind: 'consumption',
+      amountCents: cents,
+    });
+    await production.recordMoCosts({ key: `${ctx.workflowId}:costs:materials`, moNumber: ctx.number, materialCents: cents });
+    ctx.consumedCents = cents;
+    ctx.note('materials_issued', consumed.map((l) => `${l.quantity} × ${l.sku}`).join(', '));
   });
-  await production.recordMoCosts({ key: `${ctx.workflowId}:costs:materials`, moNumber: ctx.number, materialCents: cents });
-  ctx.consumedCents = cents;
-  ctx.note('materials_issued', consumed.map((l) => `${l.quantity} × ${l.sku}`).join(', '));
 }
 
 /** Machine and labour time of the work orders that ran, into work in progress. */

@@ -1,5 +1,5 @@
 // State and helpers shared by the steps of one manufacturing-order process.
-import { workflowInfo } from '@temporalio/workflow';
+import { CancellationScope, CancelledFailure, workflowInfo } from '@temporalio/workflow';
 import { production } from '../shared/activities';
 import { HumanTasks } from '../shared/human-tasks';
 import type { ManufacturingOrderState } from './messages';
@@ -13,6 +13,14 @@ export class MoCancelled extends Error {
   ) {
     super(reason);
   }
+}
+
+/**
+ * Called before a step that runs to its end once begun (a transfer, a purchase, issuing materials):
+ * if the order was cancelled meanwhile, the step is not begun at all.
+ */
+export function stopIfCancelled(): void {
+  if (CancellationScope.current().consideredCancelled) throw new CancelledFailure('manufacturing order cancelled');
 }
 
 export class MoContext {

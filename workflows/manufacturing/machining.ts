@@ -2,7 +2,7 @@
 // heartbeats progress, so a stalled machine is noticed and the retry resumes where it stopped.
 // A work center that keeps failing hands the work order to the routing's alternative; with none,
 // a shop-floor task holds it until the machine is repaired (or the order is called off).
-import { ActivityFailure, proxyActivities } from '@temporalio/workflow';
+import { ActivityFailure, isCancellation, proxyActivities } from '@temporalio/workflow';
 import type { ProductionActivities } from '../../activities/production';
 import { production } from '../shared/activities';
 import { TASK_QUEUES } from '../shared/task-queues';
@@ -54,7 +54,8 @@ async function runWorkOrder(ctx: MoContext, sequence: number): Promise<void> {
       );
       return;
     } catch (e) {
-      if (!(e instanceof ActivityFailure)) throw e;
+      // A cancellation is not a machine failure: it ends the work order here.
+      if (!(e instanceof ActivityFailure) || isCancellation(e)) throw e;
       const why = e.cause?.message ?? e.message;
       ctx.note('machine_failed', `${wo.name} on ${wo.workCenter.code}: ${why}`);
       if (wo.alternative && !moved && wo.alternative.id !== wo.workCenter.id) {

@@ -11,7 +11,7 @@ import {
 } from '@temporalio/workflow';
 import { cancelRequisitionSignal, requisitionWorkflowId } from '../procurement/messages';
 import { ops, production } from '../shared/activities';
-import { MoCancelled, type MoContext } from './context';
+import { MoCancelled, stopIfCancelled, type MoContext } from './context';
 import { moWorkflowId, type ManufacturingOrderState } from './messages';
 import type { ManufacturingOrderInput, MaterialNeed, SkuQuantity } from './types';
 
@@ -60,6 +60,7 @@ async function makeComponents(ctx: MoContext, needs: MaterialNeed[], round: numb
 async function bringOrBuy(ctx: MoContext, needs: MaterialNeed[], round: number): Promise<void> {
   const stillShort: SkuQuantity[] = [];
   for (const need of needs) {
+    stopIfCancelled();
     const transferred = await CancellationScope.nonCancellable(() => transfer(ctx, need, round));
     if (transferred < need.quantity) stillShort.push({ sku: need.sku, quantity: need.quantity - transferred });
   }
@@ -102,6 +103,7 @@ async function transfer(ctx: MoContext, need: MaterialNeed, round: number): Prom
 async function buy(ctx: MoContext, lines: SkuQuantity[], round: number): Promise<void> {
   // A requisition once written gets its process even if a cancellation comes between, so the
   // cancellation can ask it to stop (see cancelPurchases) instead of leaving it without one.
+  stopIfCancelled();
   const requisitionNumber = await CancellationScope.nonCancellable(async () => {
     const number = await ops.raiseMaterialRequisition({ key: `${ctx.workflowId}:requisition:${round}`, moNumber: ctx.number, lines });
     ctx.state.requisitions.push(number);
