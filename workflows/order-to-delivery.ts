@@ -70,10 +70,12 @@ export async function orderToDelivery(input: OrderProcessInput): Promise<OrderPr
     });
     await ctx.setStatus(outcome);
   } catch (e) {
+    // After a cancel request, a step cut off by a dying worker ends timed out rather than cancelled;
+    // it is still the cancellation that ended the work (processes recorded before this replay as they did).
     const cancelled =
       e instanceof OrderCancelled
         ? e
-        : cancelRequest && isCancellation(e)
+        : cancelRequest && (isCancellation(e) || (work.consideredCancelled && patched('cancellation-outlasts-timeouts')))
           ? new OrderCancelled(cancelRequest.reason, cancelRequest.requestedBy)
           : undefined;
     if (!cancelled) throw e;
