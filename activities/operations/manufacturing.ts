@@ -139,7 +139,9 @@ export function createManufacturingActivities(db: OperationsDb) {
      * other manufactured products for what free stock cannot cover of the line's open quantity (what it has
      * not yet reserved, shipped or cancelled). Free stock is shared out over the order's lines in turn.
      */
-    async manufacturingNeeds(input: { orderNumber: string }): Promise<{ lineNo: number; sku: string; quantity: number }[]> {
+    async manufacturingNeeds(input: {
+      orderNumber: string;
+    }): Promise<{ lineNo: number; sku: string; quantity: number; dueDate: string }[]> {
       const order = await db.salesOrder.findUnique({
         where: { number: input.orderNumber },
         include: { lines: { orderBy: { lineNo: 'asc' } } },
@@ -152,18 +154,20 @@ export function createManufacturingActivities(db: OperationsDb) {
         where: { warehouseId: order.warehouseId, productId: { in: order.lines.map((l) => l.productId) } },
       });
       const free = new Map(levels.map((l) => [l.productId, Math.max(0, l.onHand - l.reserved)]));
-      const needs: { lineNo: number; sku: string; quantity: number }[] = [];
+      // Made for the customer's requested date: the manufacturing order shows when its plan runs later.
+      const dueDate = order.requestedDate.toISOString().slice(0, 10);
+      const needs: { lineNo: number; sku: string; quantity: number; dueDate: string }[] = [];
       for (const line of order.lines) {
         const product = products.get(line.productId)!;
         if (product.makeToOrder) {
-          needs.push({ lineNo: line.lineNo, sku: product.sku, quantity: line.quantity });
+          needs.push({ lineNo: line.lineNo, sku: product.sku, quantity: line.quantity, dueDate });
           continue;
         }
         if (product.kind !== 'manufactured') continue;
         const open = line.quantity - line.reservedQty - line.shippedQty - line.cancelledQty;
         const available = free.get(product.id) ?? 0;
         free.set(product.id, Math.max(0, available - open));
-        if (open > available) needs.push({ lineNo: line.lineNo, sku: product.sku, quantity: open - available });
+        if (open > available) needs.push({ lineNo: line.lineNo, sku: product.sku, quantity: open - available, dueDate });
       }
       return needs;
     },

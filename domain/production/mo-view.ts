@@ -43,6 +43,8 @@ export async function getManufacturingOrderView(stores: Stores, temporal: Client
     parent: { type: mo.parentType, ref: mo.parentRef ?? undefined },
     requestedBy: mo.requestedBy,
     dueDate: mo.dueDate?.toISOString().slice(0, 10),
+    /** The plan finishes after the due date (the end of that day, UTC). */
+    late: !!(mo.dueDate && mo.plannedEnd && mo.plannedEnd.getTime() >= mo.dueDate.getTime() + 86_400_000),
     planned: { start: iso(mo.plannedStart), finish: iso(mo.plannedEnd) },
     actual: { start: iso(mo.startedAt), finish: iso(mo.finishedAt) },
     /** Share of the planned machine minutes done, counting the running job's reported progress. */

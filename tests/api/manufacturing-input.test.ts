@@ -70,3 +70,19 @@ test('the same Idempotency-Key makes one order; with another body it is refused'
   expect(other.status).toBe(422);
   expect(await h.stores.production.manufacturingOrder.count({ where: { productSku: p.sku } })).toBe(1);
 });
+
+test('an order whose plan ends after its due date says so', async () => {
+  const wc = await workCenter(h, { controller: false }); // never runs: the plan is what is checked
+  const part = await component(h, { shop: 2000 });
+  const p = await manufactured(h, { parts: [{ sku: part.sku, quantity: 1 }], steps: [{ workCenter: wc, minutesPerUnit: 10 }] });
+  const today = new Date().toISOString().slice(0, 10);
+  const created = await h.post('/api/manufacturing-orders', { sku: p.sku, quantity: 1000, dueDate: today }, 'planner');
+  expect(created.status).toBe(201);
+  // 10,000 minutes of work on one around-the-clock slot: about a week.
+  const view = await h.eventually(async () => {
+    const v = (await h.get(`/api/manufacturing-orders/${created.body.number}`)).body;
+    return v.planned.finish ? v : undefined;
+  }, 'the plan');
+  expect(view).toMatchObject({ dueDate: today, late: true });
+  expect(new Date(view.planned.finish).getTime() - new Date(view.planned.start).getTime()).toBe(10_000 * 60_000);
+});

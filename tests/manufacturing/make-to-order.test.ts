@@ -3,7 +3,7 @@
 // breaks down on the way, ends delivered and paid; its history shows the child manufacturing
 // order, the child purchase, the machine retries and the move to the alternative work center.
 import type { Harness } from '../support/harness';
-import { customer, ledgerBalances, orderBody } from '../support/fixtures';
+import { customer, inFourWeeks, ledgerBalances, orderBody } from '../support/fixtures';
 import { boughtProduct, purchaseOrderOf, supplier, waitPo } from '../procurement/support';
 import { component, historyEvents, machine, manufactured, stockEverywhere, waitMo, workCenter, usePlant } from './support';
 
@@ -44,6 +44,9 @@ test('an order for a make-to-order product is manufactured (sub-assembly, transf
     'the manufacturing order of the order line',
   );
   expect(mo).toMatchObject({ productSku: chair.sku, quantity: 3 });
+  // Due when the customer asked for it; the plan (minutes of machine time) is well inside that.
+  expect(mo.dueDate?.toISOString().slice(0, 10)).toBe(inFourWeeks());
+  expect((await h.get(`/api/manufacturing-orders/${mo.number}`)).body).toMatchObject({ dueDate: inFourWeeks(), late: false });
   await h.waitForStatus(orderNumber, 'manufacturing');
 
   // The glides are bought under the normal approval policy (within the automatic limit) and received at the warehouse.

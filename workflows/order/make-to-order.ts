@@ -30,6 +30,7 @@ export async function makeToOrder(ctx: OrderContext): Promise<void> {
       parentType: 'order',
       parentRef: ctx.orderNumber,
       requestedBy: `order ${ctx.orderNumber}`,
+      dueDate: need.dueDate,
     });
     unstarted.push(moNumber);
     const input: ManufacturingOrderInput = {
