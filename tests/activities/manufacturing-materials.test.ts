@@ -265,7 +265,7 @@ test('an order needs manufacturing for make-to-order lines and for what free sto
   ] as const;
   await db.salesOrder.create({
     data: {
-      ...{ number, customerId: c.id, warehouseId: main.id, status: 'received', requestedDate: new Date(), deliverySteps: 1 },
+      ...{ number, customerId: c.id, warehouseId: main.id, status: 'received', requestedDate: new Date('2027-03-15'), deliverySteps: 1 },
       ...{ netCents: 0, taxCents: 0, createdBy: 'test' },
       lines: {
         create: lines.map(([p, quantity], i) => ({ lineNo: i + 1, productId: p.id, quantity, unitPriceCents: 100, taxRateBp: 2000 })),
@@ -273,9 +273,9 @@ test('an order needs manufacturing for make-to-order lines and for what free sto
     },
   });
   expect(await world.ops.manufacturingNeeds({ orderNumber: number })).toEqual([
-    { lineNo: 1, sku: custom.sku, quantity: 3 },
-    { lineNo: 2, sku: partly.sku, quantity: 3 },
-    { lineNo: 5, sku: partly.sku, quantity: 1 },
+    { lineNo: 1, sku: custom.sku, quantity: 3, dueDate: '2027-03-15' },
+    { lineNo: 2, sku: partly.sku, quantity: 3, dueDate: '2027-03-15' },
+    { lineNo: 5, sku: partly.sku, quantity: 1, dueDate: '2027-03-15' },
   ]);
 });
 
