@@ -4,17 +4,12 @@ import type { ProductionDb, ProductionTx } from '../../db/clients';
 import { once } from '../../db/idempotency';
 import { illegal, notFound } from '../../domain/errors';
 import type { MaterialNeed, ReservationResult, SkuQuantity } from '../../workflows/manufacturing/types';
+import { manufacturingOrderOf } from './orders';
 import { addToShop, recordMove, removeFree, SHOP, takeFreeUpTo, unreserve } from './shop-stock';
-
-async function orderOf(tx: ProductionDb | ProductionTx, moNumber: string) {
-  const mo = await tx.manufacturingOrder.findUnique({ where: { number: moNumber } });
-  if (!mo) throw notFound(`Manufacturing order ${moNumber}`);
-  return mo;
-}
 
 /** One level of the order's own BoM for its quantity: whole batches, scrap on top, rounded up. */
 async function needsOf(tx: ProductionDb | ProductionTx, moNumber: string): Promise<MaterialNeed[]> {
-  const mo = await orderOf(tx, moNumber);
+  const mo = await manufacturingOrderOf(tx, moNumber);
   const bom = await tx.bom.findUnique({ where: { id: mo.bomId }, include: { lines: true } });
   if (!bom) throw notFound(`BoM ${mo.bomId} of ${moNumber}`);
   const batches = Math.ceil(mo.quantity / bom.outputQty);
@@ -51,7 +46,7 @@ export function createMaterialActivities(db: ProductionDb) {
      */
     async reserveMaterials(input: { moNumber: string; key: string }): Promise<ReservationResult> {
       return once(db, input.key, async (tx) => {
-        const mo = await orderOf(tx, input.moNumber);
+        const mo = await manufacturingOrderOf(tx, input.moNumber);
         const needs = await needsOf(tx, input.moNumber);
         const covered = await tx.materialReservation.groupBy({
           by: ['sku'],
@@ -78,7 +73,7 @@ export function createMaterialActivities(db: ProductionDb) {
     /** Materials sent over from an operations warehouse arrive in the shop. */
     async receiveTransfer(input: { key: string; moNumber: string; sku: string; quantity: number }): Promise<void> {
       await once(db, input.key, async (tx) => {
-        await orderOf(tx, input.moNumber);
+        await manufacturingOrderOf(tx, input.moNumber);
         await addToShop(tx, input.sku, input.quantity);
         await recordMove(tx, {
           key: input.key,
@@ -94,7 +89,7 @@ export function createMaterialActivities(db: ProductionDb) {
     /** The work is done: what the order held is used up and leaves the shop. */
     async consumeMaterials(input: { moNumber: string; key: string }): Promise<SkuQuantity[]> {
       return once(db, input.key, async (tx) => {
-        const mo = await orderOf(tx, input.moNumber);
+        const mo = await manufacturingOrderOf(tx, input.moNumber);
         const held = await activeHoldings(tx, mo.id);
         for (const l of held.lines) {
           await unreserve(tx, l.sku, l.quantity, true);
@@ -113,7 +108,7 @@ export function createMaterialActivities(db: ProductionDb) {
 
     async produceOutput(input: { moNumber: string; key: string }): Promise<SkuQuantity> {
       return once(db, input.key, async (tx) => {
-        const mo = await orderOf(tx, input.moNumber);
+        const mo = await manufacturingOrderOf(tx, input.moNumber);
         await addToShop(tx, mo.productSku, mo.quantity);
         await recordMove(tx, { key: input.key, sku: mo.productSku, quantity: mo.quantity, reason: 'produced', reference: mo.number });
         return { sku: mo.productSku, quantity: mo.quantity };
@@ -123,7 +118,7 @@ export function createMaterialActivities(db: ProductionDb) {
     /** The finished goods leave the shop for the operations warehouse (an order, not a parent MO, asked for them). */
     async handOverOutput(input: { moNumber: string; key: string }): Promise<SkuQuantity> {
       return once(db, input.key, async (tx) => {
-        const mo = await orderOf(tx, input.moNumber);
+        const mo = await manufacturingOrderOf(tx, input.moNumber);
         if (!(await removeFree(tx, mo.productSku, mo.quantity)))
           throw illegal(`${mo.number}: ${mo.quantity} × ${mo.productSku} are not free in the shop to hand over`);
         await recordMove(tx, { key: input.key, sku: mo.productSku, quantity: -mo.quantity, reason: 'handover', reference: mo.number });
@@ -134,7 +129,7 @@ export function createMaterialActivities(db: ProductionDb) {
     /** Cancellation: what the order held becomes free shop stock again. */
     async releaseMaterials(input: { moNumber: string; key: string }): Promise<SkuQuantity[]> {
       return once(db, input.key, async (tx) => {
-        const mo = await orderOf(tx, input.moNumber);
+        const mo = await manufacturingOrderOf(tx, input.moNumber);
         const held = await activeHoldings(tx, mo.id);
         for (const l of held.lines) await unreserve(tx, l.sku, l.quantity, false);
         await tx.materialReservation.updateMany({ where: { id: { in: held.ids } }, data: { status: 'released' } });
@@ -148,7 +143,7 @@ export function createMaterialActivities(db: ProductionDb) {
      */
     async sendBackMaterials(input: { moNumber: string; key: string; lines: SkuQuantity[] }): Promise<SkuQuantity[]> {
       return once(db, input.key, async (tx) => {
-        await orderOf(tx, input.moNumber);
+        await manufacturingOrderOf(tx, input.moNumber);
         const sent: SkuQuantity[] = [];
         for (const l of input.lines) {
           const took = l.quantity > 0 ? await takeFreeUpTo(tx, l.sku, l.quantity, 'remove') : 0;
@@ -176,7 +171,7 @@ export function createMaterialActivities(db: ProductionDb) {
       lossCents?: number;
     }): Promise<void> {
       await once(db, input.key, async (tx) => {
-        const mo = await orderOf(tx, input.moNumber);
+        const mo = await manufacturingOrderOf(tx, input.moNumber);
         await tx.manufacturingOrder.update({
           where: { id: mo.id },
           data: {

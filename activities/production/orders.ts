@@ -1,6 +1,6 @@
 // The manufacturing order record as its process sees it: create, load, status, and the run-time
 // cost of its work orders.
-import type { ProductionDb } from '../../db/clients';
+import type { ProductionDb, ProductionTx } from '../../db/clients';
 import { notFound } from '../../domain/errors';
 import { writeManufacturingOrder, type NewManufacturingOrder } from '../../domain/production/create-manufacturing-order';
 import type { MoSnapshot, MoStatus, ParentType } from '../../workflows/manufacturing/types';
@@ -8,12 +8,15 @@ import { workOrdersOf } from './planning';
 
 const FINAL: MoStatus[] = ['done', 'cancelled', 'failed'];
 
+/** The manufacturing order with this number, or a not-found failure. */
+export async function manufacturingOrderOf(db: ProductionDb | ProductionTx, number: string) {
+  const mo = await db.manufacturingOrder.findUnique({ where: { number } });
+  if (!mo) throw notFound(`Manufacturing order ${number}`);
+  return mo;
+}
+
 export function createOrderActivities(db: ProductionDb) {
-  const find = async (number: string) => {
-    const mo = await db.manufacturingOrder.findUnique({ where: { number } });
-    if (!mo) throw notFound(`Manufacturing order ${number}`);
-    return mo;
-  };
+  const find = (number: string) => manufacturingOrderOf(db, number);
   return {
     /** A child manufacturing order (for an order line or a component); the key makes a retry return the same one. */
     async createManufacturingOrder(input: NewManufacturingOrder): Promise<string> {

@@ -4,7 +4,6 @@ import type { ProductionDb, ProductionTx } from '../../db/clients';
 import { illegal, invalid, notFound } from '../../domain/errors';
 import { calendarOf, planOperations, type Booking, type Capacity, type Operation } from '../../domain/production/schedule';
 import type { WorkCenterRef, WorkOrderInfo, WorkOrderStatus } from '../../workflows/manufacturing/types';
-import { withFailureTypes } from '../errors';
 
 export interface PlanInput {
   moNumber: string;
@@ -22,7 +21,7 @@ type Center = { id: number; code: string; controllerUrl: string | null };
 const ref = (c: Center): WorkCenterRef => ({ id: c.id, code: c.code, controllerUrl: c.controllerUrl });
 
 export function createPlanningActivities(db: ProductionDb) {
-  return withFailureTypes({
+  return {
     /** Plans every planned or held work order of the order, in sequence, each into the slot that finishes it first. */
     async planManufacturingOrder(input: PlanInput): Promise<WorkOrderInfo[]> {
       const from = new Date(input.from);
@@ -30,7 +29,7 @@ export function createPlanningActivities(db: ProductionDb) {
       await db.$transaction((tx) => plan(tx, input, from));
       return workOrdersOf(db, input.moNumber);
     },
-  });
+  };
 }
 
 async function plan(tx: ProductionTx, input: PlanInput, from: Date): Promise<void> {

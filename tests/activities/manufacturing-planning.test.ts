@@ -1,13 +1,13 @@
 // Planning a manufacturing order into work-center capacity against a real production store: exact plans,
 // re-plans, moves to the alternative work center, and planners racing for one slot (run on PostgreSQL too).
 import { ApplicationFailure } from '@temporalio/common';
-import { createPlanningActivities } from '../../activities/production/planning';
+import { createProductionActivities } from '../../activities/production';
 import { activityWorld } from '../support/activity-world';
 import { manufacturingOrder, workCenter } from '../support/planning-fixtures';
 import { assertNoDoubleBooking } from '../support/production-invariants';
 
 const world = activityWorld();
-const planner = () => createPlanningActivities(world.stores.production);
+const planner = () => createProductionActivities(world.stores.production);
 const MONDAY = '2027-01-04T08:00:00.000Z';
 afterEach(async () => assertNoDoubleBooking(world.stores.production));
 

@@ -1,5 +1,5 @@
 // The shop floor through the API: work centers with what runs and waits on them, and the daily load board.
-import { createPlanningActivities } from '../../activities/production/planning';
+import { createProductionActivities } from '../../activities/production';
 import { startHarness, type Harness } from '../support/harness';
 import { manufacturingOrder, workCenter } from '../support/planning-fixtures';
 import { assertNoDoubleBooking } from '../support/production-invariants';
@@ -11,7 +11,7 @@ beforeAll(async () => {
 afterAll(async () => h?.close());
 afterEach(async () => assertNoDoubleBooking(h.stores.production));
 
-const plan = (moNumber: string, from: string) => createPlanningActivities(h.stores.production).planManufacturingOrder({ moNumber, from });
+const plan = (moNumber: string, from: string) => createProductionActivities(h.stores.production).planManufacturingOrder({ moNumber, from });
 
 test('a work center shows the job running on it, its queue in planned order, and how full its next week is', async () => {
   const prod = h.stores.production;
