@@ -1,15 +1,26 @@
 // Ports on this machine: one free to listen on, and whether something already answers on one.
 import net from 'node:net';
 
-/** A port nothing listens on right now (the OS picks it), for servers started on free ports. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
+// Below Linux's ephemeral range (32768+): a port picked here is never handed out by the OS to a client
+// connection or a `listen(0)` in between being picked and being listened on by the server it is meant for.
+const LOW = 20_000;
+const HIGH = 32_000;
+
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = net.createServer();
+    s.once('error', () => resolve(false));
+    s.listen(port, '127.0.0.1', () => s.close(() => resolve(true)));
   });
+}
+
+/** A port nothing listens on right now, for servers started on free ports (chosen at random, outside the OS's own range). */
+export async function freePort(): Promise<number> {
+  for (let i = 0; i < 200; i++) {
+    const port = LOW + Math.floor(Math.random() * (HIGH - LOW));
+    if (await canListen(port)) return port;
+  }
+  throw new Error(`no free port found between ${LOW} and ${HIGH}`);
 }
 
 /** Whether a server answers on the port (a TCP connect succeeds). */

@@ -16,20 +16,29 @@ let env: NodeJS.ProcessEnv;
 let apiPort: number;
 let temporalPort: number;
 const runs: ChildProcess[] = [];
+/** What each run printed, kept so a run that ends early explains why in the failure. */
+const printed = new Map<ChildProcess, string>();
 
 async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs: number, running?: ChildProcess) {
   const end = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    if (running && exited(running)) throw new Error(`the run exited (${running.exitCode ?? running.signalCode}) before ${what}`);
+    if (running && exited(running))
+      throw new Error(
+        `the run exited (${running.exitCode ?? running.signalCode}) before ${what}; its last output:\n${(printed.get(running) ?? '').slice(-4000)}`,
+      );
     await new Promise((r) => setTimeout(r, 250));
   }
 }
 
 function start(): ChildProcess {
   // As scripts/start.sh runs it: one process, so a SIGKILL hits run-all itself.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/run-all.ts'], { cwd: root, env, stdio: ['ignore', 'ignore', 'pipe'] });
-  child.stderr!.on('data', () => {}); // drained, so a chatty run cannot block on a full pipe
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/run-all.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  printed.set(child, '');
+  // Drained (a chatty run cannot block on a full pipe) and kept, bounded, for the failure message.
+  const keep = (d: Buffer) => printed.set(child, (printed.get(child)! + d.toString()).slice(-20_000));
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
   runs.push(child);
   return child;
 }
