@@ -30,6 +30,7 @@ export const ROLES = [
   'supervisor',
   'technician',
   'production',
+  'quality',
   'customer',
 ] as const;
 export type Role = (typeof ROLES)[number];
@@ -45,7 +46,7 @@ export const DEMO_API_USERS =
   'manager-key:Maria Manager:manager|approver,admin-key:Ada Admin:admin,' +
   'requester-key:Rick Requester:requester,buyer-key:Bella Buyer:buyer,ap-key:Amir Payables:ap_clerk|approver,' +
   'agent-key:Alex Agent:agent,supervisor-key:Sofia Supervisor:supervisor|agent,technician-key:Tom Technician:technician,' +
-  'planner-key:Paula Planner:production,' +
+  'planner-key:Paula Planner:production,inspector-key:Ivy Inspector:quality,' +
   'customer-key:Carl Customer:customer:C-0001';
 const DEMO_DIGESTS = DEMO_API_USERS.split(',').map((e) => sha256(e.split(':')[0]).toString('hex'));
 

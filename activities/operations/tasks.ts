@@ -32,7 +32,14 @@ export function createTaskActivities(db: OperationsDb) {
       });
     },
 
-    async completeTask(input: { id: string; decision: string; decidedBy: string; comment?: string; at: string }): Promise<void> {
+    async completeTask(input: {
+      id: string;
+      decision: string;
+      decidedBy: string;
+      comment?: string;
+      photoRef?: string;
+      at: string;
+    }): Promise<void> {
       await db.$transaction(async (tx) => {
         const changed = await tx.task.updateMany({
           where: { id: input.id, status: 'open' },
@@ -48,7 +55,11 @@ export function createTaskActivities(db: OperationsDb) {
           if (!(await tx.task.findUnique({ where: { id: input.id }, select: { id: true } }))) throw notFound(`Task ${input.id}`);
           return; // already decided (a retried step) or withdrawn meanwhile
         }
-        await audit(tx, input.decidedBy, 'task.decided', 'Task', input.id, { decision: input.decision, comment: input.comment });
+        await audit(tx, input.decidedBy, 'task.decided', 'Task', input.id, {
+          decision: input.decision,
+          comment: input.comment,
+          ...(input.photoRef ? { photoRef: input.photoRef } : {}),
+        });
       });
     },
 

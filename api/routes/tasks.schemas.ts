@@ -21,6 +21,16 @@ export const TASK_DECISIONS = [
   'acknowledge',
   'confirm',
   'repaired',
+  // maintenance
+  'diagnosed',
+  'repair-failed',
+  'repair-again',
+  'out-of-service',
+  // quality
+  'pass',
+  'rework',
+  'scrap',
+  'return-to-supplier',
   ...CATEGORIES.map((c) => `category:${c}` as const),
 ] as const;
 
@@ -42,5 +52,6 @@ export const ZTaskDecisionRequest = z
   .object({
     decision: z.enum(TASK_DECISIONS).describe('One of the decisions the task lists'),
     comment: z.string().max(1000).optional(),
+    photoRef: z.string().min(1).max(500).optional().describe('A reference to evidence, e.g. the URL of an inspection photo'),
   })
   .strict();

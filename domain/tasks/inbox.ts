@@ -68,7 +68,7 @@ export async function decideTask(
   temporal: Client,
   user: ApiUser,
   id: string,
-  input: { decision: string; comment?: string },
+  input: { decision: string; comment?: string; photoRef?: string },
 ) {
   const task = await getTask(db, id);
   if (!canSee(user, task.role)) {
@@ -85,7 +85,16 @@ export async function decideTask(
     });
   }
   await temporal.workflow.getHandle(task.workflowId).executeUpdate(decideTaskUpdate, {
-    args: [{ taskId: id, decision: input.decision, decidedBy: user.name, decidedByRoles: user.roles, comment: input.comment }],
+    args: [
+      {
+        taskId: id,
+        decision: input.decision,
+        decidedBy: user.name,
+        decidedByRoles: user.roles,
+        comment: input.comment,
+        ...(input.photoRef ? { photoRef: input.photoRef } : {}),
+      },
+    ],
   });
   return getTask(db, id);
 }

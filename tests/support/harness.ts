@@ -30,6 +30,7 @@ export const USERS: ApiUser[] = [
   { key: 'k-supervisor', name: 'Sam Supervisor', roles: ['supervisor', 'agent'] },
   { key: 'k-technician', name: 'Theo Technician', roles: ['technician'] },
   { key: 'k-planner', name: 'Pia Planner', roles: ['production'] },
+  { key: 'k-inspector', name: 'Ines Inspector', roles: ['quality'] },
   { key: 'k-customer', name: 'Carla Customer', roles: ['customer'], customer: 'C-PORTAL' },
 ];
 export type UserKey =
@@ -49,6 +50,7 @@ export type UserKey =
   | 'supervisor'
   | 'technician'
   | 'planner'
+  | 'inspector'
   | 'customer'
   | `portal:${string}`;
 

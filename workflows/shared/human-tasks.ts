@@ -24,6 +24,7 @@ export class HumanTasks {
           decision: d.decision,
           decidedBy: d.decidedBy,
           comment: d.comment,
+          ...(d.photoRef ? { photoRef: d.photoRef } : {}),
           at: new Date().toISOString(),
         });
         return { taskId: d.taskId, decision: d.decision };

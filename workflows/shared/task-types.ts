@@ -21,4 +21,6 @@ export interface TaskDecision {
   /** The decider's roles, for rules that depend on them (e.g. accepting a price difference needs approver rights). */
   decidedByRoles?: string[];
   comment?: string;
+  /** Evidence the decider points to (e.g. an inspection photo's URL). */
+  photoRef?: string;
 }
