@@ -77,6 +77,28 @@ export interface MachineJobResult {
   measurements?: Record<string, number>;
 }
 
+/** A quality point as the process checks it after its operation (operationSequence null: after the last one). */
+export interface QualityPointInfo {
+  id: number;
+  operationSequence: number | null;
+  kind: 'measure' | 'inspection';
+  characteristic?: string;
+  minValue?: number;
+  maxValue?: number;
+  onFail: 'rework' | 'scrap';
+  instructions: string;
+}
+
+export interface QualityCheckResult {
+  checkId: number;
+  status: 'passed' | 'failed';
+  /** On a failure: the work order runs again (rework) or the goods are made again from new materials (scrap). */
+  outcome?: 'rework' | 'scrap';
+  reason?: string;
+  /** A quality alert this failure raised on its work center. */
+  alert?: { number: string; workCenterCode: string; failures: number; reason: string };
+}
+
 /** The ledger steps of a manufacturing order: raw materials → WIP → finished goods → inventory. */
 export type ProductionPosting = 'transfer_in' | 'transfer_back' | 'consumption' | 'conversion' | 'completion' | 'handover' | 'loss';
 
