@@ -145,7 +145,12 @@ export class QualityGate {
     await CancellationScope.nonCancellable(async () => {
       const { machineCents, labourCents } = await production.workOrderCosts({ moNumber: this.ctx.number });
       const conversion = machineCents + labourCents;
-      await ops.postProductionCost({ key: `${key}:ledger:conversion`, moNumber: this.ctx.number, kind: 'conversion', amountCents: conversion });
+      await ops.postProductionCost({
+        key: `${key}:ledger:conversion`,
+        moNumber: this.ctx.number,
+        kind: 'conversion',
+        amountCents: conversion,
+      });
       const loss = (this.ctx.consumedCents ?? 0) + conversion;
       await ops.postProductionCost({ key: `${key}:ledger:loss`, moNumber: this.ctx.number, kind: 'loss', amountCents: loss, memo: reason });
       await production.recordMoCosts({ key: `${key}:costs`, moNumber: this.ctx.number, machineCents, labourCents, lossCents: loss });
