@@ -182,3 +182,32 @@ test('three failed checks on one work center raise one quality alert with a task
   expect(acknowledged).toMatchObject({ acknowledgedBy: 'Mona Manager', workCenter: mill.code });
   await machine(h, mill.code, { reset: true });
 });
+
+test('past QUALITY_MAX_REWORKS a production task asks; cancel calls the order off and writes off every run', async () => {
+  const press = await workCenter(h, { ratePerHour: 60, labourPerHour: 0 });
+  const sheet = await component(h, { cost: 3, shop: 10 });
+  const panel = await manufactured(h, {
+    parts: [{ sku: sheet.sku, quantity: 1 }],
+    steps: [{ name: 'Press', workCenter: press, minutesPerUnit: 2 }],
+  });
+  await qualityPoint({ productSku: panel.sku, operationSequence: 10, kind: 'measure', characteristic: 'flatness', maxValue: 0.5 });
+  await machine(h, press.code, { measurements: { flatness: 0.1 }, outOfToleranceNext: 4 });
+
+  const number = await planMo(h, panel.sku, 1);
+  const task = await openTaskFor(h, number, 'quality-rounds');
+  expect(task).toMatchObject({ role: 'production', decisions: expect.stringContaining('retry') });
+  expect((await checksOf(number)).map((c: any) => c.status)).toEqual(['failed', 'failed', 'failed', 'failed']);
+  const res = await h.post(
+    `/api/tasks/${encodeURIComponent(task.id)}/decision`,
+    { decision: 'cancel', comment: 'press needs a new die' },
+    'planner',
+  );
+  expect(res.status).toBe(200);
+  await waitMo(h, number, 'cancelled');
+
+  const mo = await h.stores.production.manufacturingOrder.findUniqueOrThrow({ where: { number }, include: { workOrders: true } });
+  expect(mo.workOrders[0].minutesActual).toBe(8); // four runs of two minutes
+  expect(mo.lossCents).toBe(300 + 800);
+  expect(mo.statusNote).toMatch(/press needs a new die/);
+  await machine(h, press.code, { reset: true });
+});
