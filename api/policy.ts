@@ -44,6 +44,7 @@ export function policiesFrom(cfg: Config): Policies {
       machineJobTimeoutMs: cfg.MACHINE_JOB_TIMEOUT_HOURS * HOUR_MS,
       machineAttempts: cfg.MACHINE_ATTEMPTS,
       materialWaitMs: cfg.MATERIAL_WAIT_DAYS * DAY_MS,
+      qualityMaxReworks: cfg.QUALITY_MAX_REWORKS,
     },
   };
 }

@@ -11,6 +11,8 @@ import { orderEndpoints } from './routes/orders.endpoints';
 import { orderHandlers } from './routes/orders';
 import { processEndpoints } from './routes/processes.endpoints';
 import { processHandlers } from './routes/processes';
+import { qualityEndpoints } from './routes/quality.endpoints';
+import { qualityHandlers } from './routes/quality';
 import { procurementEndpoints } from './routes/procurement.endpoints';
 import { procurementHandlers } from './routes/procurement';
 import { stockEndpoints } from './routes/stock.endpoints';
@@ -32,6 +34,7 @@ const GROUPS = {
   tickets: ticketEndpoints,
   manufacturing: manufacturingEndpoints,
   workCenters: workCenterEndpoints,
+  quality: qualityEndpoints,
 } as const;
 type Groups = typeof GROUPS;
 
@@ -45,6 +48,7 @@ const HANDLERS: { [K in keyof Groups]: (deps: AppDeps) => Handlers<Groups[K]> } 
   tickets: ticketHandlers,
   manufacturing: manufacturingHandlers,
   workCenters: workCenterHandlers,
+  quality: qualityHandlers,
 };
 
 /** Every endpoint with its name (`group.name`), in the order Express matches them. */

@@ -147,6 +147,12 @@ const schema = z.object({
   MACHINE_ATTEMPTS: z.coerce.number().int().min(1).default(3),
   /** Days a manufacturing order waits for purchased materials before a production task asks what to do. */
   MATERIAL_WAIT_DAYS: positiveHours.default(14),
+  /** Reworks and scraps one manufacturing order may go through after failed quality checks before a production task asks whether to go on. */
+  QUALITY_MAX_REWORKS: z.coerce.number().int().min(0).default(3),
+  /** Days over which a work center's failed quality checks are counted towards a quality alert. */
+  QUALITY_ALERT_WINDOW_DAYS: z.coerce.number().int().min(1).default(7),
+  /** Failed quality checks on one work center within the window that raise a quality alert (a task for the managers). */
+  QUALITY_ALERT_FAILURES: z.coerce.number().int().min(1).default(3),
   /**
    * Real milliseconds per simulated machine minute in the machine simulator: 50 runs a one-hour job in
    * 3 s, slow enough for a stall or breakdown to be seen mid-job and fast enough for a demo or a test.

@@ -351,6 +351,71 @@ const scenarios: Scenario[] = [
     },
   },
   {
+    name: 'quality-checks',
+    server: 'dev',
+    async run(h, record) {
+      const lathe = await workCenter(h);
+      const rod = await component(h, { cost: 2, shop: 10 });
+      const shaft = await manufactured(h, {
+        parts: [{ sku: rod.sku, quantity: 1 }],
+        steps: [{ name: 'Turn', workCenter: lathe, minutesPerUnit: 3 }],
+      });
+      const point = async (body: object) => ok(await h.post('/api/quality-points', body, 'inspector'), 'quality point');
+      await point({
+        productSku: shaft.sku,
+        operationSequence: 10,
+        kind: 'measure',
+        characteristic: 'diameter_mm',
+        minValue: 19.9,
+        maxValue: 20.1,
+      });
+      await point({ productSku: shaft.sku, kind: 'inspection', instructions: 'Look for burrs' });
+      // Three measurements out of tolerance: three reworks, and the third failure on the lathe raises an alert.
+      await machine(h, lathe.code, { measurements: { diameter_mm: 20 }, outOfToleranceNext: 3 });
+      const n = await planMo(h, shaft.sku, 1);
+      const inspection = await openTaskFor(h, n, 'quality-inspection');
+      const alert = await h.stores.production.qualityAlert.findFirstOrThrow({ where: { workCenter: { code: lathe.code } } });
+      await record(
+        'mo-quality-awaiting-inspection',
+        `mo-${n}`,
+        'three reworks after measurements out of tolerance, waiting for the inspector',
+        'running',
+      );
+      await record('quality-alert-open', `quality-alert-${alert.number}`, 'a quality alert waiting for a manager', 'running');
+      ok(await h.decide(inspection.id, 'pass', 'inspector', 'no burrs'), 'inspection');
+      await waitMo(h, n, 'done');
+      await record('mo-quality-reworked-done', `mo-${n}`, 'reworked three times, inspected and finished', 'closed');
+      const task = await openTaskFor(h, alert.number, 'quality-alert');
+      ok(await h.decide(task.id, 'acknowledge', 'manager', 'tool replaced'), 'acknowledge');
+      await record('quality-alert-acknowledged', `quality-alert-${alert.number}`, 'a quality alert acknowledged by a manager', 'closed');
+
+      // Scrapped at the inspection: written off, the materials (enough in the shop) issued again, made again.
+      const frame = await manufactured(h, {
+        parts: [{ sku: rod.sku, quantity: 2 }],
+        steps: [{ name: 'Weld', workCenter: lathe, minutesPerUnit: 2 }],
+      });
+      await point({ productSku: frame.sku, kind: 'inspection', instructions: 'Check the welds' });
+      const m = await planMo(h, frame.sku, 1);
+      const first = await openTaskFor(h, m, 'quality-inspection');
+      ok(await h.decide(first.id, 'scrap', 'inspector', 'cracked weld'), 'scrap');
+      const second = await h.eventually(
+        () =>
+          h.stores.operations.task.findFirst({
+            where: { documentRef: m, kind: 'quality-inspection', status: 'open', id: { not: first.id } },
+          }),
+        'a second inspection',
+      );
+      ok(await h.decide(second.id, 'pass', 'inspector'), 'pass');
+      await waitMo(h, m, 'done');
+      await record(
+        'mo-quality-scrapped-done',
+        `mo-${m}`,
+        'scrapped at the inspection, made again from new materials and finished',
+        'closed',
+      );
+    },
+  },
+  {
     name: 'order-make-to-order',
     server: 'dev',
     async run(h, record) {

@@ -29,6 +29,8 @@ export interface MachineJob {
   /** Machine minutes of the runs that have ended (a stalled run's frozen time does not count). */
   runMinutes: number;
   minutesActual?: number;
+  /** What the machine measured on the part, reported once the job is done. */
+  measurements?: Record<string, number>;
   run?: Run;
 }
 
@@ -120,6 +122,7 @@ export function jobView(job: MachineJob) {
     progress: Math.round(job.progress * 1000) / 1000,
     minutes: job.minutes,
     ...(job.minutesActual !== undefined ? { minutesActual: job.minutesActual } : {}),
+    ...(job.state === 'done' && job.measurements ? { measurements: job.measurements } : {}),
     starts: job.starts,
   };
 }

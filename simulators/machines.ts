@@ -1,6 +1,9 @@
 // Simulated machine controllers, one per work center code at /machines/{code}. A job's progress runs in
 // real time (minutes × minuteMs × slowFactor for 0→100 %), so heartbeats, stalls and breakdowns reach the
 // engine exactly as from a shop floor. Tests and operators steer each machine through /control.
+// A finished job reports the machine's `measurements` of the part (the nominal values set by control, none
+// by default); `outOfToleranceNext: n` shifts every measurement of the next n new jobs by +1000, far
+// outside any sensible tolerance, so a quality check fails.
 import express from 'express';
 import { z } from 'zod';
 import { config } from '../config';
@@ -17,7 +20,14 @@ export interface MachineControl {
   rejectNext: number;
   /** The controller answers job calls with 503 until it is brought back up. */
   down: boolean;
+  /** Nominal values a finished job reports as measured (name → value), e.g. { diameter_mm: 20 }. */
+  measurements: Record<string, number>;
+  /** The next n new jobs report every measurement shifted by +1000 (out of tolerance). */
+  outOfToleranceNext: number;
 }
+
+/** How far an out-of-tolerance job's measurements are off. */
+export const OUT_OF_TOLERANCE_SHIFT = 1000;
 
 const ZControl = z
   .object({
@@ -26,6 +36,8 @@ const ZControl = z
     slowFactor: z.number().positive().max(1000).optional(),
     rejectNext: z.number().int().min(0).optional(),
     down: z.boolean().optional(),
+    measurements: z.record(z.string().min(1).max(100), z.number()).optional(),
+    outOfToleranceNext: z.number().int().min(0).optional(),
     reset: z.literal(true).optional(),
   })
   .strict();
@@ -42,7 +54,24 @@ interface Machine {
   jobs: Map<string, MachineJob>;
 }
 
-const fresh = (): MachineControl => ({ breakdownNext: 0, stallNext: 0, slowFactor: 1, rejectNext: 0, down: false });
+const fresh = (): MachineControl => ({
+  breakdownNext: 0,
+  stallNext: 0,
+  slowFactor: 1,
+  rejectNext: 0,
+  down: false,
+  measurements: {},
+  outOfToleranceNext: 0,
+});
+
+/** What a new job will report as measured: the nominal values, shifted while outOfToleranceNext lasts. */
+function measurementsOf(c: MachineControl): Record<string, number> | undefined {
+  const names = Object.keys(c.measurements);
+  if (names.length === 0) return undefined;
+  const shift = c.outOfToleranceNext > 0 ? OUT_OF_TOLERANCE_SHIFT : 0;
+  if (shift) c.outOfToleranceNext--;
+  return Object.fromEntries(names.map((n) => [n, c.measurements[n] + shift]));
+}
 
 export interface MachineSimulatorOptions {
   /** Real milliseconds per machine minute (default: config MACHINE_MINUTE_MS). */
@@ -109,7 +138,9 @@ export function createMachineSimulator(opts: MachineSimulatorOptions = {}) {
     if (!job) {
       const refused = m.control.rejectNext > 0;
       if (refused) m.control.rejectNext--;
-      job = refused ? rejectedJob(jobId, minutes) : start(m, newJob(jobId, minutes), resumeFrom ?? 0);
+      job = refused
+        ? rejectedJob(jobId, minutes)
+        : start(m, { ...newJob(jobId, minutes), measurements: measurementsOf(m.control) }, resumeFrom ?? 0);
       m.jobs.set(jobId, job);
     } else {
       advance(job, Date.now());

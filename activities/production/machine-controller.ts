@@ -8,6 +8,8 @@ export interface MachineJobStatus {
   state: 'running' | 'done' | 'broken' | 'rejected' | 'aborted';
   progress: number;
   minutesActual?: number;
+  /** What the machine measured on the part (only on a finished job, and only if the machine measures). */
+  measurements?: Record<string, number>;
   starts: number[];
 }
 

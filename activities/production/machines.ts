@@ -59,7 +59,16 @@ export function createMachineActivities(db: ProductionDb, opts: MachineActivityO
       const resumeFrom = typeof heartbeat?.progress === 'number' ? Math.min(100, Math.max(0, heartbeat.progress)) : 0;
 
       const started = await markStarted(input.workOrderId);
-      if (started.done) return { minutesActual: started.done.minutesActual, resumedFrom: resumeFrom };
+      if (started.done) {
+        // A retry after the job finished: its measurements are still at the machine, if it remembers the job.
+        const job = (await callMachine('GET', `${base}/jobs/${encodeURIComponent(input.jobId)}`).catch(() => undefined)) as
+          MachineJobStatus | undefined;
+        return {
+          minutesActual: started.done.minutesActual,
+          resumedFrom: resumeFrom,
+          ...(job?.measurements ? { measurements: job.measurements } : {}),
+        };
+      }
 
       const jobUrl = `${base}/jobs/${encodeURIComponent(input.jobId)}`;
       try {
@@ -106,10 +115,20 @@ export function createMachineActivities(db: ProductionDb, opts: MachineActivityO
 
   async function finish(input: MachineJobInput, job: MachineJobStatus): Promise<MachineJobResult> {
     const minutesActual = job.minutesActual ?? input.minutes;
+    // A reworked work order runs again: its actual minutes add up over the runs (a fresh one has none yet).
+    // The guard on the minutes read makes the sum a conditional update, not a read-then-write.
+    const before = await db.workOrder.findUnique({ where: { id: input.workOrderId }, select: { minutesActual: true } });
+    const now = new Date();
     await db.workOrder.updateMany({
-      where: { id: input.workOrderId, status: { notIn: ['done', 'cancelled'] } },
-      data: { status: 'done', finishedAt: new Date(), minutesActual, progress: 100, lastHeartbeatAt: new Date() },
+      where: { id: input.workOrderId, status: { notIn: ['done', 'cancelled'] }, minutesActual: before?.minutesActual ?? null },
+      data: {
+        status: 'done',
+        finishedAt: now,
+        minutesActual: (before?.minutesActual ?? 0) + minutesActual,
+        progress: 100,
+        lastHeartbeatAt: now,
+      },
     });
-    return { minutesActual, resumedFrom: job.starts.at(-1) ?? 0 };
+    return { minutesActual, resumedFrom: job.starts.at(-1) ?? 0, ...(job.measurements ? { measurements: job.measurements } : {}) };
   }
 }

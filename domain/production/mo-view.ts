@@ -6,6 +6,7 @@ import { illegal, notFound } from '../errors';
 import { fromCents } from '../money';
 import { liveState } from '../processes/live-state';
 import { ownedHandle, ownerOf } from '../processes/process-identity';
+import { checksOfOrder } from './quality';
 import { cancelManufacturingOrderUpdate, manufacturingOrderStateQuery, moWorkflowId } from '../../workflows/manufacturing/messages';
 
 type Stores = { operations: OperationsDb; production: ProductionDb };
@@ -23,13 +24,15 @@ const iso = (d: Date | null) => d?.toISOString();
 
 export async function getManufacturingOrderView(stores: Stores, temporal: Client, number: string) {
   const mo = await record(stores.production, number);
-  const [children, tasks] = await Promise.all([
+  const [children, tasks, checks] = await Promise.all([
     stores.production.manufacturingOrder.findMany({
       where: { parentRef: number, parentType: 'manufacturing_order' },
       orderBy: { id: 'asc' },
     }),
     stores.operations.task.findMany({ where: { documentRef: number, status: 'open' } }),
+    checksOfOrder(stores.production, mo.id),
   ]);
+  const failed = checks.filter((c) => c.status === 'failed');
   const running = mo.workOrders.find((w) => w.status === 'running' || w.status === 'held');
   const done = mo.workOrders.filter((w) => w.status === 'done');
   const plannedMinutes = mo.workOrders.reduce((s, w) => s + w.minutesPlanned, 0);
@@ -69,7 +72,15 @@ export async function getManufacturingOrderView(stores: Stores, temporal: Client
       planned: { start: iso(w.plannedStart), finish: iso(w.plannedEnd), minutes: w.minutesPlanned },
       actual: { start: iso(w.startedAt), finish: iso(w.finishedAt), minutes: w.minutesActual ?? undefined },
       lastHeartbeatAt: iso(w.lastHeartbeatAt),
+      qualityChecks: checks.filter((c) => c.operationSequence === w.sequence),
     })),
+    /** Failed quality checks and what they led to: the work order ran again (rework) or the goods were made again (scrap). */
+    quality: {
+      checks: checks.length,
+      failed: failed.length,
+      reworks: failed.filter((c) => c.outcome === 'rework').length,
+      scraps: failed.filter((c) => c.outcome === 'scrap').length,
+    },
     materials: mo.reservations.map((r) => ({ sku: r.sku, quantity: r.quantity, status: r.status })),
     costs: {
       materials: fromCents(mo.materialCostCents),

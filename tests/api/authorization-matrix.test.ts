@@ -34,6 +34,7 @@ const SAMPLE_IDS = [
   'order-SO-99999:credit-hold',
   'order-SO-99999',
   'MO-99999',
+  '99999',
 ];
 
 function urlOf(e: (typeof ENDPOINTS)[number]): string {

@@ -152,5 +152,21 @@ test('control input is validated strictly, and reset brings a machine back to no
     slowFactor: 1,
     rejectNext: 0,
     down: false,
+    measurements: {},
+    outOfToleranceNext: 0,
   });
+});
+
+test('a finished job reports the nominal measurements; outOfToleranceNext shifts the next jobs far out of tolerance', async () => {
+  const m = newMachine();
+  const plain = await post(m, { jobId: 'J0', minutes: 5 });
+  expect(plain.status).toBe(202);
+  expect((await until(m, 'J0', (j) => j.state === 'done')).measurements).toBeUndefined();
+  await control(m, { measurements: { diameter_mm: 20, length_mm: 100.5 }, outOfToleranceNext: 1 });
+  await post(m, { jobId: 'J1', minutes: 5 });
+  await post(m, { jobId: 'J2', minutes: 5 });
+  expect((await job(m, 'J1')).measurements).toBeUndefined(); // only once done
+  expect((await until(m, 'J1', (j) => j.state === 'done')).measurements).toEqual({ diameter_mm: 1020, length_mm: 1100.5 });
+  expect((await until(m, 'J2', (j) => j.state === 'done')).measurements).toEqual({ diameter_mm: 20, length_mm: 100.5 });
+  expect((await control(m, { measurements: { bad: 'x' } })).status).toBe(400);
 });

@@ -18,18 +18,20 @@ async function valued(lines: SkuQuantity[]): Promise<number> {
  * shop stock is used up its cost is booked too, even if a cancellation comes between (which then
  * writes it off).
  */
-export async function issueMaterials(ctx: MoContext): Promise<void> {
+export async function issueMaterials(ctx: MoContext, issue = 0): Promise<void> {
+  // Materials issued again after scrapped goods (issue 1, 2, …) are new effects under new keys.
+  const again = issue ? `:${issue}` : '';
   stopIfCancelled();
   await CancellationScope.nonCancellable(async () => {
-    const consumed = await production.consumeMaterials({ moNumber: ctx.number, key: `${ctx.workflowId}:consume` });
+    const consumed = await production.consumeMaterials({ moNumber: ctx.number, key: `${ctx.workflowId}:consume${again}` });
     const cents = await valued(consumed);
     await ops.postProductionCost({
-      key: `${ctx.workflowId}:ledger:consumption`,
+      key: `${ctx.workflowId}:ledger:consumption${again}`,
       moNumber: ctx.number,
       kind: 'consumption',
       amountCents: cents,
     });
-    await production.recordMoCosts({ key: `${ctx.workflowId}:costs:materials`, moNumber: ctx.number, materialCents: cents });
+    await production.recordMoCosts({ key: `${ctx.workflowId}:costs:materials${again}`, moNumber: ctx.number, materialCents: cents });
     ctx.consumedCents = cents;
     ctx.note('materials_issued', consumed.map((l) => `${l.quantity} × ${l.sku}`).join(', '));
   });
@@ -103,7 +105,7 @@ export async function unwind(ctx: MoContext, reason: string): Promise<void> {
       memo: reason,
     });
     await production.recordMoCosts({ key: `${ctx.workflowId}:costs:loss`, moNumber: ctx.number, lossCents: loss });
-    ctx.state.lossCents = loss;
+    ctx.state.lossCents = (ctx.state.lossCents ?? 0) + loss;
     ctx.note('loss', `issued materials and machine time written off: ${loss} cents`);
   }
 }

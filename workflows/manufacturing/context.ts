@@ -33,6 +33,8 @@ export class MoContext {
   readonly transferred = new Map<string, { quantity: number; unitCostCents: number }>();
   /** Child orders whose process was started (the others are closed by a cancellation, see unwind). */
   readonly startedChildren = new Set<string>();
+  /** The next round of securing materials: rounds key their reservations, transfers and purchases. */
+  materialRound = 0;
   /** Materials issued to production (valued at standard cost); set once consumed. */
   consumedCents?: number;
   readonly state: ManufacturingOrderState;

@@ -2,12 +2,13 @@
 // heartbeats progress, so a stalled machine is noticed and the retry resumes where it stopped.
 // A work center that keeps failing hands the work order to the routing's alternative; with none,
 // a shop-floor task holds it until the machine is repaired (or the order is called off).
-import { ActivityFailure, isCancellation, proxyActivities } from '@temporalio/workflow';
+import { ActivityFailure, isCancellation, patched, proxyActivities } from '@temporalio/workflow';
 import type { ProductionActivities } from '../../activities/production';
 import { production } from '../shared/activities';
 import { TASK_QUEUES } from '../shared/task-queues';
 import { MoCancelled, type MoContext } from './context';
-import type { ManufacturingPolicy, WorkOrderInfo } from './types';
+import { QualityGate } from './quality';
+import type { MachineJobResult, ManufacturingPolicy, WorkOrderInfo } from './types';
 
 /** Machine jobs: long, alive as long as progress is reported, retried a few times on the same machine. */
 const machines = (p: ManufacturingPolicy) =>
@@ -25,6 +26,7 @@ const machines = (p: ManufacturingPolicy) =>
   });
 
 export async function runWorkOrders(ctx: MoContext): Promise<void> {
+  if (patched('quality-checks')) return runCheckedWorkOrders(ctx);
   for (const sequence of ctx.mo.workOrders.map((w) => w.sequence)) {
     const wo = ctx.mo.workOrders.find((w) => w.sequence === sequence)!;
     if (wo.status === 'done') continue;
@@ -32,7 +34,21 @@ export async function runWorkOrders(ctx: MoContext): Promise<void> {
   }
 }
 
-async function runWorkOrder(ctx: MoContext, sequence: number): Promise<void> {
+/** Each work order's output is checked (quality.ts): a failure runs it again, or after scrap all of them. */
+async function runCheckedWorkOrders(ctx: MoContext): Promise<void> {
+  const quality = await QualityGate.load(ctx);
+  for (let i = 0; i < ctx.mo.workOrders.length; i++) {
+    const { sequence, status } = ctx.mo.workOrders[i];
+    if (status === 'done') continue;
+    const result = await runWorkOrder(ctx, sequence, quality.run(sequence));
+    const next = await quality.afterOperation(sequence, result, i === ctx.mo.workOrders.length - 1);
+    if (next === 'again') i--;
+    else if (next === 'restart') i = -1;
+  }
+}
+
+/** Runs the work order until its machine job succeeds; a later run (rework, scrap) is a new job at the machine. */
+async function runWorkOrder(ctx: MoContext, sequence: number, run = 1): Promise<MachineJobResult> {
   const current = () => ctx.mo.workOrders.find((w) => w.sequence === sequence)!;
   let moved = false;
   for (let attempt = 1; ; attempt++) {
@@ -41,7 +57,7 @@ async function runWorkOrder(ctx: MoContext, sequence: number): Promise<void> {
     try {
       const result = await machines(ctx.input.policy).runMachineJob({
         workOrderId: wo.id,
-        jobId: `${ctx.number}:${wo.sequence}:${attempt}`,
+        jobId: `${ctx.number}:${wo.sequence}:${run > 1 ? `r${run}:` : ''}${attempt}`,
         controllerUrl: wo.workCenter.controllerUrl ?? '',
         minutes: wo.minutesPlanned,
       });
@@ -52,7 +68,7 @@ async function runWorkOrder(ctx: MoContext, sequence: number): Promise<void> {
         'operation_done',
         `${wo.name} on ${wo.workCenter.code}: ${result.minutesActual} min${result.resumedFrom > 0 ? `, resumed at ${Math.round(result.resumedFrom)}%` : ''}`,
       );
-      return;
+      return result;
     } catch (e) {
       // A cancellation is not a machine failure: it ends the work order here.
       if (!(e instanceof ActivityFailure) || isCancellation(e)) throw e;

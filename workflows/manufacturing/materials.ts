@@ -18,7 +18,9 @@ import type { ManufacturingOrderInput, MaterialNeed, SkuQuantity } from './types
 const list = (lines: SkuQuantity[]) => lines.map((l) => `${l.quantity} × ${l.sku}`).join(', ');
 
 export async function secureMaterials(ctx: MoContext): Promise<void> {
-  for (let round = 0; ; round++) {
+  // Rounds go on counting when materials are secured again (after scrapped goods), so every key stays new.
+  for (let round = ctx.materialRound; ; round++) {
+    ctx.materialRound = round + 1;
     const result = await production.reserveMaterials({ moNumber: ctx.number, key: `${ctx.workflowId}:reserve:${round}` });
     if (result.reserved.length) ctx.note('reserved', list(result.reserved));
     if (result.short.length === 0) return;

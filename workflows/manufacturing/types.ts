@@ -11,6 +11,8 @@ export interface ManufacturingPolicy {
   machineAttempts: number;
   /** How long a shortage waits for purchased materials before a planner is asked. */
   materialWaitMs: number;
+  /** Reworks and scraps after failed quality checks before a production task asks (absent in orders started before it existed: 3). */
+  qualityMaxReworks?: number;
 }
 
 export type ParentType = 'order' | 'manufacturing_order' | 'planner';
@@ -71,6 +73,30 @@ export interface MachineJobResult {
   minutesActual: number;
   /** Progress (percent) the job started from on this attempt: above 0 when it resumed after a stall. */
   resumedFrom: number;
+  /** What the machine measured on the part, for the quality checks (absent if it measures nothing). */
+  measurements?: Record<string, number>;
+}
+
+/** A quality point as the process checks it after its operation (operationSequence null: after the last one). */
+export interface QualityPointInfo {
+  id: number;
+  operationSequence: number | null;
+  kind: 'measure' | 'inspection';
+  characteristic?: string;
+  minValue?: number;
+  maxValue?: number;
+  onFail: 'rework' | 'scrap';
+  instructions: string;
+}
+
+export interface QualityCheckResult {
+  checkId: number;
+  status: 'passed' | 'failed';
+  /** On a failure: the work order runs again (rework) or the goods are made again from new materials (scrap). */
+  outcome?: 'rework' | 'scrap';
+  reason?: string;
+  /** A quality alert this failure raised on its work center. */
+  alert?: { number: string; workCenterCode: string; failures: number; reason: string };
 }
 
 /** The ledger steps of a manufacturing order: raw materials → WIP → finished goods → inventory. */
