@@ -4,3 +4,4 @@ export { procureToPay } from './procure-to-pay';
 export { purchaseOrder } from './purchase-order';
 export { serviceTicket } from './service-ticket';
 export { manufacturingOrder } from './manufacturing-order';
+export { maintenanceRequest } from './maintenance-request';
