@@ -5,6 +5,8 @@ import type { AppDeps } from './deps';
 import type { Endpoint, EndpointGroup, Handlers } from './endpoint';
 import { invoiceEndpoints } from './routes/invoices.endpoints';
 import { invoiceHandlers } from './routes/invoices';
+import { maintenanceEndpoints } from './routes/maintenance.endpoints';
+import { maintenanceHandlers } from './routes/maintenance';
 import { manufacturingEndpoints } from './routes/manufacturing.endpoints';
 import { manufacturingHandlers } from './routes/manufacturing';
 import { orderEndpoints } from './routes/orders.endpoints';
@@ -32,6 +34,7 @@ const GROUPS = {
   tickets: ticketEndpoints,
   manufacturing: manufacturingEndpoints,
   workCenters: workCenterEndpoints,
+  maintenance: maintenanceEndpoints,
 } as const;
 type Groups = typeof GROUPS;
 
@@ -45,6 +48,7 @@ const HANDLERS: { [K in keyof Groups]: (deps: AppDeps) => Handlers<Groups[K]> } 
   tickets: ticketHandlers,
   manufacturing: manufacturingHandlers,
   workCenters: workCenterHandlers,
+  maintenance: maintenanceHandlers,
 };
 
 /** Every endpoint with its name (`group.name`), in the order Express matches them. */
