@@ -3,6 +3,7 @@
 // it wait; the technician diagnoses, takes spare parts, reports labour and repairs, and the orders go
 // on. A failed repair goes to a supervisor; out of service, the order falls back to the machine-down task.
 import type { Harness } from '../support/harness';
+import { diagnose, requestOn } from './support';
 import { component, machine, manufactured, planMo, stockEverywhere, waitMo, workCenter, usePlant } from '../manufacturing/support';
 
 let h: Harness;
@@ -21,20 +22,11 @@ async function brokenPlant() {
   return { wc, spare, p };
 }
 
-const requestOn = (workCenterId: number) =>
-  h.eventually(() => h.stores.production.maintenanceRequest.findFirst({ where: { workCenterId } }), 'a maintenance request');
-
 const waiting = async (number: string, count: number) =>
   h.eventually(async () => {
     const view = (await h.get(`/api/maintenance-requests/${number}`)).body;
     return view.process?.waiting?.length === count && view;
   }, `${count} orders waiting on ${number}`);
-
-async function diagnose(number: string) {
-  const task = await h.openTask(number, 'diagnose');
-  expect(task.role).toBe('technician');
-  expect((await h.decide(task.id, 'diagnosed', 'technician', 'hydraulic seal worn')).status).toBe(200);
-}
 
 const maintenanceEntries = (number: string) =>
   h.stores.operations.journalLine.findMany({ where: { entry: { sourceType: 'MaintenanceRequest', sourceRef: number } } });
@@ -42,7 +34,7 @@ const maintenanceEntries = (number: string) =>
 test('a breakdown with no alternative opens a request; the repair with parts and labour lets the order finish', async () => {
   const { wc, spare, p } = await brokenPlant();
   const mo = await planMo(h, p.sku, 1);
-  const mnt = await requestOn(wc.id);
+  const mnt = await requestOn(h, wc.id);
   expect(mnt).toMatchObject({ kind: 'corrective', status: 'open', moNumber: mo, workOrderSequence: 10 });
   expect((await h.stores.production.workCenter.findUniqueOrThrow({ where: { id: wc.id } })).status).toBe('down');
   await waitMo(h, mo, 'held');
@@ -50,7 +42,7 @@ test('a breakdown with no alternative opens a request; the repair with parts and
   const status = (await h.get(`/api/work-centers/${wc.code}`, 'planner')).body;
   expect(status.maintenance).toMatchObject({ status: 'down', openRequest: { number: mnt.number }, failures: 1 });
 
-  await diagnose(mnt.number);
+  await diagnose(h, mnt.number);
   const url = `/api/maintenance-requests/${mnt.number}`;
   expect((await h.post(`${url}/parts`, { sku: spare.sku, quantity: 2 }, 'technician')).status).toBe(200);
   // Only one more is free: refused, and nothing held for it.
@@ -95,14 +87,14 @@ test('a breakdown with no alternative opens a request; the repair with parts and
 test('two orders waiting on the same work center share one request and both resume after the repair', async () => {
   const { wc, p } = await brokenPlant();
   const first = await planMo(h, p.sku, 1);
-  const mnt = await requestOn(wc.id);
+  const mnt = await requestOn(h, wc.id);
   const second = await planMo(h, p.sku, 2);
   await waitMo(h, second, 'held');
   const view = await waiting(mnt.number, 2);
   expect(view.process.waiting.sort()).toEqual([`mo-${first}`, `mo-${second}`].sort());
   expect(await h.stores.production.maintenanceRequest.count({ where: { workCenterId: wc.id } })).toBe(1);
 
-  await diagnose(mnt.number);
+  await diagnose(h, mnt.number);
   const repair = await h.openTask(mnt.number, 'repair');
   expect((await h.decide(repair.id, 'repaired', 'technician')).status).toBe(200);
   await waitMo(h, first, 'done');
@@ -114,9 +106,9 @@ test('two orders waiting on the same work center share one request and both resu
 test('a failed repair goes to a supervisor; out of service, parts are released and the order gets the machine-down task', async () => {
   const { wc, spare, p } = await brokenPlant();
   const mo = await planMo(h, p.sku, 1);
-  const mnt = await requestOn(wc.id);
+  const mnt = await requestOn(h, wc.id);
   await waiting(mnt.number, 1);
-  await diagnose(mnt.number);
+  await diagnose(h, mnt.number);
   expect((await h.post(`/api/maintenance-requests/${mnt.number}/parts`, { sku: spare.sku, quantity: 1 }, 'technician')).status).toBe(200);
   const repair = await h.openTask(mnt.number, 'repair');
   expect((await h.decide(repair.id, 'repair-failed', 'technician', 'frame cracked')).status).toBe(200);
@@ -172,7 +164,7 @@ test('reporting a breakdown through the API: validation, one open request per wo
   expect((await h.post(`/api/maintenance-requests/${number}/labour`, { minutes: 0 }, 'technician')).status).toBe(400);
   expect((await h.get('/api/maintenance-requests/MNT-99999')).status).toBe(404);
 
-  await diagnose(number);
+  await diagnose(h, number);
   const repair = await h.openTask(number, 'repair');
   expect((await h.decide(repair.id, 'repaired', 'technician')).status).toBe(200);
   await h.eventually(async () => (await h.get(`/api/maintenance-requests/${number}`)).body.status === 'done', `${number} done`);
