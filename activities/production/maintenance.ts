@@ -4,7 +4,7 @@
 import type { ProductionDb, ProductionTx } from '../../db/clients';
 import { once } from '../../db/idempotency';
 import { illegal, notFound } from '../../domain/errors';
-import { OPEN_MAINTENANCE, writeCorrectiveRequest } from '../../domain/production/maintenance-requests';
+import { HOLDING_MAINTENANCE, writeCorrectiveRequest } from '../../domain/production/maintenance-requests';
 import type { MaintenanceKind, MaintenanceStatus } from '../../workflows/maintenance/messages';
 import { recordMove, SHOP, unreserve } from './shop-stock';
 
@@ -74,7 +74,8 @@ export function createMaintenanceActivities(db: ProductionDb) {
       if (!wc) throw notFound(`Work center ${input.workCenterId}`);
       if (wc.status === 'available') return { status: wc.status };
       const open = await db.maintenanceRequest.findFirst({
-        where: { workCenterId: wc.id, status: { in: OPEN_MAINTENANCE } },
+        // Down: the corrective request; being serviced: the job in progress.
+        where: { workCenterId: wc.id, status: { in: HOLDING_MAINTENANCE }, ...(wc.status === 'down' ? { kind: 'corrective' } : {}) },
         orderBy: { id: 'asc' },
       });
       return { status: wc.status, ...(open ? { openRequest: open.number } : {}) };
@@ -181,6 +182,8 @@ export function createMaintenanceActivities(db: ProductionDb) {
 
 /** The work center takes work again unless another request (a preventive job) still holds it. */
 async function backInService(tx: ProductionTx, workCenterId: number, requestId: number): Promise<void> {
-  const others = await tx.maintenanceRequest.count({ where: { workCenterId, id: { not: requestId }, status: { in: ['in_progress'] } } });
+  const others = await tx.maintenanceRequest.count({
+    where: { workCenterId, id: { not: requestId }, status: { in: HOLDING_MAINTENANCE } },
+  });
   if (others === 0) await tx.workCenter.update({ where: { id: workCenterId }, data: { status: 'available' } });
 }

@@ -5,8 +5,10 @@ import type { ProductionDb, ProductionTx } from '../../db/clients';
 import { isUniqueViolation } from '../../db/idempotency';
 import { nextNumber } from '../../db/sequence';
 
-/** Statuses of a request that still holds its work center. */
+/** Statuses of a request not yet closed (a scheduled preventive job is open but does not hold its work center yet). */
 export const OPEN_MAINTENANCE = ['open', 'scheduled', 'in_progress', 'escalated'];
+/** Statuses of a request that holds its work center out of service now. */
+export const HOLDING_MAINTENANCE = ['open', 'in_progress', 'escalated'];
 
 export interface NewCorrectiveRequest {
   workCenterId: number;
@@ -66,7 +68,7 @@ export async function removeMaintenanceRequest(db: ProductionDb, number: string)
   await db.$transaction(async (tx) => {
     await tx.maintenancePart.deleteMany({ where: { requestId: req.id } });
     await tx.maintenanceRequest.delete({ where: { id: req.id } });
-    const others = await tx.maintenanceRequest.count({ where: { workCenterId: req.workCenterId, status: { in: OPEN_MAINTENANCE } } });
+    const others = await tx.maintenanceRequest.count({ where: { workCenterId: req.workCenterId, status: { in: HOLDING_MAINTENANCE } } });
     if (others === 0) await tx.workCenter.update({ where: { id: req.workCenterId }, data: { status: 'available' } });
   });
 }

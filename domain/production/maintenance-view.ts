@@ -16,7 +16,7 @@ import {
   type MaintenanceRequestInput,
 } from '../../workflows/maintenance/repair-messages';
 import { TASK_QUEUES } from '../../workflows/shared/task-queues';
-import { OPEN_MAINTENANCE, removeMaintenanceRequest, writeCorrectiveRequest } from './maintenance-requests';
+import { HOLDING_MAINTENANCE, OPEN_MAINTENANCE, removeMaintenanceRequest, writeCorrectiveRequest } from './maintenance-requests';
 import { reliability } from './reliability';
 
 type Stores = { operations: OperationsDb; production: ProductionDb };
@@ -190,7 +190,7 @@ export async function workCenterReliability(db: ProductionDb, workCenterId: numb
 /** What a work center's status shows of its maintenance: the open request and its reliability figures. */
 export async function workCenterMaintenance(db: ProductionDb, wc: { id: number; status: string }, now = new Date()) {
   const open = await db.maintenanceRequest.findFirst({
-    where: { workCenterId: wc.id, status: { in: OPEN_MAINTENANCE } },
+    where: { workCenterId: wc.id, status: { in: HOLDING_MAINTENANCE } },
     orderBy: { id: 'asc' },
   });
   const overall = await workCenterReliability(db, wc.id, {}, now);
