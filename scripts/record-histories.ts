@@ -27,6 +27,7 @@ import {
   waitRequisition,
 } from '../tests/procurement/support';
 import { component, machine, manufactured, planMo, waitMo, workCenter } from '../tests/manufacturing/support';
+import { declareOutOfService } from '../tests/maintenance/support';
 
 const OUT = path.resolve(__dirname, '..', 'tests', 'replay', 'histories');
 const MINUTE = 60_000;
@@ -369,6 +370,8 @@ const scenarios: Scenario[] = [
         () => h.stores.production.manufacturingOrder.findFirst({ where: { parentRef: n } }),
         `the manufacturing order of ${n}`,
       );
+      // The repair fails and the press is declared out of service: the shop floor decides.
+      await declareOutOfService(h, press.id, 'press cracked');
       const task = await h.openTask(mo.number, 'machine-down');
       await record(
         'mo-held-for-repair',
