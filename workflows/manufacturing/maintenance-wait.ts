@@ -2,14 +2,7 @@
 // down for good raises a corrective request (or joins the one already open for that work center);
 // before each machine job the order asks whether the work center takes work, and if a request holds
 // it, tells that request's process it waits and waits until it hears the work center is back.
-import {
-  ChildWorkflowCancellationType,
-  condition,
-  getExternalWorkflowHandle,
-  setHandler,
-  sleep,
-  startChild,
-} from '@temporalio/workflow';
+import { ChildWorkflowCancellationType, condition, getExternalWorkflowHandle, setHandler, sleep, startChild } from '@temporalio/workflow';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import { maintenanceWorkflowId, workCenterBackSignal, workOrderWaitingSignal, type WorkCenterBack } from '../maintenance/messages';
 import { production } from '../shared/activities';
