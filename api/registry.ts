@@ -5,6 +5,8 @@ import type { AppDeps } from './deps';
 import type { Endpoint, EndpointGroup, Handlers } from './endpoint';
 import { invoiceEndpoints } from './routes/invoices.endpoints';
 import { invoiceHandlers } from './routes/invoices';
+import { maintenanceEndpoints } from './routes/maintenance.endpoints';
+import { maintenanceHandlers } from './routes/maintenance';
 import { manufacturingEndpoints } from './routes/manufacturing.endpoints';
 import { manufacturingHandlers } from './routes/manufacturing';
 import { orderEndpoints } from './routes/orders.endpoints';
@@ -35,6 +37,7 @@ const GROUPS = {
   manufacturing: manufacturingEndpoints,
   workCenters: workCenterEndpoints,
   quality: qualityEndpoints,
+  maintenance: maintenanceEndpoints,
 } as const;
 type Groups = typeof GROUPS;
 
@@ -49,6 +52,7 @@ const HANDLERS: { [K in keyof Groups]: (deps: AppDeps) => Handlers<Groups[K]> } 
   manufacturing: manufacturingHandlers,
   workCenters: workCenterHandlers,
   quality: qualityHandlers,
+  maintenance: maintenanceHandlers,
 };
 
 /** Every endpoint with its name (`group.name`), in the order Express matches them. */

@@ -19,6 +19,7 @@ export const CHART_OF_ACCOUNTS = [
   { code: '5100', name: 'Applied production cost', type: 'expense' },
   { code: '6900', name: 'Bad debt expense', type: 'expense' },
   { code: '6950', name: 'Production losses', type: 'expense' },
+  { code: '6960', name: 'Maintenance', type: 'expense' },
 ];
 
 export async function seedReferenceData(db: OperationsDb, opts: { carrierUrl: string }): Promise<void> {

@@ -27,6 +27,7 @@ import {
   waitRequisition,
 } from '../tests/procurement/support';
 import { component, machine, manufactured, planMo, waitMo, workCenter } from '../tests/manufacturing/support';
+import { declareOutOfService } from '../tests/maintenance/support';
 
 const OUT = path.resolve(__dirname, '..', 'tests', 'replay', 'histories');
 const MINUTE = 60_000;
@@ -434,6 +435,8 @@ const scenarios: Scenario[] = [
         () => h.stores.production.manufacturingOrder.findFirst({ where: { parentRef: n } }),
         `the manufacturing order of ${n}`,
       );
+      // The repair fails and the press is declared out of service: the shop floor decides.
+      await declareOutOfService(h, press.id, 'press cracked');
       const task = await h.openTask(mo.number, 'machine-down');
       await record(
         'mo-held-for-repair',
@@ -449,6 +452,40 @@ const scenarios: Scenario[] = [
       await h.waitForStatus(n, 'awaiting_payment');
       await payOutstanding(h, n);
       await record('order-make-to-order-paid', `order-${n}`, 'made to order after a repair, shipped, delivered and paid', 'closed');
+    },
+  },
+  {
+    name: 'maintenance-repaired',
+    server: 'dev',
+    async run(h, record) {
+      const press = await workCenter(h);
+      const part = await component(h, { cost: 1, shop: 10 });
+      const spare = await component(h, { cost: 5, shop: 2 });
+      const bracket = await manufactured(h, {
+        parts: [{ sku: part.sku, quantity: 1 }],
+        steps: [{ name: 'Press', workCenter: press, minutesPerUnit: 3 }],
+      });
+      await machine(h, press.code, { breakdownNext: 2 });
+      const mo = await planMo(h, bracket.sku, 1);
+      const mnt = await h.eventually(
+        () => h.stores.production.maintenanceRequest.findFirst({ where: { workCenterId: press.id } }),
+        'the maintenance request of the press',
+      );
+      await h.eventually(
+        async () => (await h.get(`/api/maintenance-requests/${mnt.number}`)).body.process?.waiting?.length === 1,
+        `${mo} waiting on ${mnt.number}`,
+      );
+      const diagnose = await h.openTask(mnt.number, 'diagnose');
+      ok(await h.decide(diagnose.id, 'diagnosed', 'technician', 'hydraulic seal worn'), 'diagnosed');
+      ok(await h.post(`/api/maintenance-requests/${mnt.number}/parts`, { sku: spare.sku, quantity: 1 }, 'technician'), 'parts');
+      ok(await h.post(`/api/maintenance-requests/${mnt.number}/labour`, { minutes: 45 }, 'technician'), 'labour');
+      const repair = await h.openTask(mnt.number, 'repair');
+      await record('maintenance-awaiting-repair', `maintenance-${mnt.number}`, 'diagnosed, a spare part and labour reported', 'running');
+      await record('mo-waiting-for-maintenance', `mo-${mo}`, 'the press broke down with no alternative: waiting for its repair', 'running');
+      ok(await h.decide(repair.id, 'repaired', 'technician'), 'repaired');
+      await waitMo(h, mo, 'done');
+      await record('maintenance-repaired', `maintenance-${mnt.number}`, 'repaired, cost posted, the waiting order told', 'closed');
+      await record('mo-done-after-maintenance', `mo-${mo}`, 'finished after the press was repaired', 'closed');
     },
   },
 ];

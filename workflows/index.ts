@@ -5,3 +5,4 @@ export { purchaseOrder } from './purchase-order';
 export { serviceTicket } from './service-ticket';
 export { manufacturingOrder } from './manufacturing-order';
 export { qualityAlert } from './quality-alert';
+export { maintenanceRequest } from './maintenance-request';

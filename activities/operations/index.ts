@@ -1,6 +1,7 @@
 import type { OperationsDb } from '../../db/clients';
 import { withFailureTypes } from '../errors';
 import { createInvoicingActivities } from './invoicing';
+import { createMaintenanceCostActivities } from './maintenance';
 import { createManufacturingActivities } from './manufacturing';
 import { createOrderActivities } from './orders';
 import { createProcurementActivities } from './procurement';
@@ -20,6 +21,7 @@ export function createOperationsActivities(db: OperationsDb) {
     ...createProcurementActivities(db),
     ...createTicketActivities(db),
     ...createManufacturingActivities(db),
+    ...createMaintenanceCostActivities(db),
   });
 }
 

@@ -16,6 +16,7 @@ export const ACCOUNTS = {
   appliedProductionCost: '5100',
   badDebt: '6900',
   productionLosses: '6950',
+  maintenance: '6960',
 } as const;
 
 export interface JournalLineInput {

@@ -6,6 +6,7 @@ import { explodeBom, type BomLookup } from '../../domain/bom';
 import { withFailureTypes } from '../errors';
 import { createOrderActivities } from './orders';
 import { createMaterialActivities } from './materials';
+import { createMaintenanceActivities } from './maintenance';
 import { createMachineActivities, type MachineActivityOptions } from './machines';
 import { createPlanningActivities } from './planning';
 import { createQualityActivities } from './quality';
@@ -27,6 +28,7 @@ export function createProductionActivities(db: ProductionDb, opts: MachineActivi
     ...createMachineActivities(db, opts),
     ...createPlanningActivities(db),
     ...createQualityActivities(db),
+    ...createMaintenanceActivities(db),
     /** Multi-level BoM explosion: the purchased components (leaves) needed to make `quantity` of `sku`. */
     async explodeBom(input: { sku: string; quantity: number }) {
       if (!(await lookup(input.sku))) throw notFound(`Active BoM for ${input.sku}`);

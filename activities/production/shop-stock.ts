@@ -5,7 +5,8 @@ import type { ProductionTx } from '../../db/clients';
 /** Every manufacturing order works out of one shop location. */
 export const SHOP = 'SHOP';
 
-export type ShopMoveReason = 'transfer_in' | 'transfer_out' | 'consumed' | 'produced' | 'handover';
+/** `maintenance`: spare parts used up repairing a work center. */
+export type ShopMoveReason = 'transfer_in' | 'transfer_out' | 'consumed' | 'produced' | 'handover' | 'maintenance';
 
 export async function recordMove(
   tx: ProductionTx,

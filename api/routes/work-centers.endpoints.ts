@@ -1,5 +1,5 @@
 import type { EndpointGroup } from '../endpoint';
-import { ZListWorkCentersQuery, ZWorkCenterBoardQuery, ZWorkCenterParams } from './work-centers.schemas';
+import { ZListWorkCentersQuery, ZWorkCenterBoardQuery, ZWorkCenterParams, ZWorkCenterReliabilityQuery } from './work-centers.schemas';
 
 export const workCenterEndpoints = {
   list: {
@@ -26,6 +26,15 @@ export const workCenterEndpoints = {
     access: 'staff',
     params: ZWorkCenterParams,
     query: ZWorkCenterBoardQuery,
+    success: [200],
+  },
+  reliability: {
+    method: 'get',
+    path: '/api/work-centers/{code}/reliability',
+    summary: 'Failures, downtime, mean time between failures and mean time to repair from recorded corrective maintenance',
+    access: 'staff',
+    params: ZWorkCenterParams,
+    query: ZWorkCenterReliabilityQuery,
     success: [200],
   },
 } satisfies EndpointGroup;

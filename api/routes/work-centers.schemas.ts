@@ -26,3 +26,11 @@ export const ZWorkCenterBoardQuery = z
     days: z.coerce.number().int().min(1).max(MAX_BOARD_DAYS).default(7).describe(`Days shown, 1–${MAX_BOARD_DAYS}`),
   })
   .strict();
+
+export const ZWorkCenterReliabilityQuery = z
+  .object({
+    from: z.iso.date().optional().describe('First day, YYYY-MM-DD UTC (default: the first recorded breakdown)'),
+    to: z.iso.date().optional().describe('Last day, YYYY-MM-DD UTC, inclusive (default: now)'),
+  })
+  .strict()
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'must not be after to', path: ['from'] });

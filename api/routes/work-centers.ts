@@ -1,8 +1,8 @@
 import type { AppDeps } from '../deps';
 import type { Handlers } from '../endpoint';
-import { listWorkCenters, workCenterBoard, workCenterStatus } from '../../domain/production/work-centers';
+import { listWorkCenters, workCenterBoard, workCenterReliabilityOf, workCenterStatus } from '../../domain/production/work-centers';
 import type { workCenterEndpoints } from './work-centers.endpoints';
-import { ZListWorkCentersQuery, ZWorkCenterBoardQuery, ZWorkCenterParams } from './work-centers.schemas';
+import { ZListWorkCentersQuery, ZWorkCenterBoardQuery, ZWorkCenterParams, ZWorkCenterReliabilityQuery } from './work-centers.schemas';
 
 export function workCenterHandlers(deps: AppDeps): Handlers<typeof workCenterEndpoints> {
   const db = deps.production;
@@ -16,6 +16,10 @@ export function workCenterHandlers(deps: AppDeps): Handlers<typeof workCenterEnd
     board: async (req, res) => {
       const { code } = ZWorkCenterParams.parse(req.params);
       res.json(await workCenterBoard(db, code, ZWorkCenterBoardQuery.parse(req.query)));
+    },
+    reliability: async (req, res) => {
+      const { code } = ZWorkCenterParams.parse(req.params);
+      res.json(await workCenterReliabilityOf(db, code, ZWorkCenterReliabilityQuery.parse(req.query)));
     },
   };
 }

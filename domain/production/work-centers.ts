@@ -3,6 +3,7 @@ import type { ProductionDb } from '../../db/clients';
 import type { WorkCenter as Center } from '../../generated/production/sqlite/client';
 import { localDate } from '../calendar';
 import { notFound } from '../errors';
+import { workCenterMaintenance, workCenterReliability } from './maintenance-view';
 import { calendarOf, loadByDay, utilisation, type Booking, type Capacity } from './schedule';
 
 const ACTIVE = ['planned', 'running', 'held'];
@@ -94,6 +95,7 @@ export async function workCenterStatus(db: ProductionDb, code: string, now = new
         plannedEnd: w.plannedEnd?.toISOString() ?? null,
       })),
     utilisationPercent: weekUtilisation(c, workOrders, now),
+    maintenance: await workCenterMaintenance(db, c, now),
   };
 }
 
@@ -113,4 +115,11 @@ export async function workCenterBoard(db: ProductionDb, code: string, q: { from?
     capacityMinutes,
     utilisationPercent: capacityMinutes ? Math.round((plannedMinutes / capacityMinutes) * 100) : 0,
   };
+}
+
+/** MTBF, MTTR and downtime of a work center over a period (dates, UTC; `to` inclusive, default now). */
+export async function workCenterReliabilityOf(db: ProductionDb, code: string, q: { from?: string; to?: string }, now = new Date()) {
+  const c = await centerByCode(db, code);
+  const to = q.to ? new Date(Math.min(now.getTime(), Date.parse(q.to) + 86_400_000)) : now;
+  return { code: c.code, ...(await workCenterReliability(db, c.id, { ...(q.from ? { from: new Date(q.from) } : {}), to }, now)) };
 }

@@ -35,6 +35,7 @@ const SAMPLE_IDS = [
   'order-SO-99999',
   'MO-99999',
   '99999',
+  'MNT-99999',
 ];
 
 function urlOf(e: (typeof ENDPOINTS)[number]): string {
@@ -61,6 +62,8 @@ async function bodies(): Promise<Record<string, unknown>> {
     'tickets.create': { customer: c.code, subject: 'Broken', description: 'It does not start', channel: 'email' },
     'stock.receive': { reference: 'GRN-MATRIX', lines: [{ sku: p.sku, quantity: 5 }] },
     'manufacturing.create': { sku: await makeable(p.sku), quantity: 1 },
+    // The work center makeable() wrote.
+    'maintenance.create': { workCenter: 'WC-MATRIX', reason: 'Spindle jammed' },
   };
 }
 

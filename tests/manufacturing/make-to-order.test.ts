@@ -3,6 +3,7 @@
 // breaks down on the way, ends delivered and paid; its history shows the child manufacturing
 // order, the child purchase, the machine retries and the move to the alternative work center.
 import type { Harness } from '../support/harness';
+import { declareOutOfService } from '../maintenance/support';
 import { customer, inFourWeeks, ledgerBalances, orderBody } from '../support/fixtures';
 import { boughtProduct, purchaseOrderOf, supplier, waitPo } from '../procurement/support';
 import { component, historyEvents, machine, manufactured, stockEverywhere, waitMo, workCenter, usePlant } from './support';
@@ -154,6 +155,7 @@ test('a manufacturing order called off on the shop floor leaves its order line o
   const created = await h.post('/api/orders', orderBody((await customer(db)).code, [{ sku: vase.sku, quantity: 1 }]));
   const orderNumber: string = created.body.number;
   const mo = await h.eventually(() => h.stores.production.manufacturingOrder.findFirst({ where: { parentRef: orderNumber } }), 'the MO');
+  await declareOutOfService(h, kiln.id, 'kiln cracked');
   const task = await h.openTask(mo.number, 'machine-down');
   expect((await h.decide(task.id, 'cancel', 'planner', 'kiln cracked')).status).toBe(200);
   await h.waitForStatus(orderNumber, 'backordered');

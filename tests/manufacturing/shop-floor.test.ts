@@ -1,7 +1,9 @@
 // Work orders on machines through the machine gateway, against the machine simulator over real
 // HTTP: slow machines kept alive by heartbeats, a stall caught by the heartbeat timeout and resumed
-// where it stopped, breakdowns moving the work to the alternative work center, and with none a
-// shop-floor task that holds it until repaired.
+// where it stopped, breakdowns moving the work to the alternative work center, and with none the
+// work center's maintenance request that holds it until repaired (or a shop-floor task once it is
+// declared out of service).
+import { declareOutOfService, repairWorkCenter } from '../maintenance/support';
 import type { Harness } from '../support/harness';
 import { component, historyEvents, machine, machineJobs, manufactured, planMo, waitMo, workCenter, usePlant } from './support';
 
@@ -78,23 +80,18 @@ test('breakdowns move the work order to the alternative work center, and the res
   await machine(h, saw.code, { reset: true });
 });
 
-test('with no alternative, a shop-floor task holds the work order until the machine is repaired', async () => {
+test('with no alternative, the work order is held until the machine is repaired', async () => {
   const press = await workCenter(h);
   const p = await oneStepProduct([{ workCenter: press, minutesPerUnit: 3 }]);
   await machine(h, press.code, { breakdownNext: 2 });
   const number = await planMo(h, p.sku, 1);
-  const task = await h.openTask(number, 'machine-down');
-  expect(task.role).toBe('production');
   await waitMo(h, number, 'held');
   const held = (await h.get(`/api/manufacturing-orders/${number}`)).body;
-  expect(held.openTasks.map((t: { id: string }) => t.id)).toEqual([task.id]);
   expect(held.workOrders[0].status).toBe('held');
+  expect(held.statusNote).toMatch(/waits for .* \(MNT-\d+\)/);
 
-  // Only production staff decide; the machine is repaired and the work order runs again.
-  const refused = await h.decide(task.id, 'repaired', 'warehouse');
-  expect(refused.status).toBe(403);
-  expect(refused.body.error.message).toMatch(/role production/);
-  expect((await h.decide(task.id, 'repaired', 'planner')).status).toBe(200);
+  // The technician repairs the machine and the work order runs again.
+  await repairWorkCenter(h, press.id);
   await waitMo(h, number, 'done');
   const jobs = await machineJobs(h, press.code);
   expect(jobs.map((j) => j.state)).toEqual(['broken', 'done']);
@@ -105,7 +102,13 @@ test('with no alternative and the machine beyond repair, the shop floor cancels 
   const p = await oneStepProduct([{ workCenter: oven, minutesPerUnit: 3 }]);
   await machine(h, oven.code, { rejectNext: 1 });
   const number = await planMo(h, p.sku, 1);
+  await declareOutOfService(h, oven.id, 'the controller is dead');
   const task = await h.openTask(number, 'machine-down');
+  expect(task.role).toBe('production');
+  // Only production staff decide.
+  const refused = await h.decide(task.id, 'cancel', 'warehouse');
+  expect(refused.status).toBe(403);
+  expect(refused.body.error.message).toMatch(/role production/);
   expect((await h.decide(task.id, 'cancel', 'planner', 'oven needs a new controller')).status).toBe(200);
   await waitMo(h, number, 'cancelled');
   const mo = await h.stores.production.manufacturingOrder.findUniqueOrThrow({ where: { number } });

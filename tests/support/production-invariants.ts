@@ -16,12 +16,15 @@ export async function assertProductionInvariants(ops: OperationsDb, prod: Produc
   expect(unbooked).toEqual([]);
   expect(levels.filter((l) => l.onHand < 0 || l.reserved < 0 || l.reserved > l.onHand)).toEqual([]);
 
+  // Materials held for manufacturing orders and spare parts held for repairs.
   const active = await prod.materialReservation.groupBy({ by: ['sku', 'location'], where: { status: 'active' }, _sum: { quantity: true } });
-  const held = (sku: string, location: string) => active.find((a) => a.sku === sku && a.location === location)?._sum.quantity ?? 0;
+  const spares = await prod.maintenancePart.groupBy({ by: ['sku', 'location'], where: { status: 'reserved' }, _sum: { quantity: true } });
+  const held = (sku: string, location: string) =>
+    [...active, ...spares].filter((a) => a.sku === sku && a.location === location).reduce((s, a) => s + (a._sum.quantity ?? 0), 0);
   expect(levels.map((l) => ({ sku: l.sku, reserved: l.reserved }))).toEqual(
     levels.map((l) => ({ sku: l.sku, reserved: held(l.sku, l.location) })),
   );
-  expect(active.filter((a) => !levels.some((l) => l.sku === a.sku && l.location === a.location))).toEqual([]);
+  expect([...active, ...spares].filter((a) => !levels.some((l) => l.sku === a.sku && l.location === a.location))).toEqual([]);
 
   const opsSum = async (reason: string) =>
     (await ops.stockMove.aggregate({ where: { reason }, _sum: { quantity: true } }))._sum.quantity ?? 0;

@@ -1,12 +1,14 @@
 // Each work order runs on its work center's machine through the machine gateway. The gateway
 // heartbeats progress, so a stalled machine is noticed and the retry resumes where it stopped.
 // A work center that keeps failing hands the work order to the routing's alternative; with none,
-// a shop-floor task holds it until the machine is repaired (or the order is called off).
+// the work center goes to maintenance and the order waits for it (maintenance-wait.ts); declared out of
+// service, a shop-floor task holds it until the machine is repaired (or the order is called off).
 import { ActivityFailure, isCancellation, patched, proxyActivities } from '@temporalio/workflow';
 import type { ProductionActivities } from '../../activities/production';
 import { production } from '../shared/activities';
 import { TASK_QUEUES } from '../shared/task-queues';
 import { MoCancelled, type MoContext } from './context';
+import { MAINTENANCE_PATCH, awaitWorkCenter, reportBreakdown } from './maintenance-wait';
 import { QualityGate } from './quality';
 import type { MachineJobResult, ManufacturingPolicy, WorkOrderInfo } from './types';
 
@@ -52,6 +54,9 @@ async function runWorkOrder(ctx: MoContext, sequence: number, run = 1): Promise<
   const current = () => ctx.mo.workOrders.find((w) => w.sequence === sequence)!;
   let moved = false;
   for (let attempt = 1; ; attempt++) {
+    // A work center under repair holds the job; declared out of service, the shop floor decides as before.
+    if (patched(MAINTENANCE_PATCH) && (await awaitWorkCenter(ctx, sequence)) === 'out_of_service')
+      await holdForRepair(ctx, current(), attempt, `${current().workCenter.code} was declared out of service`);
     const wo = current();
     await ctx.setStatus('in_progress', `${wo.name} on ${wo.workCenter.code}`);
     try {
@@ -86,7 +91,8 @@ async function runWorkOrder(ctx: MoContext, sequence: number, run = 1): Promise<
         ctx.note('moved', `${wo.name} moved from ${wo.workCenter.code} to ${wo.alternative.code}; the rest re-planned`);
         continue;
       }
-      await holdForRepair(ctx, wo, attempt, why);
+      if (patched(MAINTENANCE_PATCH)) await reportBreakdown(ctx, wo, why);
+      else await holdForRepair(ctx, wo, attempt, why);
     }
   }
 }
