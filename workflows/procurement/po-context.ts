@@ -14,6 +14,10 @@ export class PoContext {
   receipts = 0;
   invoices = 0;
   creditNotes = 0;
+  /** Set for runs that hold goods of inspected products in quality until an inspector decides. */
+  inspecting = false;
+  readonly inspections = new Map<string, Promise<void>>();
+  inspectionsDecided = 0;
 
   constructor(readonly input: PurchaseOrderInput) {
     this.state = { poNumber: input.poNumber, status: 'draft', openTasks: [], events: [] };
@@ -30,6 +34,13 @@ export class PoContext {
   }
   get fullyReceived() {
     return (this.state.po?.lines ?? []).every((l) => l.receivedQty >= l.quantity);
+  }
+
+  /** Every held quantity has been passed or returned. */
+  get inspectionsSettled() {
+    return (
+      this.inspectionsDecided === this.inspections.size && !(this.state.po?.inspections ?? []).some((i) => !this.inspections.has(i.key))
+    );
   }
 
   note(step: string, note?: string) {

@@ -52,6 +52,7 @@ export function handlePurchaseOrderMessages(ctx: PoContext): void {
               lines: r.lines,
               receivedBy: r.receivedBy,
               at: new Date().toISOString(),
+              ...(ctx.inspecting ? { inspect: true } : {}),
             });
           } catch (e) {
             return asRefusal(e);
