@@ -2,12 +2,15 @@
 import { workflowInfo } from '@temporalio/workflow';
 import { ops } from '../shared/activities';
 import { HumanTasks } from '../shared/human-tasks';
+import { Lock } from '../shared/lock';
 import type { PurchaseOrderState } from './messages';
 import type { PurchaseOrderInput } from './types';
 
 export class PoContext {
   readonly workflowId = workflowInfo().workflowId;
   readonly tasks = new HumanTasks('procure-to-pay');
+  /** Receipts, invoices, credit notes and inspection decisions take turns, so each sees the PO the one before left. */
+  readonly lock = new Lock();
   readonly state: PurchaseOrderState;
   cancelReason?: string;
   closedShort?: { by: string; reason: string };

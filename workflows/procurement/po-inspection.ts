@@ -30,9 +30,13 @@ async function inspect(ctx: PoContext, i: PendingInspection): Promise<void> {
   });
   const d = (await ctx.tasks.decision(id))!;
   const decision = { key: i.key, decidedBy: d.decidedBy, comment: d.comment, photoRef: d.photoRef, at: new Date().toISOString() };
+  // In turn with receipts: a receipt's answer must not overwrite the line a return just reopened.
   if (d.decision === 'pass') {
-    const passed = await ops.passIncomingInspection(decision);
-    ctx.state.po = passed.po;
+    const passed = await ctx.lock.run(async () => {
+      const result = await ops.passIncomingInspection(decision);
+      ctx.state.po = result.po;
+      return result;
+    });
     ctx.note('inspection_passed', `${i.quantity} × ${i.sku} (${i.receiptRef}) by ${d.decidedBy}`);
     // As a receipt into MAIN does: orders ignore a reference they saw, and one that has ended has nothing to wake.
     for (const order of passed.backorderedOrders)
@@ -44,7 +48,9 @@ async function inspect(ctx: PoContext, i: PendingInspection): Promise<void> {
         .signal(materialsReceivedSignal, { receiptReference: i.key })
         .catch(() => undefined);
   } else {
-    ctx.state.po = await ops.returnToSupplier(decision);
+    await ctx.lock.run(async () => {
+      ctx.state.po = await ops.returnToSupplier(decision);
+    });
     ctx.note('returned_to_supplier', `${i.quantity} × ${i.sku} (${i.receiptRef}) by ${d.decidedBy}${d.comment ? `: ${d.comment}` : ''}`);
   }
   ctx.inspectionsDecided++;
