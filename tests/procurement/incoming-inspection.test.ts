@@ -170,6 +170,41 @@ test('an invoice for goods returned to the supplier does not match', async () =>
   expect(match).toMatchObject({ matched: false, expectedTotalCents: 2000, invoicedTotalCents: 5000 });
 });
 
+test('pass and return-to-supplier sent at once: one decision counts, the goods are moved once', async () => {
+  const db = h.stores.operations;
+  const { po, p } = await waitingForGoods(4);
+  expect((await receive(po, 'DN-1', 4)).status).toBe(201);
+  const task = await openTaskFor(h, po, 'incoming-inspection');
+  const results = await Promise.all(
+    Array.from({ length: 6 }, (_, i) => decide(task.id, i % 2 ? 'return-to-supplier' : 'pass', i % 2 ? 'cracked' : 'fine')),
+  );
+  expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409, 409, 409, 409]);
+  const winner = (await db.task.findUniqueOrThrow({ where: { id: task.id } })).decision;
+  const row = () => db.incomingInspection.findFirstOrThrow({ where: { productId: p.id } });
+  await h.eventually(async () => (await row()).status !== 'pending', 'the inspection decided');
+  expect((await row()).status).toBe(winner === 'pass' ? 'passed' : 'rejected');
+  if (winner === 'pass') {
+    await waitPo(h, po, 'awaiting_invoice');
+    expect(await stock(p.id)).toEqual({ main: 4, mainReserved: 0, qc: 0 });
+  } else {
+    await h.eventually(async () => (await poRow(po)).lines[0].receivedQty === 0, 'the line open again');
+    expect(await stock(p.id)).toEqual({ main: 0, mainReserved: 0, qc: 0 });
+  }
+  const moves = await db.stockMove.findMany({ where: { productId: p.id }, orderBy: { id: 'asc' } });
+  expect(moves.map((m) => [m.reason, m.quantity])).toEqual(
+    winner === 'pass'
+      ? [
+          ['purchase_receipt', 4],
+          ['inspection_passed', -4],
+          ['inspection_passed', 4],
+        ]
+      : [
+          ['purchase_receipt', 4],
+          ['returned_to_supplier', -4],
+        ],
+  );
+});
+
 test('a product not inspected on receipt goes straight to MAIN as before', async () => {
   const { po, p } = await waitingForGoods(3, false);
   expect((await receive(po, 'DN-1', 3)).status).toBe(201);
