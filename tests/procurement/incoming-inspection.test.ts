@@ -170,6 +170,19 @@ test('an invoice for goods returned to the supplier does not match', async () =>
   expect(match).toMatchObject({ matched: false, expectedTotalCents: 2000, invoicedTotalCents: 5000 });
 });
 
+test('closed short while goods are in inspection: the inspection still decides, then the invoice is awaited', async () => {
+  const { po, p } = await waitingForGoods(5);
+  expect((await receive(po, 'DN-1', 3)).status).toBe(201);
+  const task = await openTaskFor(h, po, 'incoming-inspection');
+  expect((await h.post(`/api/purchase-orders/${po}/close-short`, { reason: 'the rest is discontinued' }, 'buyer')).status).toBe(200);
+  await waitPo(h, po, 'closed_short');
+  // The inspector's task is not withdrawn with the short close.
+  expect((await h.stores.operations.task.findUniqueOrThrow({ where: { id: task.id } })).status).toBe('open');
+  expect((await decide(task.id, 'pass', 'fine')).status).toBe(200);
+  await waitPo(h, po, 'awaiting_invoice');
+  expect(await stock(p.id)).toEqual({ main: 3, mainReserved: 0, qc: 0 });
+});
+
 test('pass and return-to-supplier sent at once: one decision counts, the goods are moved once', async () => {
   const db = h.stores.operations;
   const { po, p } = await waitingForGoods(4);
