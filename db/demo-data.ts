@@ -48,6 +48,8 @@ const COMPONENTS = [
   'Glue',
   'Packaging box',
 ];
+/** Gas springs and LED modules: a supplier's delivery is checked by an inspector before it is used. */
+export const INSPECTED_ON_RECEIPT = ['CMP-019', 'CMP-020', 'CMP-021', 'CMP-040', 'CMP-041', 'CMP-042'];
 const CITIES = ['Lyon', 'Porto', 'Ghent', 'Graz', 'Turin', 'Malmö', 'Leeds', 'Bremen', 'Gdańsk', 'Bilbao'];
 const FIRMS = ['Trading', 'Interiors', 'Office Supply', 'Workspace', 'Furnishings', 'Design', 'Retail'];
 
@@ -114,6 +116,7 @@ export async function seedDemoData(ops: OperationsDb, prod: ProductionDb, opts: 
         reorderPoint: p.kind === 'manufactured' ? 0 : int(5, 40),
         // Finished goods built for each order; sub-assemblies and the rest are made when short.
         makeToOrder: p.sku.startsWith('MFG-'),
+        inspectOnReceipt: INSPECTED_ON_RECEIPT.includes(p.sku),
       },
     });
   }

@@ -1,5 +1,5 @@
-// Reference data every installation needs (chart of accounts, the main warehouse, the house
-// carrier). Idempotent: safe to run on every start.
+// Reference data every installation needs (chart of accounts, the main warehouse and the
+// inspection hold, the house carrier). Idempotent: safe to run on every start.
 import type { OperationsDb } from './clients';
 import { seedServiceReferenceData } from './service-reference-data';
 
@@ -22,9 +22,20 @@ export const CHART_OF_ACCOUNTS = [
   { code: '6960', name: 'Maintenance', type: 'expense' },
 ];
 
+/**
+ * Purchased goods of products inspected on receipt wait here until an inspector passes them; stock
+ * in it is never sold, reserved or transferred to production.
+ */
+export const QUALITY_HOLD_WAREHOUSE = 'QC';
+
 export async function seedReferenceData(db: OperationsDb, opts: { carrierUrl: string }): Promise<void> {
   for (const a of CHART_OF_ACCOUNTS) await db.account.upsert({ where: { code: a.code }, create: a, update: {} });
   await db.warehouse.upsert({ where: { code: 'MAIN' }, create: { code: 'MAIN', name: 'Main warehouse' }, update: {} });
+  await db.warehouse.upsert({
+    where: { code: QUALITY_HOLD_WAREHOUSE },
+    create: { code: QUALITY_HOLD_WAREHOUSE, name: 'Incoming inspection hold' },
+    update: {},
+  });
   await db.carrier.upsert({
     where: { code: 'SWIFT' },
     create: { code: 'SWIFT', name: 'Swift Parcel', apiUrl: opts.carrierUrl },

@@ -286,6 +286,51 @@ const scenarios: Scenario[] = [
     },
   },
   {
+    name: 'purchase-order-inspection',
+    async run(h, record) {
+      const s = await supplier(h, { paymentTermDays: 30 });
+      const p = await boughtProduct(h, s, 10);
+      await h.stores.operations.product.update({ where: { id: p.id }, data: { inspectOnReceipt: true } });
+      const req = ok(await h.post('/api/requisitions', requisitionBody([{ sku: p.sku, quantity: 10 }]), 'requester'), 'requisition')
+        .number as string;
+      const po = (await purchaseOrderOf(h, req)).number;
+      await waitPo(h, po, 'awaiting_goods');
+      const receipt = (reference: string) => ({ reference, lines: [{ lineNo: 1, quantity: 10 }] });
+      ok(await h.post(`/api/purchase-orders/${po}/receipts`, receipt(`DN-${po}-1`), 'warehouse'), 'receipt');
+      const first = await openTaskFor(h, po, 'incoming-inspection');
+      await record(
+        'purchase-order-awaiting-inspection',
+        `purchase-order-${po}`,
+        'received into the quality hold, waiting for the inspector',
+        'running',
+      );
+      ok(await h.decide(first.id, 'return-to-supplier', 'inspector', 'damaged in transit'), 'return to supplier');
+      await h.eventually(
+        async () =>
+          (await h.stores.operations.purchaseOrderLine.findFirstOrThrow({ where: { purchaseOrder: { number: po } } })).receivedQty === 0,
+        `${po} open again`,
+      );
+      ok(await h.post(`/api/purchase-orders/${po}/receipts`, receipt(`DN-${po}-2`), 'warehouse'), 'second receipt');
+      const second = await h.eventually(
+        () => h.stores.operations.task.findFirst({ where: { documentRef: po, kind: 'incoming-inspection', status: 'open' } }),
+        'the second inspection',
+      );
+      ok(await h.decide(second.id, 'pass', 'inspector', 'replacement fine'), 'pass');
+      await waitPo(h, po, 'awaiting_invoice');
+      const invoice = { supplierRef: `INV-${po}`, invoiceDate: await today(h), lines: [{ lineNo: 1, quantity: 10, unitPrice: 10 }] };
+      ok(await h.post(`/api/purchase-orders/${po}/invoices`, invoice, 'ap_clerk'), 'supplier invoice');
+      await waitPo(h, po, 'invoiced');
+      await h.env.sleep(30 * DAY);
+      await waitPo(h, po, 'paid');
+      await record(
+        'purchase-order-inspected-paid',
+        `purchase-order-${po}`,
+        'first delivery returned to the supplier by the inspector, the second passed, invoiced and paid',
+        'closed',
+      );
+    },
+  },
+  {
     name: 'ticket-visit-billed',
     async run(h, record) {
       const db = h.stores.operations;

@@ -1,6 +1,7 @@
-// One purchase order, as a child of its requisition: send to the supplier → receive goods →
-// match the supplier invoice → pay on terms. Cancellable until goods arrive.
-import { allHandlersFinished, condition } from '@temporalio/workflow';
+// One purchase order, as a child of its requisition: send to the supplier → receive goods (those
+// inspected on receipt once an inspector passes them) → match the supplier invoice → pay on terms.
+// Cancellable until goods arrive.
+import { allHandlersFinished, condition, patched } from '@temporalio/workflow';
 import { ops, supplierCancellation } from './shared/activities';
 import type { PurchaseOrderState } from './procurement/messages';
 import { PoContext } from './procurement/po-context';
@@ -12,6 +13,8 @@ import type { PurchaseOrderInput } from './procurement/types';
 
 export async function purchaseOrder(input: PurchaseOrderInput): Promise<PurchaseOrderState> {
   const ctx = new PoContext(input);
+  // Runs that started before incoming inspection existed book every receipt straight into MAIN.
+  ctx.inspecting = patched('incoming-inspection');
   handlePurchaseOrderMessages(ctx);
 
   ctx.state.po = await ops.loadPurchaseOrder(input.poNumber);

@@ -147,12 +147,19 @@ export function createSupplierInvoiceActivities(db: OperationsDb) {
       });
     },
 
-    /** PO price × received quantity against the invoice (less credit notes), within the policy's tolerances. */
+    /** PO price × received (and not held) quantity against the invoice (less credit notes), within the policy's tolerances. */
     async matchSupplierInvoice(input: { invoiceNumber: string; tolerancePct: number; toleranceCents: number }): Promise<MatchResult> {
       const invoice = await db.supplierInvoice.findUniqueOrThrow({ where: { number: input.invoiceNumber }, include: { lines: true } });
       const po = await db.purchaseOrder.findUniqueOrThrow({ where: { id: invoice.purchaseOrderId }, include: { lines: true } });
+      // Goods still held for inspection are not yet accepted: they count once passed.
+      const held = await db.incomingInspection.findMany({ where: { purchaseOrderId: po.id, status: 'pending' } });
+      const heldOn = (lineNo: number) => held.filter((i) => i.lineNo === lineNo).reduce((s, i) => s + i.quantity, 0);
       const result = threeWayMatch({
-        poLines: po.lines.map((l) => ({ lineNo: l.lineNo, unitPriceCents: l.unitPriceCents, receivedQty: l.receivedQty })),
+        poLines: po.lines.map((l) => ({
+          lineNo: l.lineNo,
+          unitPriceCents: l.unitPriceCents,
+          receivedQty: l.receivedQty - heldOn(l.lineNo),
+        })),
         // Net amounts are matched: tax follows the net and is not what suppliers get wrong.
         invoiceLines: invoice.lines.map((l) => ({ lineNo: l.lineNo, quantity: l.quantity, unitPriceCents: l.unitPriceCents })),
         creditedCents: (await credits(db, po.id)).net,

@@ -4,15 +4,21 @@ import type { OperationsDb, OperationsTx } from '../../db/clients';
 import { once } from '../../db/idempotency';
 import { AppError, AppErrorCode, illegal, notFound } from '../../domain/errors';
 import { receiptIssues } from '../../domain/procurement/goods-receipt';
+import { QUALITY_HOLD_WAREHOUSE } from '../../db/reference-data';
 import type { PurchaseOrderInfo, SupplierSwitchQuote } from '../../workflows/procurement/types';
 import { audit } from './ledger';
 import { callSupplier } from './supplier-gateway';
+
+/** One inspection per received line of a delivery note. */
+export const inspectionKey = (poNumber: string, reference: string, lineNo: number) => `inspection:${poNumber}:${reference}:${lineNo}`;
 
 export async function purchaseOrderInfo(db: OperationsDb | OperationsTx, number: string): Promise<PurchaseOrderInfo> {
   const po = await db.purchaseOrder.findUnique({ where: { number }, include: { lines: { orderBy: { lineNo: 'asc' } } } });
   if (!po) throw notFound(`Purchase order ${number}`);
   const supplier = await db.supplier.findUniqueOrThrow({ where: { id: po.supplierId } });
   const products = await db.product.findMany({ where: { id: { in: po.lines.map((l) => l.productId) } } });
+  const sku = (productId: number) => products.find((p) => p.id === productId)!.sku;
+  const held = await db.incomingInspection.findMany({ where: { purchaseOrderId: po.id, status: 'pending' }, orderBy: { id: 'asc' } });
   return {
     number: po.number,
     supplierCode: supplier.code,
@@ -20,11 +26,22 @@ export async function purchaseOrderInfo(db: OperationsDb | OperationsTx, number:
     promisedDate: po.promisedDate?.toISOString(),
     lines: po.lines.map((l) => ({
       lineNo: l.lineNo,
-      sku: products.find((p) => p.id === l.productId)!.sku,
+      sku: sku(l.productId),
       quantity: l.quantity,
       receivedQty: l.receivedQty,
       unitPriceCents: l.unitPriceCents,
     })),
+    ...(held.length
+      ? {
+          inspections: held.map((i) => ({
+            key: i.key,
+            receiptRef: i.receiptRef,
+            lineNo: i.lineNo,
+            sku: sku(i.productId),
+            quantity: i.quantity,
+          })),
+        }
+      : {}),
   };
 }
 
@@ -192,7 +209,9 @@ export function createPurchaseOrderActivities(db: OperationsDb) {
     /**
      * Goods in: stock rises, the PO's received quantities grow. The delivery note makes it idempotent
      * per purchase order (two suppliers may both send a "DN-1"); each line's open quantity is taken by
-     * a conditional update, so concurrent receipts never book more than was ordered.
+     * a conditional update, so concurrent receipts never book more than was ordered. With `inspect`
+     * (a process that opens inspection tasks), products inspected on receipt land in the quality hold
+     * with a pending inspection instead of in MAIN.
      */
     async recordGoodsReceipt(input: {
       poNumber: string;
@@ -200,6 +219,7 @@ export function createPurchaseOrderActivities(db: OperationsDb) {
       lines: { lineNo: number; quantity: number }[];
       receivedBy: string;
       at: string;
+      inspect?: boolean;
     }): Promise<PurchaseOrderInfo> {
       const key = `grn:${input.poNumber}:${input.reference}`;
       await once(db, key, async (tx) => {
@@ -213,9 +233,15 @@ export function createPurchaseOrderActivities(db: OperationsDb) {
             message: issues.map((i) => `${i.field}: ${i.message}`).join('; '),
             details: issues,
           });
-        const warehouse = await tx.warehouse.findUniqueOrThrow({ where: { code: 'MAIN' } });
+        const main = await tx.warehouse.findUniqueOrThrow({ where: { code: 'MAIN' } });
+        const inspected = input.inspect
+          ? await tx.product.findMany({ where: { id: { in: po.lines.map((l) => l.productId) }, inspectOnReceipt: true } })
+          : [];
+        const hold = inspected.length ? await tx.warehouse.findUniqueOrThrow({ where: { code: QUALITY_HOLD_WAREHOUSE } }) : undefined;
+        const held: number[] = [];
         for (const [i, r] of input.lines.entries()) {
           const line = po.lines.find((l) => l.lineNo === r.lineNo)!;
+          const warehouse = hold && inspected.some((p) => p.id === line.productId) ? hold : main;
           const taken = await tx.purchaseOrderLine.updateMany({
             where: { id: line.id, receivedQty: { lte: line.quantity - r.quantity } },
             data: { receivedQty: { increment: r.quantity } },
@@ -241,6 +267,20 @@ export function createPurchaseOrderActivities(db: OperationsDb) {
               reference: po.number,
             },
           });
+          if (warehouse === hold) {
+            held.push(r.lineNo);
+            await tx.incomingInspection.create({
+              data: {
+                key: inspectionKey(po.number, input.reference, r.lineNo),
+                purchaseOrderId: po.id,
+                receiptRef: input.reference,
+                lineNo: r.lineNo,
+                productId: line.productId,
+                quantity: r.quantity,
+                status: 'pending',
+              },
+            });
+          }
         }
         const lines = await tx.purchaseOrderLine.findMany({ where: { purchaseOrderId: po.id } });
         const status = lines.every((l) => l.receivedQty >= l.quantity) ? 'received' : 'partially_received';
@@ -257,6 +297,7 @@ export function createPurchaseOrderActivities(db: OperationsDb) {
         await audit(tx, input.receivedBy, 'purchase-order.goods-received', 'PurchaseOrder', po.number, {
           reference: input.reference,
           lines: input.lines,
+          ...(held.length ? { heldForInspection: held } : {}),
         });
         return true;
       });

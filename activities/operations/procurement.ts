@@ -1,4 +1,5 @@
 import type { OperationsDb } from '../../db/clients';
+import { createInspectionActivities } from './procurement-inspections';
 import { createPurchaseOrderActivities } from './procurement-orders';
 import { createSupplierInvoiceActivities } from './procurement-invoices';
 import { createRequisitionActivities } from './procurement-requisitions';
@@ -9,5 +10,6 @@ export function createProcurementActivities(db: OperationsDb) {
     ...createRequisitionActivities(db),
     ...createPurchaseOrderActivities(db),
     ...createSupplierInvoiceActivities(db),
+    ...createInspectionActivities(db),
   };
 }

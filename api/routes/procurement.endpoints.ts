@@ -5,6 +5,7 @@ import {
   ZCreateRequisitionRequest,
   ZCreditNoteRequest,
   ZGoodsReceiptRequest,
+  ZListIncomingInspectionsQuery,
   ZListRequisitionsQuery,
   ZPurchaseOrderParams,
   ZRequisitionParams,
@@ -55,7 +56,7 @@ export const procurementEndpoints = {
   getPurchaseOrder: {
     method: 'get',
     path: '/api/purchase-orders/{number}',
-    summary: 'The purchase order with receipts, invoices, match result and payment',
+    summary: 'The purchase order with receipts, incoming inspections, invoices, match result and payment',
     access: 'staff',
     params: po,
     success: [200],
@@ -64,7 +65,8 @@ export const procurementEndpoints = {
     method: 'post',
     path: '/api/purchase-orders/{number}/receipts',
     summary:
-      'Book received goods (partial allowed); stock rises. The delivery note is unique per PO: booked again it answers 200 duplicate; ' +
+      'Book received goods (partial allowed); stock rises (in the inspection hold QC for products inspected on receipt, until an ' +
+      'inspector passes them). The delivery note is unique per PO: booked again it answers 200 duplicate; ' +
       'a line listed twice, not on the PO or more than is open answers 400 naming the field',
     access: { roles: ['warehouse'] },
     params: po,
@@ -101,5 +103,14 @@ export const procurementEndpoints = {
     body: ZCloseShortRequest,
     success: [200],
     stateful: true,
+  },
+  listIncomingInspections: {
+    method: 'get',
+    path: '/api/incoming-inspections',
+    summary: 'Purchased goods held in quality until inspected, and past inspections (passed, returned to the supplier), paginated',
+    access: { roles: ['quality', 'buyer', 'warehouse', 'manager'] },
+    query: ZListIncomingInspectionsQuery,
+    returns: 'page',
+    success: [200],
   },
 } satisfies EndpointGroup;

@@ -82,3 +82,12 @@ export const ZCreditNoteRequest = z
   .strict();
 
 export const ZCloseShortRequest = z.object({ reason: z.string().trim().min(3).max(500) }).strict();
+
+export const INSPECTION_STATUSES = ['pending', 'passed', 'rejected'] as const;
+export const ZListIncomingInspectionsQuery = z
+  .object({
+    status: z.enum(INSPECTION_STATUSES).optional().describe('pending: held in quality; rejected: returned to the supplier'),
+    page: z.coerce.number().int().min(1).default(1),
+    pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  })
+  .strict();

@@ -10,13 +10,14 @@ import {
   registerSupplierInvoice,
 } from '../../domain/procurement/actions';
 import { createRequisition } from '../../domain/procurement/create-requisition';
-import { getPurchaseOrderView, getRequisitionView, listRequisitions } from '../../domain/procurement/views';
+import { getPurchaseOrderView, getRequisitionView, listIncomingInspections, listRequisitions } from '../../domain/procurement/views';
 import {
   ZCancelRequisitionRequest,
   ZCloseShortRequest,
   ZCreateRequisitionRequest,
   ZCreditNoteRequest,
   ZGoodsReceiptRequest,
+  ZListIncomingInspectionsQuery,
   ZListRequisitionsQuery,
   ZPurchaseOrderParams,
   ZRequisitionParams,
@@ -73,5 +74,7 @@ export function procurementHandlers(deps: AppDeps): Handlers<typeof procurementE
       const { number } = ZPurchaseOrderParams.parse(req.params);
       res.json(await closePurchaseOrderShort(db, temporal, number, ZCloseShortRequest.parse(req.body).reason, currentUser(req).name));
     },
+    listIncomingInspections: async (req, res) =>
+      void res.json(await listIncomingInspections(db, ZListIncomingInspectionsQuery.parse(req.query))),
   };
 }

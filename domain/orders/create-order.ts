@@ -4,6 +4,7 @@
 import type { Client } from '@temporalio/client';
 import type { OperationsDb } from '../../db/clients';
 import { nextNumber } from '../../db/sequence';
+import { QUALITY_HOLD_WAREHOUSE } from '../../db/reference-data';
 import { AppError, AppErrorCode, type FieldIssue } from '../errors';
 import { rememberResult, type KeyedRequest } from '../idempotency-key';
 import { createWithProcess } from '../processes/create-with-process';
@@ -36,6 +37,8 @@ async function recordOrder(db: OperationsDb, input: TCreateOrderRequest, userNam
   const issues: FieldIssue[] = [];
   if (!customer) issues.push({ field: 'customer', message: `no customer with code ${input.customer}` });
   if (!warehouse) issues.push({ field: 'warehouse', message: `no warehouse with code ${input.warehouse ?? 'MAIN'}` });
+  else if (warehouse.code === QUALITY_HOLD_WAREHOUSE)
+    issues.push({ field: 'warehouse', message: 'goods held for inspection are not for sale' });
   input.lines.forEach((l, i) => {
     const p = products.find((x) => x.sku === l.sku);
     if (!p) issues.push({ field: `lines.${i}.sku`, message: `no product with SKU ${l.sku}` });

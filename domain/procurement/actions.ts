@@ -74,9 +74,12 @@ export async function receiveGoods(
   ).executeUpdate(receiveGoodsUpdate, { args: [{ reference: input.reference, lines: input.lines, receivedBy: by }] });
   // A parallel call with the same note got there first; the process booked it once.
   if (po.duplicate) return { duplicate: true, reference: input.reference };
-  // Purchased goods land in MAIN; customer orders waiting for them can now ship.
+  // Purchased goods land in MAIN; customer orders waiting for them can now ship. Goods held for
+  // incoming inspection wake them later, when the inspector passes them.
   const main = await db.warehouse.findUniqueOrThrow({ where: { code: 'MAIN' } });
-  const received = po.lines.filter((l) => input.lines.some((r) => r.lineNo === l.lineNo));
+  const held = (lineNo: number) => (po.inspections ?? []).some((i) => i.receiptRef === input.reference && i.lineNo === lineNo);
+  const received = po.lines.filter((l) => input.lines.some((r) => r.lineNo === l.lineNo) && !held(l.lineNo));
+  if (received.length === 0) return { ...po, notifiedOrders: [] as string[] };
   const products = await db.product.findMany({ where: { sku: { in: received.map((l) => l.sku) } }, select: { id: true } });
   // Orders ignore a receipt reference they saw before, and delivery notes are only unique per PO.
   const notifiedOrders = await wakeBackorders(

@@ -21,6 +21,7 @@ export async function getPurchaseOrderView(db: OperationsDb, temporal: Client, n
   const supplier = await db.supplier.findUniqueOrThrow({ where: { id: po.supplierId } });
   const products = await db.product.findMany({ where: { id: { in: po.lines.map((l) => l.productId) } } });
   const tasks = await db.task.findMany({ where: { documentRef: number, status: 'open' } });
+  const inspections = await db.incomingInspection.findMany({ where: { purchaseOrderId: po.id }, orderBy: { id: 'asc' } });
   return {
     number: po.number,
     status: po.status,
@@ -36,6 +37,7 @@ export async function getPurchaseOrderView(db: OperationsDb, temporal: Client, n
       quantity: l.quantity,
       received: l.receivedQty,
       unitPrice: fromCents(l.unitPriceCents),
+      inspectOnReceipt: products.find((p) => p.id === l.productId)?.inspectOnReceipt ?? false,
     })),
     receipts: po.receipts.map((r) => ({
       reference: r.reference,
@@ -43,6 +45,7 @@ export async function getPurchaseOrderView(db: OperationsDb, temporal: Client, n
       receivedAt: r.receivedAt,
       lines: JSON.parse(r.lines),
     })),
+    inspections: inspections.map((i) => inspectionView(i, products.find((p) => p.id === i.productId)?.sku)),
     invoices: po.invoices.map((i) => ({
       number: i.number,
       kind: i.kind,
@@ -125,5 +128,42 @@ export async function listRequisitions(db: OperationsDb, q: { status?: string; r
       total: fromCents(r.totalCents),
       createdAt: r.createdAt.toISOString(),
     })),
+  };
+}
+
+type InspectionRow = Awaited<ReturnType<OperationsDb['incomingInspection']['findMany']>>[number];
+
+const inspectionView = (i: InspectionRow, sku?: string) => ({
+  receipt: i.receiptRef,
+  lineNo: i.lineNo,
+  sku,
+  quantity: i.quantity,
+  status: i.status,
+  reason: i.reason ?? undefined,
+  photoRef: i.photoRef ?? undefined,
+  decidedBy: i.decidedBy ?? undefined,
+  decidedAt: i.decidedAt?.toISOString(),
+  receivedAt: i.createdAt.toISOString(),
+});
+
+/** Goods held in quality (pending) and past decisions, newest first. */
+export async function listIncomingInspections(db: OperationsDb, q: { status?: string; page: number; pageSize: number }) {
+  const where = q.status ? { status: q.status } : {};
+  const [total, rows] = await Promise.all([
+    db.incomingInspection.count({ where }),
+    db.incomingInspection.findMany({ where, orderBy: { id: 'desc' }, skip: (q.page - 1) * q.pageSize, take: q.pageSize }),
+  ]);
+  const pos = await db.purchaseOrder.findMany({ where: { id: { in: rows.map((r) => r.purchaseOrderId) } } });
+  const suppliers = await db.supplier.findMany({ where: { id: { in: pos.map((p) => p.supplierId) } } });
+  const products = await db.product.findMany({ where: { id: { in: rows.map((r) => r.productId) } } });
+  return {
+    page: q.page,
+    pageSize: q.pageSize,
+    total,
+    items: rows.map((r) => {
+      const po = pos.find((p) => p.id === r.purchaseOrderId);
+      const supplier = suppliers.find((x) => x.id === po?.supplierId);
+      return { purchaseOrder: po?.number, supplier: supplier?.code, ...inspectionView(r, products.find((p) => p.id === r.productId)?.sku) };
+    }),
   };
 }

@@ -3,6 +3,7 @@
 // makes it idempotent: the same delivery note booked twice adds nothing.
 import type { Client } from '@temporalio/client';
 import type { OperationsDb } from '../../db/clients';
+import { QUALITY_HOLD_WAREHOUSE } from '../../db/reference-data';
 import { AppError, AppErrorCode, illegal, type FieldIssue } from '../errors';
 import { stockReplenishedSignal } from '../../workflows/order/messages';
 
@@ -22,6 +23,9 @@ export async function receiveStock(db: OperationsDb, temporal: Client, input: Re
   const products = await db.product.findMany({ where: { sku: { in: input.lines.map((l) => l.sku) } } });
   const issues: FieldIssue[] = [];
   if (!warehouse) issues.push({ field: 'warehouse', message: `no warehouse with code ${input.warehouse}` });
+  // Only a purchase order's receipt puts goods on hold, each with its pending inspection.
+  else if (warehouse.code === QUALITY_HOLD_WAREHOUSE)
+    issues.push({ field: 'warehouse', message: 'goods enter the inspection hold only by a purchase receipt' });
   input.lines.forEach((l, i) => {
     if (!products.some((p) => p.sku === l.sku)) issues.push({ field: `lines.${i}.sku`, message: `no product with SKU ${l.sku}` });
   });

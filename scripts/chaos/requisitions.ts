@@ -1,7 +1,9 @@
 // Requisitions through the API: approvals (one or two levels) approved or rejected, cancellation
 // while pending, then per purchase order: receipts (the same delivery note twice at once, or two
 // partial ones), the supplier invoice (matching, or over price and accepted), payment on terms.
+import { INSPECTED_ON_RECEIPT } from '../../db/demo-data';
 import type { As } from './client';
+import { COMPONENT_SKUS } from './manufacturing';
 import { drive, newRun, ok, twice, type DriveContext, type Run } from './run';
 
 export const REQUISITION_PLANS = [
@@ -22,7 +24,9 @@ export function planRequisition(index: number): Run {
   return newRun('requisition', index, plan, 'completed'); // refined once the total is known
 }
 
-const sku = (n: number) => `CMP-${String((n % 60) + 1).padStart(3, '0')}`;
+// Components inspected on receipt would wait for an inspector, which this run does not play.
+const BOUGHT = COMPONENT_SKUS.filter((s) => !INSPECTED_ON_RECEIPT.includes(s));
+const sku = (n: number) => BOUGHT[n % BOUGHT.length];
 
 export async function driveRequisition(ctx: DriveContext, run: Run): Promise<void> {
   const { api } = ctx;

@@ -16,12 +16,11 @@ import {
   type SupplierInvoiceNotice,
 } from './messages';
 import type { PoContext } from './po-context';
-import { Lock } from '../shared/lock';
 
 export function handlePurchaseOrderMessages(ctx: PoContext): void {
   const poNumber = ctx.poNumber;
   const receiving = () => ['confirmed', 'awaiting_goods'].includes(ctx.state.status) && !ctx.closedShort;
-  const lock = new Lock();
+  const lock = ctx.lock;
   // `check` answers a duplicate or refuses, looking at the state the earlier handlers left behind.
   // Histories recorded before handlers were serialised replay the old way: side by side, no check.
   const oneAtATime = <T>(check: () => T | undefined, step: () => Promise<T>) =>
@@ -52,6 +51,7 @@ export function handlePurchaseOrderMessages(ctx: PoContext): void {
               lines: r.lines,
               receivedBy: r.receivedBy,
               at: new Date().toISOString(),
+              ...(ctx.inspecting ? { inspect: true } : {}),
             });
           } catch (e) {
             return asRefusal(e);

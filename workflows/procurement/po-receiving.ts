@@ -1,8 +1,10 @@
 // Waiting for goods: receipts (possibly partial) arrive by update; past the promised date plus
 // grace the supplier is chased and a buyer asked whether to keep waiting or close the PO short.
+// Goods held for incoming inspection are received only once every inspection is decided.
 import { condition, patched } from '@temporalio/workflow';
 import { ops } from '../shared/activities';
 import type { PoContext } from './po-context';
+import { startInspections } from './po-inspection';
 
 export type ReceivingOutcome = 'received' | 'closed_short' | 'cancelled';
 
@@ -11,11 +13,14 @@ export async function awaitGoods(ctx: PoContext): Promise<ReceivingOutcome> {
   let chased = false;
   let lateAnswer: Promise<void> | undefined;
   for (;;) {
-    if (ctx.fullyReceived) break;
+    if (ctx.inspecting) startInspections(ctx);
+    // Goods held for inspection may still go back to the supplier, reopening their line.
+    if (ctx.fullyReceived && ctx.inspectionsSettled) break;
     if (ctx.closedShort) return finish(ctx, 'closed_short', lateAnswer);
     if (ctx.cancelReason && !ctx.anythingReceived) return 'cancelled';
     const seen = ctx.receipts;
-    const woke = () => ctx.receipts > seen || !!ctx.closedShort || !!ctx.cancelReason;
+    const decided = ctx.inspectionsDecided;
+    const woke = () => ctx.receipts > seen || !!ctx.closedShort || !!ctx.cancelReason || ctx.inspectionsDecided > decided;
     const lateAt = Date.parse(ctx.state.po!.promisedDate ?? new Date().toISOString()) + ctx.policy.receiptGraceMs;
     if (chased) await condition(woke);
     else if (!(await condition(woke, Math.max(1, lateAt - Date.now())))) {
@@ -27,6 +32,11 @@ export async function awaitGoods(ctx: PoContext): Promise<ReceivingOutcome> {
 }
 
 async function finish(ctx: PoContext, outcome: ReceivingOutcome, lateAnswer?: Promise<void>): Promise<ReceivingOutcome> {
+  // Closed short with goods still in inspection: their decisions come first (the tasks are not withdrawn).
+  if (ctx.inspecting) {
+    await condition(() => ctx.inspectionsSettled);
+    await Promise.all(ctx.inspections.values());
+  }
   if (lateAnswer && patched('po-receiving-await-status')) await lateAnswer;
   await ctx.tasks.withdraw(outcome === 'received' ? 'all goods received' : 'purchase order closed short');
   return outcome;

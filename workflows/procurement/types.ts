@@ -44,6 +44,23 @@ export interface PurchaseOrderInfo {
   status: string;
   promisedDate?: string;
   lines: { lineNo: number; sku: string; quantity: number; receivedQty: number; unitPriceCents: number }[];
+  /** Received quantities held in quality until an inspector decides (counted in receivedQty meanwhile). */
+  inspections?: PendingInspection[];
+}
+
+export interface PendingInspection {
+  key: string;
+  receiptRef: string;
+  lineNo: number;
+  sku: string;
+  quantity: number;
+}
+
+/** Who waits for goods an inspector just passed: customer orders with backorders, a manufacturing order. */
+export interface PassedInspection {
+  po: PurchaseOrderInfo;
+  backorderedOrders: string[];
+  manufacturingOrder?: string;
 }
 
 /** An unsent PO re-priced at another supplier: quantities raised to that supplier's minimums. */
