@@ -177,6 +177,22 @@ export function createMaintenanceActivities(db: ProductionDb) {
         return null;
       });
     },
+
+    /**
+     * The shop floor repaired a work center a failed request left down (the machine-down task's `repaired`):
+     * it takes work again, unless a request has been opened on it since.
+     */
+    async workCenterRepairedOnFloor(input: { workCenterId: number }): Promise<void> {
+      await db.$transaction(async (tx) => {
+        // The work center's row first, as a breakdown report locks it: a request raised meanwhile is seen, or waits for this.
+        await tx.$executeRaw`UPDATE "WorkCenter" SET "status" = "status" WHERE "id" = ${input.workCenterId}`;
+        const holding = await tx.maintenanceRequest.count({
+          where: { workCenterId: input.workCenterId, status: { in: HOLDING_MAINTENANCE } },
+        });
+        if (holding === 0)
+          await tx.workCenter.updateMany({ where: { id: input.workCenterId, status: 'down' }, data: { status: 'available' } });
+      });
+    },
   };
 }
 

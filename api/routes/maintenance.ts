@@ -49,14 +49,23 @@ export function maintenanceHandlers(deps: AppDeps): Handlers<typeof maintenanceE
     parts: async (req, res) => {
       const { number } = ZMaintenanceRequestParams.parse(req.params);
       const part = ZMaintenancePartRequest.parse(req.body);
-      await addMaintenancePart(stores, temporal, number, part, currentUser(req).name);
+      const by = currentUser(req).name;
+      await addMaintenancePart(stores, temporal, number, part, by, idempotencyOf(req, by, `maintenance-parts:${number}`, part));
       res.json(await getMaintenanceRequestView(stores, temporal, number));
     },
 
     labour: async (req, res) => {
       const { number } = ZMaintenanceRequestParams.parse(req.params);
       const { minutes } = ZMaintenanceLabourRequest.parse(req.body);
-      await reportMaintenanceLabour(stores, temporal, number, minutes, currentUser(req).name);
+      const by = currentUser(req).name;
+      await reportMaintenanceLabour(
+        stores,
+        temporal,
+        number,
+        minutes,
+        by,
+        idempotencyOf(req, by, `maintenance-labour:${number}`, { minutes }),
+      );
       res.json(await getMaintenanceRequestView(stores, temporal, number));
     },
   };

@@ -158,21 +158,56 @@ async function openRecord(db: ProductionDb, number: string) {
   return req;
 }
 
+/**
+ * A report (parts, labour) sent at most once per Idempotency-Key: a repeat with the same body is answered
+ * without reporting again, one with another body is refused. The key is also the update's id, so two
+ * copies sent at once reach the process as one.
+ */
+async function reportOnce(
+  db: OperationsDb,
+  keyed: KeyedRequest | undefined,
+  number: string,
+  send: (updateId?: string) => Promise<unknown>,
+) {
+  if (await earlierResult(db, keyed)) return;
+  await send(keyed ? `${keyed.key}:${keyed.hash}` : undefined);
+  if (!keyed) return;
+  try {
+    await db.idempotencyRecord.create({ data: { key: keyed.key, requestHash: keyed.hash, resourceRef: number } });
+  } catch (e) {
+    if (!isUniqueViolation(e)) throw e; // the same request's twin recorded it first
+  }
+}
+
 export async function addMaintenancePart(
   stores: Stores,
   temporal: Client,
   number: string,
   part: { sku: string; quantity: number },
   by: string,
+  keyed?: KeyedRequest,
 ) {
   const req = await openRecord(stores.production, number);
   if (!(await stores.operations.product.findUnique({ where: { sku: part.sku } }))) throw invalid('sku', `no product with SKU ${part.sku}`);
-  return (await processOf(temporal, req)).executeUpdate(addMaintenancePartUpdate, { args: [{ ...part, requestedBy: by }] });
+  const handle = await processOf(temporal, req);
+  await reportOnce(stores.operations, keyed, number, (updateId) =>
+    handle.executeUpdate(addMaintenancePartUpdate, { args: [{ ...part, requestedBy: by }], ...(updateId ? { updateId } : {}) }),
+  );
 }
 
-export async function reportMaintenanceLabour(stores: Stores, temporal: Client, number: string, minutes: number, by: string) {
+export async function reportMaintenanceLabour(
+  stores: Stores,
+  temporal: Client,
+  number: string,
+  minutes: number,
+  by: string,
+  keyed?: KeyedRequest,
+) {
   const req = await openRecord(stores.production, number);
-  return (await processOf(temporal, req)).executeUpdate(reportMaintenanceLabourUpdate, { args: [{ minutes, reportedBy: by }] });
+  const handle = await processOf(temporal, req);
+  await reportOnce(stores.operations, keyed, number, (updateId) =>
+    handle.executeUpdate(reportMaintenanceLabourUpdate, { args: [{ minutes, reportedBy: by }], ...(updateId ? { updateId } : {}) }),
+  );
 }
 
 /** Reliability over a period: by default from the first recorded breakdown of the work center to now. */

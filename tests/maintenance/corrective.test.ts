@@ -130,6 +130,24 @@ test('a failed repair goes to a supervisor; out of service, parts are released a
   await waitMo(h, mo, 'cancelled');
 });
 
+test('out of service, the shop floor repairs the machine itself: the work center takes work again and the order finishes', async () => {
+  const { wc, p } = await brokenPlant();
+  const mo = await planMo(h, p.sku, 1);
+  const mnt = await requestOn(h, wc.id);
+  await waiting(mnt.number, 1);
+  await diagnose(h, mnt.number);
+  const repair = await h.openTask(mnt.number, 'repair');
+  expect((await h.decide(repair.id, 'repair-failed', 'technician', 'no spare motor')).status).toBe(200);
+  const escalation = await h.openTask(mnt.number, 'repair-escalation');
+  expect((await h.decide(escalation.id, 'out-of-service', 'supervisor')).status).toBe(200);
+
+  const task = await h.openTask(mo, 'machine-down');
+  expect((await h.stores.production.workCenter.findUniqueOrThrow({ where: { id: wc.id } })).status).toBe('down');
+  expect((await h.decide(task.id, 'repaired', 'planner', 'motor swapped from the old press')).status).toBe(200);
+  await waitMo(h, mo, 'done');
+  expect((await h.stores.production.workCenter.findUniqueOrThrow({ where: { id: wc.id } })).status).toBe('available');
+});
+
 test('reporting a breakdown through the API: validation, one open request per work center, parts refused when short', async () => {
   const wc = await workCenter(h);
   const spare = await component(h, { cost: 2, shop: 1 });
@@ -163,6 +181,13 @@ test('reporting a breakdown through the API: validation, one open request per wo
   expect(await stockEverywhere(h, spare.sku)).toMatchObject({ shop: 1, shopReserved: 0 });
   expect((await h.post(`/api/maintenance-requests/${number}/labour`, { minutes: 0 }, 'technician')).status).toBe(400);
   expect((await h.get('/api/maintenance-requests/MNT-99999')).status).toBe(404);
+  // A report sent twice under one Idempotency-Key counts once; the key reused for another report is refused.
+  const report = { 'Idempotency-Key': `labour-${number}` };
+  const labour = `/api/maintenance-requests/${number}/labour`;
+  expect((await h.post(labour, { minutes: 30 }, 'technician', report)).body.labourMinutes).toBe(30);
+  expect((await h.post(labour, { minutes: 30 }, 'technician', report)).body.labourMinutes).toBe(30);
+  expect((await h.post(labour, { minutes: 40 }, 'technician', report)).status).toBe(422);
+  expect((await h.get(`/api/maintenance-requests/${number}`)).body.labourMinutes).toBe(30);
 
   await diagnose(h, number);
   const repair = await h.openTask(number, 'repair');

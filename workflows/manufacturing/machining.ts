@@ -116,6 +116,7 @@ async function holdForRepair(ctx: MoContext, wo: WorkOrderInfo, attempt: number,
   if (decision.decision === 'cancel')
     throw new MoCancelled(`shop floor: ${decision.comment ?? `${wo.workCenter.code} could not be repaired`}`, decision.decidedBy);
   ctx.note('repaired', `${wo.workCenter.code} back in service (${decision.decidedBy})`);
+  if (patched(MAINTENANCE_PATCH)) await production.workCenterRepairedOnFloor({ workCenterId: wo.workCenter.id });
   await production.setWorkOrderStatus({ moNumber: ctx.number, sequence: wo.sequence, status: 'planned' });
   ctx.setWorkOrders(await production.planManufacturingOrder({ moNumber: ctx.number, from: new Date().toISOString() }));
 }
