@@ -8,6 +8,7 @@ import { createOrderActivities } from './orders';
 import { createMaterialActivities } from './materials';
 import { createMachineActivities, type MachineActivityOptions } from './machines';
 import { createPlanningActivities } from './planning';
+import { createPreventiveMaintenanceActivities } from './preventive-maintenance';
 
 export function createProductionActivities(db: ProductionDb, opts: MachineActivityOptions = {}) {
   const lookup: BomLookup = async (sku) => {
@@ -25,6 +26,7 @@ export function createProductionActivities(db: ProductionDb, opts: MachineActivi
     ...createMaterialActivities(db),
     ...createMachineActivities(db, opts),
     ...createPlanningActivities(db),
+    ...createPreventiveMaintenanceActivities(db),
     /** Multi-level BoM explosion: the purchased components (leaves) needed to make `quantity` of `sku`. */
     async explodeBom(input: { sku: string; quantity: number }) {
       if (!(await lookup(input.sku))) throw notFound(`Active BoM for ${input.sku}`);
