@@ -4,3 +4,5 @@ export { procureToPay } from './procure-to-pay';
 export { purchaseOrder } from './purchase-order';
 export { serviceTicket } from './service-ticket';
 export { manufacturingOrder } from './manufacturing-order';
+export { preventiveMaintenance } from './preventive-maintenance';
+export { preventiveMaintenanceJob } from './preventive-maintenance-job';
