@@ -7,6 +7,8 @@ import { invoiceEndpoints } from './routes/invoices.endpoints';
 import { invoiceHandlers } from './routes/invoices';
 import { manufacturingEndpoints } from './routes/manufacturing.endpoints';
 import { manufacturingHandlers } from './routes/manufacturing';
+import { maintenancePlanEndpoints } from './routes/maintenance-plans.endpoints';
+import { maintenancePlanHandlers } from './routes/maintenance-plans';
 import { orderEndpoints } from './routes/orders.endpoints';
 import { orderHandlers } from './routes/orders';
 import { processEndpoints } from './routes/processes.endpoints';
@@ -31,6 +33,8 @@ const GROUPS = {
   procurement: procurementEndpoints,
   tickets: ticketEndpoints,
   manufacturing: manufacturingEndpoints,
+  // Before the work centers: its paths are deeper, so they are matched first.
+  maintenancePlans: maintenancePlanEndpoints,
   workCenters: workCenterEndpoints,
 } as const;
 type Groups = typeof GROUPS;
@@ -44,6 +48,7 @@ const HANDLERS: { [K in keyof Groups]: (deps: AppDeps) => Handlers<Groups[K]> } 
   procurement: procurementHandlers,
   tickets: ticketHandlers,
   manufacturing: manufacturingHandlers,
+  maintenancePlans: maintenancePlanHandlers,
   workCenters: workCenterHandlers,
 };
 
