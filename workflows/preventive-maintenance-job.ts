@@ -1,10 +1,10 @@
 // One preventive service (`maintenance-<number>`): waits for its window (a moved window re-arms the
 // wait), takes the work center out of service, asks a technician to do the job, then gives the work
 // center back and tells every manufacturing order that waited for it.
-import { condition, setHandler, workflowInfo } from '@temporalio/workflow';
+import { ApplicationFailure, condition, setHandler, workflowInfo } from '@temporalio/workflow';
 import { HumanTasks } from './shared/human-tasks';
 import { production } from './shared/activities';
-import { asRefusal, refuse } from './shared/messages';
+import { REFUSAL, asRefusal, refuse } from './shared/messages';
 import { maintenanceStateQuery, rescheduleMaintenanceUpdate, type MaintenanceState } from './maintenance/messages';
 import type { PreventiveJobInput } from './maintenance/preventive-types';
 import { Waiters } from './maintenance/waiters';
@@ -44,7 +44,13 @@ export async function preventiveMaintenanceJob(input: PreventiveJobInput): Promi
       return snapshot();
     },
     {
-      validator: (_req: { plannedStart: string; requestedBy: string }) => {
+      validator: (req: { plannedStart: string; requestedBy: string }) => {
+        if (!(Date.parse(req.plannedStart) >= Date.now()))
+          throw ApplicationFailure.create({
+            type: REFUSAL.invalid,
+            message: 'plannedStart: must not be in the past',
+            details: [{ field: 'plannedStart', message: 'must not be in the past' }],
+          });
         if (state.status !== 'scheduled')
           throw refuse(`Maintenance request ${input.number} is ${state.status}; only a job not yet started can move`);
       },

@@ -5,18 +5,12 @@ import type { ProductionDb, ProductionTx } from '../../db/clients';
 import { nextNumber } from '../../db/sequence';
 import { addBusinessMinutes, nextBusinessInstant } from '../../domain/calendar';
 import { illegal, invalid, notFound } from '../../domain/errors';
-import { preventiveWindowsOf } from '../../domain/production/preventive-windows';
+import { operatingMinutes, preventiveWindowsOf } from '../../domain/production/preventive-windows';
 import { calendarOf, earliestWindow } from '../../domain/production/schedule';
 import type { PreventiveOpening, PreventiveRequestInfo } from '../../workflows/maintenance/preventive-types';
 import { plan } from './planning';
 
 const WAITING = ['planned', 'held'];
-
-/** Minutes the work center's machines have run: the actual minutes of its finished work orders. */
-export async function operatingMinutes(db: ProductionDb | ProductionTx, workCenterId: number): Promise<number> {
-  const sum = await db.workOrder.aggregate({ where: { workCenterId, status: 'done' }, _sum: { minutesActual: true } });
-  return sum._sum.minutesActual ?? 0;
-}
 
 // Written first, so that the transaction holds the writer lock on SQLite and the row lock on PostgreSQL
 // before anything is read, as the planner does: a plan and a window never book the same time.

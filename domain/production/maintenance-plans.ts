@@ -13,7 +13,9 @@ import type { MaintenancePlan, WorkCenter } from '../../generated/production/sql
 import { maintenanceWorkflowId, rescheduleMaintenanceUpdate } from '../../workflows/maintenance/messages';
 import type { PreventiveMaintenanceInput, PreventivePolicy } from '../../workflows/maintenance/preventive-types';
 import { TASK_QUEUES } from '../../workflows/shared/task-queues';
+import { isUniqueViolation } from '../../db/idempotency';
 import { notFound } from '../errors';
+import { operatingMinutes } from './preventive-windows';
 import { ownedHandle, ownerOf } from '../processes/process-identity';
 
 export const planScheduleId = (code: string) => `maintenance-plan-${code}`;
@@ -115,10 +117,13 @@ export async function putMaintenancePlan(opts: {
     active: true,
     updatedBy: opts.userName,
   };
-  const plan = await stores.production.maintenancePlan.upsert({
-    where: { workCenterId: c.id },
-    create: { workCenterId: c.id, ...data },
-    update: data,
+  // A new plan counts operating hours from now, not from the machine's first job.
+  const create = { workCenterId: c.id, ...data, operatingMinutesAtLast: await operatingMinutes(stores.production, c.id) };
+  const write = () => stores.production.maintenancePlan.upsert({ where: { workCenterId: c.id }, create, update: data });
+  // Two first writes at once: the loser's insert breaks the unique key; written again, it updates.
+  const plan = await write().catch((e: unknown) => {
+    if (isUniqueViolation(e)) return write();
+    throw e;
   });
   await stores.operations.auditLog.create({
     data: {

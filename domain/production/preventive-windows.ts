@@ -37,3 +37,9 @@ export async function preventiveWindowsOf(
     end: r.plannedEnd!,
   }));
 }
+
+/** Minutes the work center's machines have run: the actual minutes of its finished work orders. */
+export async function operatingMinutes(db: ProductionDb | ProductionTx, workCenterId: number): Promise<number> {
+  const sum = await db.workOrder.aggregate({ where: { workCenterId, status: 'done' }, _sum: { minutesActual: true } });
+  return sum._sum.minutesActual ?? 0;
+}

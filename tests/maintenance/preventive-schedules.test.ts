@@ -93,11 +93,14 @@ test('bad plans are refused naming the field; an unknown work center is 404; oth
   );
 });
 
-test('an hours-based plan opens no service before the machines ran its hours, and one after', async () => {
+test('an hours-based plan counts run time from when it was written: no service before its hours, one after', async () => {
   const wc = await workCenter(h);
-  await h.stores.production.maintenancePlan.create({
-    data: { workCenterId: wc.id, everyOperatingHours: 1, durationMinutes: 30, updatedBy: 'test' },
-  });
+  const material = await component(h, { shop: 5 });
+  const p = await manufactured(h, { parts: [{ sku: material.sku, quantity: 1 }], steps: [{ workCenter: wc, minutesPerUnit: 70 }] });
+  const run = async () => waitMo(h, await planMo(h, p.sku, 1), 'done');
+  await run(); // before the plan: does not count towards its first service
+  const written = await put(wc.code, { everyOperatingHours: 1, durationMinutes: 30 });
+  expect(written.body.operatingMinutesAtLast).toBeGreaterThanOrEqual(70);
   const fire = (): Promise<PreventiveOpening> =>
     h.env.client.workflow.execute('preventiveMaintenance', {
       taskQueue: 'orchestration',
@@ -106,17 +109,15 @@ test('an hours-based plan opens no service before the machines ran its hours, an
     });
   expect(await fire()).toEqual({ opened: false, reason: `${wc.code} ran 0 of 60 minutes since the last service` });
 
-  const material = await component(h, { shop: 5 });
-  const p = await manufactured(h, { parts: [{ sku: material.sku, quantity: 1 }], steps: [{ workCenter: wc, minutesPerUnit: 70 }] });
-  const mo = await planMo(h, p.sku, 1);
-  await waitMo(h, mo, 'done');
+  await run();
   const opening = await fire();
   expect(opening).toMatchObject({ opened: true, created: true });
   const saved = await h.stores.production.maintenancePlan.findUniqueOrThrow({ where: { workCenterId: wc.id } });
-  expect(saved.operatingMinutesAtLast).toBeGreaterThanOrEqual(60);
+  expect(saved.operatingMinutesAtLast).toBeGreaterThanOrEqual(140);
   expect(saved.lastOpenedAt).not.toBeNull();
   if (opening.opened) {
     const task = await h.openTask(opening.number, 'preventive-maintenance');
     expect((await h.decide(task.id, 'done', 'technician')).status).toBe(200);
   }
+  await schedule(wc.code).delete();
 });

@@ -98,6 +98,8 @@ test('a due plan opens a service in the first free window; work planned later go
   const board = (await h.get(`/api/work-centers/${wc.code}/board?from=${tomorrow.toISOString().slice(0, 10)}&days=1`, 'planner')).body;
   expect(board.days[0]).toMatchObject({ maintenanceMinutes: 120, plannedMinutes: 60 });
 
+  const past = await h.post(`/api/maintenance-requests/${opening.number}/reschedule`, { plannedStart: '2020-01-01T08:00:00Z' }, 'planner');
+  expect([past.status, past.body.error.details]).toEqual([400, [{ field: 'plannedStart', message: 'must not be in the past' }]]);
   // Moved six hours later: the work order now fits before it and is planned again from now.
   const later = new Date(tomorrow.getTime() + 6 * 60 * MIN).toISOString();
   const moved = await h.post(`/api/maintenance-requests/${opening.number}/reschedule`, { plannedStart: later }, 'planner');
