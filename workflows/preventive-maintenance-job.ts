@@ -3,6 +3,7 @@
 // center back and tells every manufacturing order that waited for it.
 import { ApplicationFailure, condition, setHandler, workflowInfo } from '@temporalio/workflow';
 import { HumanTasks } from './shared/human-tasks';
+import { Lock } from './shared/lock';
 import { production } from './shared/activities';
 import { REFUSAL, asRefusal, refuse } from './shared/messages';
 import { maintenanceStateQuery, rescheduleMaintenanceUpdate, type MaintenanceState } from './maintenance/messages';
@@ -29,20 +30,24 @@ export async function preventiveMaintenanceJob(input: PreventiveJobInput): Promi
   let plannedStart = (await production.loadMaintenanceRequest({ number: input.number })).plannedStart;
   note('scheduled', `window from ${plannedStart}`);
   let moved = false;
+  const lock = new Lock();
   setHandler(
     rescheduleMaintenanceUpdate,
-    async ({ plannedStart: to, requestedBy }) => {
-      const { request, replanned } = await production
-        .rescheduleMaintenance({ number: input.number, plannedStart: to, now: new Date().toISOString() })
-        .catch(asRefusal);
-      plannedStart = request.plannedStart;
-      moved = true;
-      note(
-        'rescheduled',
-        `to ${request.plannedStart}–${request.plannedEnd} by ${requestedBy}${replanned.length ? `; re-planned ${replanned.join(', ')}` : ''}`,
-      );
-      return snapshot();
-    },
+    // One move at a time, and never while the job is starting: each sees the state the one before left.
+    ({ plannedStart: to, requestedBy }) =>
+      lock.run(async () => {
+        if (state.status !== 'scheduled') throw refuse(`Maintenance request ${input.number} is ${state.status}; it can no longer move`);
+        const { request, replanned } = await production
+          .rescheduleMaintenance({ number: input.number, plannedStart: to, now: new Date().toISOString() })
+          .catch(asRefusal);
+        plannedStart = request.plannedStart;
+        moved = true;
+        note(
+          'rescheduled',
+          `to ${request.plannedStart}–${request.plannedEnd} by ${requestedBy}${replanned.length ? `; re-planned ${replanned.join(', ')}` : ''}`,
+        );
+        return snapshot();
+      }),
     {
       validator: (req: { plannedStart: string; requestedBy: string }) => {
         if (!(Date.parse(req.plannedStart) >= Date.now()))
@@ -60,14 +65,20 @@ export async function preventiveMaintenanceJob(input: PreventiveJobInput): Promi
   // The window may move (earlier or later) while the job waits: each move re-arms the wait.
   for (;;) {
     const left = Date.parse(plannedStart) - Date.now();
-    if (left <= 0) break;
-    moved = false;
-    await condition(() => moved, left);
+    if (left > 0) {
+      moved = false;
+      await condition(() => moved, left);
+      continue;
+    }
+    const started = await lock.run(async () => {
+      if (Date.parse(plannedStart) > Date.now()) return false; // moved later while this waited for the lock
+      state.status = 'in_progress';
+      state.step = 'being serviced';
+      await production.startPreventiveMaintenance({ number: input.number, at: new Date().toISOString() });
+      return true;
+    });
+    if (started) break;
   }
-
-  state.status = 'in_progress';
-  state.step = 'being serviced';
-  await production.startPreventiveMaintenance({ number: input.number, at: new Date().toISOString() });
   note('started', `${input.workCenterCode} taken out of service`);
   const id = await tasks.ask({
     id: `${workflowInfo().workflowId}:service`,
