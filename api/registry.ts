@@ -9,6 +9,8 @@ import { maintenanceEndpoints } from './routes/maintenance.endpoints';
 import { maintenanceHandlers } from './routes/maintenance';
 import { manufacturingEndpoints } from './routes/manufacturing.endpoints';
 import { manufacturingHandlers } from './routes/manufacturing';
+import { maintenancePlanEndpoints } from './routes/maintenance-plans.endpoints';
+import { maintenancePlanHandlers } from './routes/maintenance-plans';
 import { orderEndpoints } from './routes/orders.endpoints';
 import { orderHandlers } from './routes/orders';
 import { processEndpoints } from './routes/processes.endpoints';
@@ -35,6 +37,8 @@ const GROUPS = {
   procurement: procurementEndpoints,
   tickets: ticketEndpoints,
   manufacturing: manufacturingEndpoints,
+  // Before the work centers: its paths are deeper, so they are matched first.
+  maintenancePlans: maintenancePlanEndpoints,
   workCenters: workCenterEndpoints,
   quality: qualityEndpoints,
   maintenance: maintenanceEndpoints,
@@ -50,6 +54,7 @@ const HANDLERS: { [K in keyof Groups]: (deps: AppDeps) => Handlers<Groups[K]> } 
   procurement: procurementHandlers,
   tickets: ticketHandlers,
   manufacturing: manufacturingHandlers,
+  maintenancePlans: maintenancePlanHandlers,
   workCenters: workCenterHandlers,
   quality: qualityHandlers,
   maintenance: maintenanceHandlers,

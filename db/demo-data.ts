@@ -202,6 +202,15 @@ export async function seedDemoData(ops: OperationsDb, prod: ProductionDb, opts: 
     );
   }
   const backupSaw = centers.find((c) => c.code === 'CUT2')!;
+  // Preventive maintenance: the welder by the calendar, the paint line by its run time (schedules are made at start).
+  for (const [code, plan] of [
+    ['WELD', { everyDays: 30, durationMinutes: 240 }],
+    ['PAINT', { everyOperatingHours: 200, durationMinutes: 120 }],
+  ] as const)
+    await prod.maintenancePlan.create({
+      data: { workCenterId: centers.find((c) => c.code === code)!.id, ...plan, updatedBy: 'demo data' },
+    });
+  log('maintenance plans: WELD every 30 days, PAINT every 200 operating hours');
   const components = all.filter((p) => p.kind === 'component');
   const subs = all.filter((p) => p.sku.startsWith('SUB-'));
   const createBom = async (sku: string, parts: { sku: string; quantity: number }[]) => {

@@ -14,7 +14,7 @@ import path from 'node:path';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { prepareTemplates } from '../tests/support/databases';
-import { customer, orderBody, product } from '../tests/support/fixtures';
+import { customer, orderBody, product, uniq } from '../tests/support/fixtures';
 import { startHarness, type ApiResponse, type Harness, type UserKey } from '../tests/support/harness';
 import {
   boughtProduct,
@@ -28,6 +28,7 @@ import {
 } from '../tests/procurement/support';
 import { component, machine, manufactured, planMo, waitMo, workCenter } from '../tests/manufacturing/support';
 import { declareOutOfService } from '../tests/maintenance/support';
+import { createWorker } from '../workers/workers';
 
 const OUT = path.resolve(__dirname, '..', 'tests', 'replay', 'histories');
 const MINUTE = 60_000;
@@ -43,7 +44,13 @@ export interface RecordedHistory {
   history: unknown;
 }
 
-type Recorder = (name: string, workflowId: string, description: string, expect: 'running' | 'closed') => Promise<void>;
+/** `waiting-for-worker`: running, with an activity scheduled that no worker has picked up (its worker is down). */
+type Recorder = (
+  name: string,
+  workflowId: string,
+  description: string,
+  expect: 'running' | 'closed' | 'waiting-for-worker',
+) => Promise<void>;
 /** `dev`: run on the dev server in real time (machine jobs heartbeat against the wall clock). */
 type Scenario = { name: string; server?: 'dev'; run: (h: Harness, record: Recorder) => Promise<void> };
 
@@ -533,6 +540,66 @@ const scenarios: Scenario[] = [
       await record('mo-done-after-maintenance', `mo-${mo}`, 'finished after the press was repaired', 'closed');
     },
   },
+  {
+    name: 'preventive-maintenance',
+    server: 'dev',
+    async run(h, record) {
+      // Worked on tomorrow's weekday only: the service's window opens tomorrow, so its job waits.
+      const now = Date.now();
+      const tomorrow = new Date(Math.floor(now / DAY) * DAY + DAY);
+      const center = await workCenter(h);
+      await h.stores.production.workCenter.update({ where: { id: center.id }, data: { workdays: String(tomorrow.getUTCDay() || 7) } });
+      await h.stores.production.maintenancePlan.create({
+        data: { workCenterId: center.id, everyDays: 30, durationMinutes: 60, updatedBy: 'recording' },
+      });
+      const fire = async (code: string, id: string) => {
+        const handle = await h.env.client.workflow.start('preventiveMaintenance', {
+          taskQueue: 'orchestration',
+          workflowId: id,
+          args: [{ workCenterCode: code, policy: { everyDays: 30, durationMinutes: 60 } }],
+        });
+        await handle.result();
+      };
+      // With the production worker down, the run waits for its first step: what a deploy meets mid-run.
+      await h.stopWorkers();
+      const orchestration = await createWorker('orchestration', {
+        connection: h.env.nativeConnection,
+        namespace: h.env.namespace ?? 'default',
+        ...h.stores,
+        workflowBundle: { codePath: process.env.TEST_WORKFLOW_BUNDLE! },
+      });
+      const alone = orchestration.run();
+      const opened = uniq(`preventive-${center.code}`);
+      const firing = fire(center.code, opened);
+      await record(
+        'preventive-maintenance-opening',
+        opened,
+        'fired, waiting for the production worker to open the service',
+        'waiting-for-worker',
+      );
+      orchestration.shutdown();
+      await alone;
+      await h.startWorkers();
+      await firing;
+      await record('preventive-maintenance-opened', opened, 'a plan fell due: a service opened with its window, its job started', 'closed');
+      const idle = await workCenter(h);
+      const notDue = uniq(`preventive-${idle.code}`);
+      await fire(idle.code, notDue);
+      await record('preventive-maintenance-not-due', notDue, 'no active plan: nothing opened', 'closed');
+
+      const r = await h.stores.production.maintenanceRequest.findFirstOrThrow({ where: { workCenterId: center.id } });
+      const job = `maintenance-${r.number}`;
+      await record('preventive-job-waiting', job, 'waiting for its window tomorrow', 'running');
+      // The shop works every day from now on, so the service can move to today.
+      await h.stores.production.workCenter.update({ where: { id: center.id }, data: { workdays: '1,2,3,4,5,6,7' } });
+      const soon = new Date(Date.now() + 2_000).toISOString();
+      ok(await h.post(`/api/maintenance-requests/${r.number}/reschedule`, { plannedStart: soon }, 'planner'), 'reschedule');
+      const task = await h.openTask(r.number, 'preventive-maintenance');
+      await record('preventive-job-servicing', job, 'moved to now, the work center taken out of service, a technician asked', 'running');
+      ok(await h.decide(task.id, 'done', 'technician'), 'service done');
+      await record('preventive-job-done', job, 'serviced: the work center available again', 'closed');
+    },
+  },
 ];
 
 /** Waits until the run is quiet (no workflow task or activity in flight) or closed, then writes its history. */
@@ -546,7 +613,8 @@ function recorder(h: Harness, written: string[]): Recorder {
         const closed = d.status.name !== 'RUNNING';
         if (expect === 'closed' && !closed) return undefined;
         if (closed && d.status.name !== 'COMPLETED') throw new Error(`${workflowId} ended ${d.status.name}`);
-        const busy = !closed && (d.raw.pendingWorkflowTask || (d.raw.pendingActivities?.length ?? 0) > 0);
+        const activities = expect === 'waiting-for-worker' ? 0 : (d.raw.pendingActivities?.length ?? 0);
+        const busy = !closed && (d.raw.pendingWorkflowTask || activities > 0);
         const events = (await handle.fetchHistory()).events?.length ?? 0;
         const stable = !busy && events === length;
         length = events;

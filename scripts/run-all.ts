@@ -11,6 +11,7 @@ import { createApp } from '../api/app';
 import { policiesFrom } from '../api/policy';
 import { config, requireApiUsers } from '../config';
 import { closeStores, openStores } from '../db/clients';
+import { ensureMaintenanceSchedules } from '../domain/production/maintenance-plans';
 import { startPartnerSimulator } from '../simulators/partners';
 import { WORKER_ROLES, createWorker, runWorkers } from '../workers/workers';
 import { spawnGroup, stopGroup, stopOrphan, writePidFile, removePidFile } from './process-group';
@@ -116,6 +117,8 @@ async function main() {
   );
   const connection = await Connection.connect({ address: cfg.TEMPORAL_ADDRESS });
   const client = new Client({ connection, namespace: cfg.TEMPORAL_NAMESPACE });
+  const schedules = await ensureMaintenanceSchedules(stores.production, client);
+  if (schedules.length) step(`Maintenance schedules created for ${schedules.join(', ')}`);
   const app = createApp({ ...stores, temporal: client, users, policies: policiesFrom(cfg) });
   const server = await new Promise<import('node:http').Server>((resolve) => {
     const s = app.listen(cfg.API_PORT, cfg.API_HOST, () => resolve(s));

@@ -5,6 +5,7 @@ import { createApp } from '../api/app';
 import { policiesFrom } from '../api/policy';
 import { config } from '../config';
 import { closeStores, openStores } from '../db/clients';
+import { ensureMaintenanceSchedules } from '../domain/production/maintenance-plans';
 
 async function main() {
   const cfg = config();
@@ -13,6 +14,11 @@ async function main() {
   const connection = Connection.lazy({ address: cfg.TEMPORAL_ADDRESS });
   const temporal = new Client({ connection, namespace: cfg.TEMPORAL_NAMESPACE });
   const app = createApp({ ...stores, temporal, users: cfg.API_USERS, policies: policiesFrom(cfg) });
+  // Every active plan has its schedule (a new namespace, a restored database); a Temporal server that is
+  // down now only delays this to the next start, it does not keep the API from serving.
+  ensureMaintenanceSchedules(stores.production, temporal).catch((e: unknown) =>
+    console.error(`maintenance schedules not ensured: ${e instanceof Error ? e.message : String(e)}`),
+  );
   const server = app.listen(cfg.API_PORT, cfg.API_HOST, () => console.log(`API on http://${cfg.API_HOST}:${cfg.API_PORT}/api`));
   const stop = () =>
     server.close(() => {

@@ -6,3 +6,5 @@ export { serviceTicket } from './service-ticket';
 export { manufacturingOrder } from './manufacturing-order';
 export { qualityAlert } from './quality-alert';
 export { maintenanceRequest } from './maintenance-request';
+export { preventiveMaintenance } from './preventive-maintenance';
+export { preventiveMaintenanceJob } from './preventive-maintenance-job';

@@ -16,7 +16,16 @@ export async function maintenanceRequest(input: MaintenanceRequestInput): Promis
   const tasks = new HumanTasks('maintenance-request');
   const req = await production.loadMaintenanceRequest({ number: input.number });
   const wc = req.workCenterCode;
-  const state: MaintenanceState = { ...req, step: 'diagnosing', waiting: [], openTasks: [], events: [] };
+  const state: MaintenanceState = {
+    number: req.number,
+    kind: req.kind,
+    workCenterCode: wc,
+    status: req.status,
+    step: 'diagnosing',
+    waiting: [],
+    openTasks: [],
+    events: [],
+  };
   const note = (step: string, text?: string) => state.events.push({ at: new Date().toISOString(), step, ...(text ? { note: text } : {}) });
   const setStatus = async (status: MaintenanceStatus, step: string) => {
     if (state.status !== status) note(status, step);

@@ -10,6 +10,7 @@ import { createMaintenanceActivities } from './maintenance';
 import { createMachineActivities, type MachineActivityOptions } from './machines';
 import { createPlanningActivities } from './planning';
 import { createQualityActivities } from './quality';
+import { createPreventiveMaintenanceActivities } from './preventive-maintenance';
 
 export function createProductionActivities(db: ProductionDb, opts: MachineActivityOptions = {}) {
   const lookup: BomLookup = async (sku) => {
@@ -29,6 +30,7 @@ export function createProductionActivities(db: ProductionDb, opts: MachineActivi
     ...createPlanningActivities(db),
     ...createQualityActivities(db),
     ...createMaintenanceActivities(db),
+    ...createPreventiveMaintenanceActivities(db),
     /** Multi-level BoM explosion: the purchased components (leaves) needed to make `quantity` of `sku`. */
     async explodeBom(input: { sku: string; quantity: number }) {
       if (!(await lookup(input.sku))) throw notFound(`Active BoM for ${input.sku}`);

@@ -14,6 +14,9 @@ export interface MaintenanceRecord {
   status: MaintenanceStatus;
   workCenterId: number;
   workCenterCode: string;
+  /** Preventive: the window it takes on the work center (ISO; empty for a corrective request). */
+  plannedStart: string;
+  plannedEnd: string;
 }
 
 export interface RepairCosts {
@@ -47,6 +50,8 @@ export function createMaintenanceActivities(db: ProductionDb) {
         status: req.status as MaintenanceStatus,
         workCenterId: req.workCenterId,
         workCenterCode: req.workCenter.code,
+        plannedStart: req.plannedStart?.toISOString() ?? '',
+        plannedEnd: req.plannedEnd?.toISOString() ?? '',
       };
     },
 

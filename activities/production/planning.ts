@@ -2,7 +2,8 @@
 // plan, so there is no idempotency key; a retry simply plans again from the same input.
 import type { ProductionDb, ProductionTx } from '../../db/clients';
 import { illegal, invalid, notFound } from '../../domain/errors';
-import { calendarOf, planOperations, type Booking, type Capacity, type Operation } from '../../domain/production/schedule';
+import { preventiveWindowsOf } from '../../domain/production/preventive-windows';
+import { calendarOf, onEverySlot, planOperations, type Booking, type Capacity, type Operation } from '../../domain/production/schedule';
 import type { WorkCenterRef, WorkOrderInfo, WorkOrderStatus } from '../../workflows/manufacturing/types';
 
 export interface PlanInput {
@@ -32,7 +33,7 @@ export function createPlanningActivities(db: ProductionDb) {
   };
 }
 
-async function plan(tx: ProductionTx, input: PlanInput, from: Date): Promise<void> {
+export async function plan(tx: ProductionTx, input: PlanInput, from: Date): Promise<void> {
   // Written first: two planners of one order take turns, and on SQLite the transaction holds the writer lock
   // from its first statement instead of upgrading a read later (which could fail rather than wait).
   const touched = await tx.manufacturingOrder.updateMany({ where: { number: input.moNumber }, data: { updatedAt: new Date() } });
@@ -64,6 +65,9 @@ async function plan(tx: ProductionTx, input: PlanInput, from: Date): Promise<voi
   const bookings = new Map<number, Booking[]>();
   for (const w of held)
     bookings.set(w.workCenterId, [...(bookings.get(w.workCenterId) ?? []), { slot: w.slot, start: w.plannedStart!, end: w.plannedEnd! }]);
+  // A preventive service takes every slot of its work center for its window.
+  for (const w of await preventiveWindowsOf(tx, centerIds))
+    bookings.set(w.workCenterId, [...(bookings.get(w.workCenterId) ?? []), ...onEverySlot(capacities.get(w.workCenterId)!, w)]);
 
   // Done and running operations are not moved; they only hold back the operation after them.
   const operations: (Operation | undefined)[] = workOrders.map((w) => {

@@ -88,6 +88,23 @@ export function placeJob(cap: Capacity, bookings: Booking[], notBefore: Date, mi
 }
 
 /**
+ * The earliest window of `minutes` working minutes at or after `notBefore` that overlaps none of `taken`
+ * (bookings of any slot): a window that takes the whole work center, such as a preventive service.
+ */
+export function earliestWindow(cap: Capacity, taken: { start: Date; end: Date }[], notBefore: Date, minutes: number) {
+  return earliestInSlot(
+    cap,
+    taken.map((b) => ({ ...b, slot: 0 })),
+    notBefore,
+    minutes,
+  );
+}
+
+/** A window that takes the whole work center, as one booking per slot: work orders are planned around it. */
+export const onEverySlot = (cap: Pick<Capacity, 'slots'>, w: { start: Date; end: Date }): Booking[] =>
+  Array.from({ length: Math.max(1, cap.slots) }, (_, slot) => ({ slot, start: w.start, end: w.end }));
+
+/**
  * Plans an order's operations in sequence: each starts no earlier than `from` and the end of the one before
  * it, in the slot that finishes it first. `bookings` (by work center) are what others hold; each placement is
  * added to them, so an order using one work center twice does not overlap itself. Fixed operations answer undefined.

@@ -4,7 +4,9 @@ import type { WorkCenter as Center } from '../../generated/production/sqlite/cli
 import { localDate } from '../calendar';
 import { notFound } from '../errors';
 import { workCenterMaintenance, workCenterReliability } from './maintenance-view';
-import { calendarOf, loadByDay, utilisation, type Booking, type Capacity } from './schedule';
+import { planView } from './maintenance-plans';
+import { preventiveWindowsOf, type PreventiveWindow } from './preventive-windows';
+import { calendarOf, loadByDay, onEverySlot, utilisation, type Booking, type Capacity } from './schedule';
 
 const ACTIVE = ['planned', 'running', 'held'];
 const WAITING = ['planned', 'held'];
@@ -96,13 +98,39 @@ export async function workCenterStatus(db: ProductionDb, code: string, now = new
       })),
     utilisationPercent: weekUtilisation(c, workOrders, now),
     maintenance: await workCenterMaintenance(db, c, now),
+    ...(await preventiveOf(db, c)),
   };
+}
+
+const windowView = (w: PreventiveWindow) => ({
+  number: w.number,
+  status: w.status,
+  plannedStart: w.start.toISOString(),
+  plannedEnd: w.end.toISOString(),
+});
+
+/** The next preventive service (the one running, or the earliest scheduled) and the plan behind it. */
+async function preventiveOf(db: ProductionDb, c: Center) {
+  const [next] = await preventiveWindowsOf(db, [c.id]);
+  const plan = await db.maintenancePlan.findUnique({ where: { workCenterId: c.id } });
+  return { nextMaintenance: next ? windowView(next) : null, maintenancePlan: planView(c.code, plan) };
 }
 
 export async function workCenterBoard(db: ProductionDb, code: string, q: { from?: string; days: number }, now = new Date()) {
   const c = await centerByCode(db, code);
   const from = q.from ?? localDate(now, c.timezone);
-  const load = loadByDay(capacityOf(c), bookingsOf(await activeWorkOrders(db, [c.id])), from, q.days);
+  const windows = await preventiveWindowsOf(db, [c.id]);
+  // Preventive services are blocked time, shown beside the production load rather than in it.
+  const blocked = loadByDay(
+    capacityOf(c),
+    windows.flatMap((w) => onEverySlot(c, w)),
+    from,
+    q.days,
+  );
+  const load = loadByDay(capacityOf(c), bookingsOf(await activeWorkOrders(db, [c.id])), from, q.days).map((d, i) => ({
+    ...d,
+    maintenanceMinutes: blocked[i].plannedMinutes,
+  }));
   const plannedMinutes = load.reduce((s, d) => s + d.plannedMinutes, 0);
   const capacityMinutes = load.reduce((s, d) => s + d.totalCapacityMinutes, 0);
   return {
@@ -111,6 +139,7 @@ export async function workCenterBoard(db: ProductionDb, code: string, q: { from?
     timezone: c.timezone,
     from,
     days: load,
+    maintenanceWindows: windows.map(windowView),
     plannedMinutes,
     capacityMinutes,
     utilisationPercent: capacityMinutes ? Math.round((plannedMinutes / capacityMinutes) * 100) : 0,

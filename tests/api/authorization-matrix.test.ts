@@ -91,7 +91,10 @@ async function footprint() {
 }
 
 const call = (e: (typeof ENDPOINTS)[number], as: string | null, body: unknown) =>
-  h.api(e.method.toUpperCase() as 'GET' | 'POST', urlOf(e), { as: as as never, body: e.method === 'post' ? (body ?? {}) : undefined });
+  h.api(e.method.toUpperCase() as 'GET' | 'POST' | 'PUT' | 'DELETE', urlOf(e), {
+    as: as as never,
+    body: e.method === 'post' || e.method === 'put' ? (body ?? {}) : undefined,
+  });
 
 test('the registry lists every endpoint with an access rule', () => {
   expect(ENDPOINTS.length).toBeGreaterThanOrEqual(30);

@@ -144,7 +144,7 @@ export class Harness {
   }
 
   async api<T = any>(
-    method: 'GET' | 'POST',
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
     path: string,
     opts: { as?: UserKey | null; body?: unknown; headers?: Record<string, string>; rawBody?: string } = {},
   ): Promise<ApiResponse<T>> {
