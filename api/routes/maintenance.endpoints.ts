@@ -41,7 +41,8 @@ export const maintenanceEndpoints = {
   parts: {
     method: 'post',
     path: '/api/maintenance-requests/{number}/parts',
-    summary: 'Take spare parts from free shop stock for the repair (409 and nothing written when they are not free; optional Idempotency-Key header)',
+    summary:
+      'Take spare parts from free shop stock for the repair (409 and nothing written when they are not free; optional Idempotency-Key header)',
     access: { roles: REPORTERS },
     params: ZMaintenanceRequestParams,
     body: ZMaintenancePartRequest,
