@@ -14,13 +14,13 @@ export async function maintenanceRequest(input: MaintenanceRequestInput): Promis
   const { workflowId } = workflowInfo();
   const waiters = new Waiters();
   const tasks = new HumanTasks('maintenance-request');
-  const req = await production.loadMaintenanceRequest({ number: input.number });
-  const wc = req.workCenterCode;
+  // Every handler is registered before the first step: a report sent the moment the request was
+  // created may reach the process in its very first task.
   const state: MaintenanceState = {
-    number: req.number,
-    kind: req.kind,
-    workCenterCode: wc,
-    status: req.status,
+    number: input.number,
+    kind: 'corrective',
+    workCenterCode: '',
+    status: 'open',
     step: 'diagnosing',
     waiting: [],
     openTasks: [],
@@ -35,6 +35,9 @@ export async function maintenanceRequest(input: MaintenanceRequestInput): Promis
   };
   setHandler(maintenanceStateQuery, () => ({ ...state, waiting: waiters.list.map((w) => w.workflowId), openTasks: tasks.openTaskIds }));
   const log = new RepairLog(input.number, note);
+  const req = await production.loadMaintenanceRequest({ number: input.number });
+  const wc = req.workCenterCode;
+  Object.assign(state, { kind: req.kind, workCenterCode: wc, status: req.status });
   const task = async (kind: string, role: string, decisions: string[], title: string, description: string, round = 1) => {
     const id = await tasks.ask({
       id: `${workflowId}:${kind}:${round}`,

@@ -27,8 +27,9 @@ export async function preventiveMaintenanceJob(input: PreventiveJobInput): Promi
   const snapshot = (): MaintenanceState => ({ ...state, waiting: waiters.list.map((w) => w.workflowId), openTasks: tasks.openTaskIds });
   setHandler(maintenanceStateQuery, snapshot);
 
-  let plannedStart = (await production.loadMaintenanceRequest({ number: input.number })).plannedStart;
-  note('scheduled', `window from ${plannedStart}`);
+  // The window as last read or moved; handlers are registered before the first step, so a move sent the
+  // moment the service opened is not refused for want of a handler.
+  let plannedStart = '';
   let moved = false;
   const lock = new Lock();
   setHandler(
@@ -61,6 +62,10 @@ export async function preventiveMaintenanceJob(input: PreventiveJobInput): Promi
       },
     },
   );
+  const loaded = (await production.loadMaintenanceRequest({ number: input.number })).plannedStart;
+  // A move that came during the read is newer than what was read.
+  if (!moved) plannedStart = loaded;
+  note('scheduled', `window from ${plannedStart}`);
 
   // The window may move (earlier or later) while the job waits: each move re-arms the wait.
   for (;;) {
