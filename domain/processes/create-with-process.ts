@@ -45,3 +45,46 @@ export async function createWithProcess(
   }
   return { number, created: true };
 }
+
+/** Remembers a keyed request's result when the document lives outside the operations store (no shared transaction). */
+export async function rememberKeyedResult(db: OperationsDb, keyed: KeyedRequest | undefined, resourceRef: string): Promise<void> {
+  if (!keyed) return;
+  try {
+    await db.idempotencyRecord.create({ data: { key: keyed.key, requestHash: keyed.hash, resourceRef } });
+  } catch (e) {
+    if (!isUniqueViolation(e)) throw e; // the same request's twin remembered it first
+  }
+}
+
+/**
+ * As createWithProcess, for a document kept in the production store: the Idempotency-Key is kept in the
+ * operations store once the process runs, and a document this request wrote is removed again if its
+ * process cannot start (one it only found, e.g. a request already open, stays).
+ */
+export async function createProductionDocument(
+  db: OperationsDb,
+  keyed: KeyedRequest | undefined,
+  steps: {
+    write: () => Promise<{ number: string; created: boolean }>;
+    start: (number: string) => Promise<void>;
+    remove: (number: string) => Promise<void>;
+  },
+): Promise<{ number: string; created: boolean }> {
+  const earlier = await earlierResult(db, keyed);
+  if (earlier) {
+    await steps.start(earlier); // heals a start that failed after the document was written
+    return { number: earlier, created: false };
+  }
+  const written = await steps.write();
+  try {
+    await steps.start(written.number);
+  } catch (e) {
+    if (written.created) await steps.remove(written.number);
+    if (e instanceof AppError) throw e;
+    throw new AppError(AppErrorCode.UNAVAILABLE, {
+      message: `The process engine is unavailable (${(e as Error).message}); nothing was saved, retry the request`,
+    });
+  }
+  await rememberKeyedResult(db, keyed, written.number);
+  return written;
+}

@@ -4,9 +4,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import type { OperationsDb, ProductionDb } from '../../db/clients';
-import { isUniqueViolation } from '../../db/idempotency';
-import { AppError, AppErrorCode, invalid } from '../errors';
-import { earlierResult, type KeyedRequest } from '../idempotency-key';
+import { invalid } from '../errors';
+import type { KeyedRequest } from '../idempotency-key';
+import { createProductionDocument } from '../processes/create-with-process';
 import { ownerOf, startOwnedProcess } from '../processes/process-identity';
 import { moWorkflowId } from '../../workflows/manufacturing/messages';
 import type { ManufacturingOrderInput } from '../../workflows/manufacturing/types';
@@ -29,36 +29,20 @@ export async function createManufacturingOrder(opts: {
       args: [{ moNumber: number, ...opts.process } satisfies ManufacturingOrderInput],
     });
   };
-  const earlier = await earlierResult(stores.operations, keyed);
-  if (earlier) {
-    await start(earlier); // heals a start that failed after the order was written
-    return { number: earlier, created: false };
-  }
-  const product = await stores.operations.product.findUnique({ where: { sku: input.sku } });
-  if (!product) throw invalid('sku', `no product with SKU ${input.sku}`);
-  const written = await writeManufacturingOrder(stores.production, {
-    key: keyed ? `api:${keyed.key}` : `api:${randomUUID()}`,
-    sku: input.sku,
-    quantity: input.quantity,
-    parentType: 'planner',
-    requestedBy: opts.userName,
-    dueDate: input.dueDate,
-  });
-  try {
-    await start(written.number);
-  } catch (e) {
-    if (written.created) await removeManufacturingOrder(stores.production, written.number);
-    if (e instanceof AppError) throw e;
-    throw new AppError(AppErrorCode.UNAVAILABLE, {
-      message: `The process engine is unavailable (${(e as Error).message}); nothing was saved, retry the request`,
-    });
-  }
-  if (keyed) {
-    await stores.operations.idempotencyRecord
-      .create({ data: { key: keyed.key, requestHash: keyed.hash, resourceRef: written.number } })
-      .catch((e: unknown) => {
-        if (!isUniqueViolation(e)) throw e;
+  return createProductionDocument(stores.operations, keyed, {
+    start,
+    remove: (number) => removeManufacturingOrder(stores.production, number),
+    write: async () => {
+      const product = await stores.operations.product.findUnique({ where: { sku: input.sku } });
+      if (!product) throw invalid('sku', `no product with SKU ${input.sku}`);
+      return writeManufacturingOrder(stores.production, {
+        key: keyed ? `api:${keyed.key}` : `api:${randomUUID()}`,
+        sku: input.sku,
+        quantity: input.quantity,
+        parentType: 'planner',
+        requestedBy: opts.userName,
+        dueDate: input.dueDate,
       });
-  }
-  return written;
+    },
+  });
 }

@@ -3,10 +3,10 @@
 // shown with a work center.
 import type { Client } from '@temporalio/client';
 import type { OperationsDb, ProductionDb } from '../../db/clients';
-import { isUniqueViolation } from '../../db/idempotency';
-import { AppError, AppErrorCode, illegal, invalid, notFound } from '../errors';
+import { illegal, invalid, notFound } from '../errors';
 import { earlierResult, type KeyedRequest } from '../idempotency-key';
 import { fromCents } from '../money';
+import { createProductionDocument, rememberKeyedResult } from '../processes/create-with-process';
 import { liveState } from '../processes/live-state';
 import { ownedHandle, ownerOf, startOwnedProcess } from '../processes/process-identity';
 import { maintenanceStateQuery, maintenanceWorkflowId } from '../../workflows/maintenance/messages';
@@ -50,36 +50,20 @@ export async function createMaintenanceRequest(opts: {
       args: [{ number } satisfies MaintenanceRequestInput],
     });
   };
-  const earlier = await earlierResult(stores.operations, keyed);
-  if (earlier) {
-    await start(earlier); // heals a start that failed after the request was written
-    return { number: earlier, created: false };
-  }
-  const wc = await stores.production.workCenter.findUnique({ where: { code: input.workCenter } });
-  if (!wc) throw invalid('workCenter', `no work center with code ${input.workCenter}`);
-  const written = await writeCorrectiveRequest(stores.production, {
-    workCenterId: wc.id,
-    reason: input.reason,
-    raisedBy: opts.userName,
-    at: new Date(),
-  });
-  try {
-    await start(written.number);
-  } catch (e) {
-    if (written.created) await removeMaintenanceRequest(stores.production, written.number);
-    if (e instanceof AppError) throw e;
-    throw new AppError(AppErrorCode.UNAVAILABLE, {
-      message: `The process engine is unavailable (${(e as Error).message}); nothing was saved, retry the request`,
-    });
-  }
-  if (keyed) {
-    await stores.operations.idempotencyRecord
-      .create({ data: { key: keyed.key, requestHash: keyed.hash, resourceRef: written.number } })
-      .catch((e: unknown) => {
-        if (!isUniqueViolation(e)) throw e;
+  return createProductionDocument(stores.operations, keyed, {
+    start,
+    remove: (number) => removeMaintenanceRequest(stores.production, number),
+    write: async () => {
+      const wc = await stores.production.workCenter.findUnique({ where: { code: input.workCenter } });
+      if (!wc) throw invalid('workCenter', `no work center with code ${input.workCenter}`);
+      return writeCorrectiveRequest(stores.production, {
+        workCenterId: wc.id,
+        reason: input.reason,
+        raisedBy: opts.userName,
+        at: new Date(),
       });
-  }
-  return written;
+    },
+  });
 }
 
 export async function getMaintenanceRequestView(stores: Stores, temporal: Client, number: string) {
@@ -171,12 +155,7 @@ async function reportOnce(
 ) {
   if (await earlierResult(db, keyed)) return;
   await send(keyed ? `${keyed.key}:${keyed.hash}` : undefined);
-  if (!keyed) return;
-  try {
-    await db.idempotencyRecord.create({ data: { key: keyed.key, requestHash: keyed.hash, resourceRef: number } });
-  } catch (e) {
-    if (!isUniqueViolation(e)) throw e; // the same request's twin recorded it first
-  }
+  await rememberKeyedResult(db, keyed, number);
 }
 
 export async function addMaintenancePart(
