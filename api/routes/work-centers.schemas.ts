@@ -9,7 +9,7 @@ export const ZWorkCenterParams = z.object({
 
 export const ZListWorkCentersQuery = z
   .object({
-    status: z.enum(['available', 'down']).optional(),
+    status: z.enum(['available', 'down', 'maintenance']).optional(),
     page: z.coerce.number().int().min(1).default(1),
     pageSize: z.coerce.number().int().min(1).max(100).default(50),
   })

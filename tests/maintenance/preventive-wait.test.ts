@@ -23,6 +23,8 @@ test('an order reaching a work center under preventive maintenance waits for the
   const task = await h.openTask(service.number, 'preventive-maintenance');
   expect(task.role).toBe('technician');
   expect((await h.stores.production.workCenter.findUniqueOrThrow({ where: { id: lathe.id } })).status).toBe('maintenance');
+  const serviced = (await h.get('/api/work-centers?status=maintenance&pageSize=100', 'planner')).body.items;
+  expect(serviced.map((c: { code: string }) => c.code)).toContain(lathe.code);
 
   const rod = await component(h, { cost: 2, shop: 5 });
   const pin = await manufactured(h, {
