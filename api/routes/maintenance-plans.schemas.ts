@@ -23,7 +23,9 @@ export const ZMaintenancePlanRequest = z
       ctx.addIssue({ code: 'custom', path: ['everyDays'], message: 'give everyDays or everyOperatingHours' });
     if (p.everyDays !== undefined && p.everyOperatingHours !== undefined)
       ctx.addIssue({ code: 'custom', path: ['everyOperatingHours'], message: 'give everyDays or everyOperatingHours, not both' });
-  });
+  })
+  // The same rule in the API document (a refinement does not show there): exactly one of the two.
+  .meta({ oneOf: [{ required: ['everyDays'] }, { required: ['everyOperatingHours'] }] });
 export type TMaintenancePlanRequest = z.infer<typeof ZMaintenancePlanRequest>;
 
 export const ZMaintenanceRequestParams = z.object({ number: z.string().regex(/^MNT-\d{5,}$/, 'must look like MNT-00001') });
