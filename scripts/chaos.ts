@@ -11,7 +11,7 @@ import path from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { closeStores, openStores } from '../db/clients';
 import { dropPostgresDatabase, ensurePostgresDatabase } from '../db/postgres-admin';
-import { findDuplicates, findHistoryDuplicates, findProductionViolations, findViolations } from './chaos/checks';
+import { findDuplicates, findHistoryDuplicates, findProductionViolations, findViolations, shopFloorOutcome } from './chaos/checks';
 import { Api, apiUsers, sleep } from './chaos/client';
 import { Component, runScript, tsx } from './chaos/cluster';
 import { freePort } from './ports';
@@ -179,14 +179,19 @@ async function main() {
     const stores = await openStores(urls);
     let failed: boolean;
     try {
+      const shop = await shopFloorOutcome(stores.production);
       failed = report(runs, {
         faults,
         duplicates: [...(await findDuplicates(stores.operations)), ...(await findHistoryDuplicates(client, runs))],
         violations: [
           ...(await findViolations(stores.operations)),
           ...(await findProductionViolations(stores.operations, stores.production)),
+          ...shop.violations,
         ],
-        notes: components.filter((c) => c.unexpectedExits > 0).map((c) => `${c.spec.name} exited on its own ${c.unexpectedExits} time(s)`),
+        notes: [
+          shop.note,
+          ...components.filter((c) => c.unexpectedExits > 0).map((c) => `${c.spec.name} exited on its own ${c.unexpectedExits} time(s)`),
+        ],
       });
     } finally {
       await closeStores(stores);

@@ -153,3 +153,17 @@ export async function findProductionViolations(ops: OperationsDb, prod: Producti
   }
   return out;
 }
+
+/** What the shop floor went through (maintenance, quality), and a repair left unfinished as a violation. */
+export async function shopFloorOutcome(prod: ProductionDb): Promise<{ note: string; violations: string[] }> {
+  const requests = await prod.maintenanceRequest.findMany({ include: { workCenter: { select: { code: true } } } });
+  const checks = await prod.qualityCheck.groupBy({ by: ['status'], _count: true });
+  const count = (status: string) => checks.find((c) => c.status === status)?._count ?? 0;
+  const repairs = requests.map((r) => `${r.number} on ${r.workCenter.code} ${r.status}`).join(', ') || 'none';
+  return {
+    note: `shop floor: maintenance requests ${repairs}; quality checks ${count('failed')} failed (reworked), ${count('passed')} passed`,
+    violations: requests
+      .filter((r) => r.kind === 'corrective' && r.status !== 'done')
+      .map((r) => `maintenance request ${r.number} on ${r.workCenter.code} is ${r.status}: the repair was never finished`),
+  };
+}

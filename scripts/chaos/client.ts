@@ -17,6 +17,8 @@ export const KEYS = {
   supervisor: 'chaos-supervisor',
   admin: 'chaos-admin',
   production: 'chaos-production',
+  technician: 'chaos-technician',
+  inspector: 'chaos-inspector',
 } as const;
 export type As = keyof typeof KEYS | `portal:${string}`;
 
@@ -29,6 +31,8 @@ export function apiUsers(portalCustomers: string[]): string {
     `${KEYS.requester}:Rick Requester:requester`,
     `${KEYS.buyer}:Bella Buyer:buyer`,
     `${KEYS.production}:Paula Planner:production`,
+    `${KEYS.technician}:Tom Technician:technician`,
+    `${KEYS.inspector}:Ivy Inspector:quality`,
     `${KEYS.ap}:Amir Payables:ap_clerk|approver`,
     `${KEYS.agent}:Alex Agent:agent`,
     `${KEYS.supervisor}:Sofia Supervisor:supervisor|agent`,

@@ -42,7 +42,10 @@ export function faultSchedule(t: FaultTargets, counts: Record<Kind | 'system', n
         // Three failed runs (MACHINE_ATTEMPTS' default) move cutting to the backup saw CUT2; ASM stalls twice.
         await control('/machines/CUT/control', { breakdownNext: 3 }, 'manufacturing');
         await control('/machines/ASM/control', { stallNext: 2 }, 'manufacturing');
-        t.say('machines: the saw CUT breaks down on its next 3 runs, assembly ASM stalls on its next 2');
+        // WELD has no alternative and two orders' first step runs there at about the same time: six failed runs
+        // (shared between them) fail one of them MACHINE_ATTEMPTS times, which opens a request the drivers repair.
+        await control('/machines/WELD/control', { breakdownNext: 6 }, 'manufacturing');
+        t.say('machines: the saw CUT breaks down on its next 3 runs, assembly ASM stalls on its next 2, WELD breaks down 6 times');
       },
     ],
     [15, () => system('workers SIGKILLed and restarted (1/3)', () => t.workers.restart('SIGKILL'))],
