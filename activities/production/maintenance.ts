@@ -4,7 +4,8 @@
 import type { ProductionDb, ProductionTx } from '../../db/clients';
 import { once } from '../../db/idempotency';
 import { illegal, notFound } from '../../domain/errors';
-import { HOLDING_MAINTENANCE, writeCorrectiveRequest } from '../../domain/production/maintenance-requests';
+import { HOLDING_MAINTENANCE, backInServiceUnlessHeld, writeCorrectiveRequest } from '../../domain/production/maintenance-requests';
+import { lockWorkCenters } from '../../domain/production/work-center-lock';
 import type { MaintenanceKind, MaintenanceStatus } from '../../workflows/maintenance/messages';
 import { recordMove, SHOP, unreserve } from './shop-stock';
 
@@ -166,7 +167,8 @@ export function createMaintenanceActivities(db: ProductionDb) {
             statusNote: 'repaired',
           },
         });
-        await backInService(tx, req.workCenterId, req.id);
+        // This request is done already, so only another one can still hold the work center.
+        await backInServiceUnlessHeld(tx, req.workCenterId);
         return { partsCents, labourCents, parts: parts.map((p) => ({ sku: p.sku, quantity: p.quantity })) };
       });
     },
@@ -190,21 +192,9 @@ export function createMaintenanceActivities(db: ProductionDb) {
     async workCenterRepairedOnFloor(input: { workCenterId: number }): Promise<void> {
       await db.$transaction(async (tx) => {
         // The work center's row first, as a breakdown report locks it: a request raised meanwhile is seen, or waits for this.
-        await tx.$executeRaw`UPDATE "WorkCenter" SET "status" = "status" WHERE "id" = ${input.workCenterId}`;
-        const holding = await tx.maintenanceRequest.count({
-          where: { workCenterId: input.workCenterId, status: { in: HOLDING_MAINTENANCE } },
-        });
-        if (holding === 0)
-          await tx.workCenter.updateMany({ where: { id: input.workCenterId, status: 'down' }, data: { status: 'available' } });
+        await lockWorkCenters(tx, [input.workCenterId]);
+        await backInServiceUnlessHeld(tx, input.workCenterId);
       });
     },
   };
-}
-
-/** The work center takes work again unless another request (a preventive job) still holds it. */
-async function backInService(tx: ProductionTx, workCenterId: number, requestId: number): Promise<void> {
-  const others = await tx.maintenanceRequest.count({
-    where: { workCenterId, id: { not: requestId }, status: { in: HOLDING_MAINTENANCE } },
-  });
-  if (others === 0) await tx.workCenter.update({ where: { id: workCenterId }, data: { status: 'available' } });
 }

@@ -4,6 +4,7 @@ import type { ProductionDb, ProductionTx } from '../../db/clients';
 import { illegal, invalid, notFound } from '../../domain/errors';
 import { preventiveWindowsOf } from '../../domain/production/preventive-windows';
 import { calendarOf, onEverySlot, planOperations, type Booking, type Capacity, type Operation } from '../../domain/production/schedule';
+import { lockWorkCenters } from '../../domain/production/work-center-lock';
 import type { WorkCenterRef, WorkOrderInfo, WorkOrderStatus } from '../../workflows/manufacturing/types';
 
 export interface PlanInput {
@@ -45,10 +46,10 @@ export async function plan(tx: ProductionTx, input: PlanInput, from: Date): Prom
   if (input.moveTo) await moveWorkOrder(tx, mo.workOrders, input.moveTo);
   const workOrders = await tx.workOrder.findMany({ where: { moId: mo.id }, orderBy: { sequence: 'asc' } });
   const toPlan = workOrders.filter((w) => PLANNABLE.includes(w.status));
-  const centerIds = [...new Set(toPlan.map((w) => w.workCenterId))].sort((a, b) => a - b);
-  // Each work center's row is locked (in id order, so planners never wait on each other in a circle) before
-  // its bookings are read: a second planner of the same work center reads them only after this one committed.
-  for (const id of centerIds) await tx.$executeRaw`UPDATE "WorkCenter" SET "status" = "status" WHERE "id" = ${id}`;
+  const centerIds = [...new Set(toPlan.map((w) => w.workCenterId))];
+  // Each work center's row is locked before its bookings are read: a second planner of the same work center
+  // reads them only after this one committed.
+  await lockWorkCenters(tx, centerIds);
 
   const centers = await tx.workCenter.findMany({ where: { id: { in: centerIds } } });
   const capacities = new Map<number, Capacity>(centers.map((c) => [c.id, { slots: c.slots, calendar: calendarOf(c) }]));

@@ -7,17 +7,11 @@ import { addBusinessMinutes, nextBusinessInstant } from '../../domain/calendar';
 import { illegal, invalid, notFound } from '../../domain/errors';
 import { operatingMinutes, preventiveWindowsOf } from '../../domain/production/preventive-windows';
 import { calendarOf, earliestWindow } from '../../domain/production/schedule';
+import { lockWorkCenters } from '../../domain/production/work-center-lock';
 import type { PreventiveOpening, PreventiveRequestInfo } from '../../workflows/maintenance/preventive-types';
 import { plan } from './planning';
 
 const WAITING = ['planned', 'held'];
-
-// Written first, so that the transaction holds the writer lock on SQLite and the row lock on PostgreSQL
-// before anything is read, as the planner does: a plan and a window never book the same time.
-const lockWorkCenters = async (tx: ProductionTx, ids: number[]) => {
-  for (const id of [...new Set(ids)].sort((a, b) => a - b))
-    await tx.$executeRaw`UPDATE "WorkCenter" SET "status" = "status" WHERE "id" = ${id}`;
-};
 
 const info = (
   r: { number: string; status: string; plannedStart: Date | null; plannedEnd: Date | null },

@@ -7,6 +7,7 @@ import type { ProductionDb, ProductionTx } from '../../db/clients';
 import { once } from '../../db/idempotency';
 import { nextNumber } from '../../db/sequence';
 import { illegal, notFound } from '../../domain/errors';
+import { lockWorkCenters } from '../../domain/production/work-center-lock';
 import type { QualityCheckResult, QualityPointInfo } from '../../workflows/manufacturing/types';
 import { manufacturingOrderOf } from './orders';
 
@@ -42,7 +43,7 @@ export function withinTolerance(value: number, min: number | null, max: number |
  */
 async function raiseAlertIfDue(tx: ProductionTx, workCenter: { id: number; code: string }, now: Date) {
   const { QUALITY_ALERT_WINDOW_DAYS: days, QUALITY_ALERT_FAILURES: threshold } = config();
-  await tx.$executeRaw`UPDATE "WorkCenter" SET "status" = "status" WHERE "id" = ${workCenter.id}`;
+  await lockWorkCenters(tx, [workCenter.id]);
   const failures = await tx.qualityCheck.count({
     where: { status: 'failed', checkedAt: { gte: new Date(now.getTime() - days * DAY_MS) }, workOrder: { workCenterId: workCenter.id } },
   });

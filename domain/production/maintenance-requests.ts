@@ -4,6 +4,7 @@
 import type { ProductionDb, ProductionTx } from '../../db/clients';
 import { isUniqueViolation } from '../../db/idempotency';
 import { nextNumber } from '../../db/sequence';
+import { lockWorkCenters } from './work-center-lock';
 
 /** Statuses of a request not yet closed (a scheduled preventive job is open but does not hold its work center yet). */
 export const OPEN_MAINTENANCE = ['open', 'scheduled', 'in_progress', 'escalated'];
@@ -28,7 +29,7 @@ export async function writeCorrectiveRequest(db: ProductionDb, input: NewCorrect
   const write = () =>
     db.$transaction(async (tx) => {
       // The work center's row is locked first, as the planner does, so two breakdowns at once open one request.
-      await tx.$executeRaw`UPDATE "WorkCenter" SET "status" = "status" WHERE "id" = ${input.workCenterId}`;
+      await lockWorkCenters(tx, [input.workCenterId]);
       const open = await openCorrective(tx, input.workCenterId);
       if (open) return { number: open.number, created: false };
       const earlier = await tx.maintenanceRequest.count({ where: { workCenterId: input.workCenterId, kind: 'corrective' } });
@@ -68,7 +69,12 @@ export async function removeMaintenanceRequest(db: ProductionDb, number: string)
   await db.$transaction(async (tx) => {
     await tx.maintenancePart.deleteMany({ where: { requestId: req.id } });
     await tx.maintenanceRequest.delete({ where: { id: req.id } });
-    const others = await tx.maintenanceRequest.count({ where: { workCenterId: req.workCenterId, status: { in: HOLDING_MAINTENANCE } } });
-    if (others === 0) await tx.workCenter.update({ where: { id: req.workCenterId }, data: { status: 'available' } });
+    await backInServiceUnlessHeld(tx, req.workCenterId);
   });
+}
+
+/** The work center takes work again unless a request (another repair, a preventive job) still holds it. */
+export async function backInServiceUnlessHeld(tx: ProductionTx, workCenterId: number): Promise<void> {
+  const holding = await tx.maintenanceRequest.count({ where: { workCenterId, status: { in: HOLDING_MAINTENANCE } } });
+  if (holding === 0) await tx.workCenter.update({ where: { id: workCenterId }, data: { status: 'available' } });
 }
