@@ -5,6 +5,7 @@ import type { OperationsDb, OperationsTx } from '../../db/clients';
 import { once } from '../../db/idempotency';
 import { QUALITY_HOLD_WAREHOUSE } from '../../db/reference-data';
 import { illegal, notFound } from '../../domain/errors';
+import { ordersWaitingFor } from '../../domain/stock/receive-stock';
 import type { PassedInspection, PurchaseOrderInfo } from '../../workflows/procurement/types';
 import { audit } from './ledger';
 import { purchaseOrderInfo } from './procurement-orders';
@@ -83,15 +84,11 @@ export function createInspectionActivities(db: OperationsDb) {
         return { poNumber: po.number, productId: inspection.productId, requisitionId: po.requisitionId };
       });
       const main = await db.warehouse.findUniqueOrThrow({ where: { code: 'MAIN' } });
-      const waiting = await db.backorder.findMany({
-        where: { status: 'open', warehouseId: main.id, productId },
-        include: { orderLine: { include: { order: true } } },
-        orderBy: { createdAt: 'asc' },
-      });
+      const backorderedOrders = await ordersWaitingFor(db, main.id, [productId]);
       const requisition = await db.requisition.findUniqueOrThrow({ where: { id: requisitionId } });
       return {
         po: await purchaseOrderInfo(db, poNumber),
-        backorderedOrders: [...new Set(waiting.map((b) => b.orderLine.order.number))],
+        backorderedOrders,
         ...(requisition.source === 'make_to_order' && requisition.sourceRef ? { manufacturingOrder: requisition.sourceRef } : {}),
       };
     },

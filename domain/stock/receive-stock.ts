@@ -67,6 +67,16 @@ export async function receiveStock(db: OperationsDb, temporal: Client, input: Re
   return { reference: input.reference, duplicate: false, notifiedOrders: orders };
 }
 
+/** The orders with an open backorder of these products in the warehouse, oldest backorder first. */
+export async function ordersWaitingFor(db: OperationsDb, warehouseId: number, productIds: number[]): Promise<string[]> {
+  const waiting = await db.backorder.findMany({
+    where: { status: 'open', warehouseId, productId: { in: productIds } },
+    include: { orderLine: { include: { order: true } } },
+    orderBy: { createdAt: 'asc' },
+  });
+  return [...new Set(waiting.map((b) => b.orderLine.order.number))];
+}
+
 /** Tells every order with an open backorder of these products, oldest first, that stock arrived. */
 export async function wakeBackorders(
   db: OperationsDb,
@@ -75,12 +85,7 @@ export async function wakeBackorders(
   productIds: number[],
   reference: string,
 ): Promise<string[]> {
-  const waiting = await db.backorder.findMany({
-    where: { status: 'open', warehouseId, productId: { in: productIds } },
-    include: { orderLine: { include: { order: true } } },
-    orderBy: { createdAt: 'asc' },
-  });
-  const orders = [...new Set(waiting.map((b) => b.orderLine.order.number))];
+  const orders = await ordersWaitingFor(db, warehouseId, productIds);
   // Signals are delivered in order; a process that finds no stock left simply waits for the next receipt.
   for (const number of orders) {
     await temporal.workflow
