@@ -4,6 +4,7 @@ import type { OperationsDb, OperationsTx } from '../../db/clients';
 import { once } from '../../db/idempotency';
 import { invalid, notFound } from '../../domain/errors';
 import { recordRequisition } from '../../domain/procurement/create-requisition';
+import { bookStockIn } from '../../domain/stock/stock-in';
 import type { ProductionPosting, SkuQuantity } from '../../workflows/manufacturing/types';
 import { ACCOUNTS, audit, postJournal } from './ledger';
 
@@ -89,20 +90,13 @@ export function createManufacturingActivities(db: OperationsDb) {
         for (const [i, line] of input.lines.entries()) {
           if (line.quantity <= 0) continue;
           const product = await productBySku(tx, line.sku);
-          await tx.stockLevel.upsert({
-            where: { warehouseId_productId: { warehouseId: main.id, productId: product.id } },
-            create: { warehouseId: main.id, productId: product.id, onHand: line.quantity },
-            update: { onHand: { increment: line.quantity } },
-          });
-          await tx.stockMove.create({
-            data: {
-              key: `${input.key}:${i}`,
-              warehouseId: main.id,
-              productId: product.id,
-              quantity: line.quantity,
-              reason: 'from_production',
-              reference: input.moNumber,
-            },
+          await bookStockIn(tx, {
+            key: `${input.key}:${i}`,
+            warehouseId: main.id,
+            productId: product.id,
+            quantity: line.quantity,
+            reason: 'from_production',
+            reference: input.moNumber,
           });
         }
         await audit(tx, 'process', `stock.from_production.${input.reason}`, 'ManufacturingOrder', input.moNumber, { lines: input.lines });

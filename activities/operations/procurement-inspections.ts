@@ -6,6 +6,7 @@ import { once } from '../../db/idempotency';
 import { QUALITY_HOLD_WAREHOUSE } from '../../db/reference-data';
 import { illegal, notFound } from '../../domain/errors';
 import { ordersWaitingFor } from '../../domain/stock/receive-stock';
+import { bookStockIn } from '../../domain/stock/stock-in';
 import type { PassedInspection, PurchaseOrderInfo } from '../../workflows/procurement/types';
 import { audit } from './ledger';
 import { purchaseOrderInfo } from './procurement-orders';
@@ -60,20 +61,13 @@ export function createInspectionActivities(db: OperationsDb) {
       const { poNumber, productId, requisitionId } = await once(db, `${input.key}:passed`, async (tx) => {
         const { inspection, po } = await decide(tx, input, 'passed', 'inspection_passed');
         const main = await tx.warehouse.findUniqueOrThrow({ where: { code: 'MAIN' } });
-        await tx.stockLevel.upsert({
-          where: { warehouseId_productId: { warehouseId: main.id, productId: inspection.productId } },
-          create: { warehouseId: main.id, productId: inspection.productId, onHand: inspection.quantity },
-          update: { onHand: { increment: inspection.quantity } },
-        });
-        await tx.stockMove.create({
-          data: {
-            key: `${input.key}:in`,
-            warehouseId: main.id,
-            productId: inspection.productId,
-            quantity: inspection.quantity,
-            reason: 'inspection_passed',
-            reference: po.number,
-          },
+        await bookStockIn(tx, {
+          key: `${input.key}:in`,
+          warehouseId: main.id,
+          productId: inspection.productId,
+          quantity: inspection.quantity,
+          reason: 'inspection_passed',
+          reference: po.number,
         });
         await audit(tx, input.decidedBy, 'incoming-inspection.passed', 'PurchaseOrder', po.number, {
           inspection: input.key,

@@ -4,6 +4,7 @@ import type { OperationsDb, OperationsTx } from '../../db/clients';
 import { once } from '../../db/idempotency';
 import { AppError, AppErrorCode, illegal, notFound } from '../../domain/errors';
 import { receiptIssues } from '../../domain/procurement/goods-receipt';
+import { bookStockIn } from '../../domain/stock/stock-in';
 import { QUALITY_HOLD_WAREHOUSE } from '../../db/reference-data';
 import type { PurchaseOrderInfo, SupplierSwitchQuote } from '../../workflows/procurement/types';
 import { audit } from './ledger';
@@ -252,20 +253,13 @@ export function createPurchaseOrderActivities(db: OperationsDb) {
               details: [{ field: `lines.${i}.quantity`, message: 'more than is still open' }],
             });
           }
-          await tx.stockLevel.upsert({
-            where: { warehouseId_productId: { warehouseId: warehouse.id, productId: line.productId } },
-            create: { warehouseId: warehouse.id, productId: line.productId, onHand: r.quantity },
-            update: { onHand: { increment: r.quantity } },
-          });
-          await tx.stockMove.create({
-            data: {
-              key: `${key}:${r.lineNo}`,
-              warehouseId: warehouse.id,
-              productId: line.productId,
-              quantity: r.quantity,
-              reason: 'purchase_receipt',
-              reference: po.number,
-            },
+          await bookStockIn(tx, {
+            key: `${key}:${r.lineNo}`,
+            warehouseId: warehouse.id,
+            productId: line.productId,
+            quantity: r.quantity,
+            reason: 'purchase_receipt',
+            reference: po.number,
           });
           if (warehouse === hold) {
             held.push(r.lineNo);

@@ -6,6 +6,7 @@ import type { OperationsDb } from '../../db/clients';
 import { QUALITY_HOLD_WAREHOUSE } from '../../db/reference-data';
 import { AppError, AppErrorCode, illegal, type FieldIssue } from '../errors';
 import { stockReplenishedSignal } from '../../workflows/order/messages';
+import { bookStockIn } from './stock-in';
 
 export interface ReceiptInput {
   reference: string;
@@ -41,21 +42,13 @@ export async function receiveStock(db: OperationsDb, temporal: Client, input: Re
       data: { reference: input.reference, warehouseId: warehouse!.id, receivedBy: by, lines: JSON.stringify(input.lines) },
     });
     for (const [i, l] of input.lines.entries()) {
-      const productId = productIds[i];
-      await tx.stockLevel.upsert({
-        where: { warehouseId_productId: { warehouseId: warehouse!.id, productId } },
-        create: { warehouseId: warehouse!.id, productId, onHand: l.quantity },
-        update: { onHand: { increment: l.quantity } },
-      });
-      await tx.stockMove.create({
-        data: {
-          key: `receipt:${input.reference}:${i}`,
-          warehouseId: warehouse!.id,
-          productId,
-          quantity: l.quantity,
-          reason: 'receipt',
-          reference: input.reference,
-        },
+      await bookStockIn(tx, {
+        key: `receipt:${input.reference}:${i}`,
+        warehouseId: warehouse!.id,
+        productId: productIds[i],
+        quantity: l.quantity,
+        reason: 'receipt',
+        reference: input.reference,
       });
     }
     await tx.auditLog.create({
