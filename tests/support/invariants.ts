@@ -1,7 +1,12 @@
 // Checked after every test: stock never negative or over-reserved, and every journal entry balances.
-import type { OperationsDb } from '../../db/clients';
+import type { OperationsDb, OperationsTx } from '../../db/clients';
+import { snapshot } from './snapshot';
 
-export async function assertInvariants(db: OperationsDb): Promise<void> {
+export async function assertInvariants(ops: OperationsDb): Promise<void> {
+  await snapshot(ops, (db) => check(db));
+}
+
+async function check(db: OperationsTx): Promise<void> {
   const badStock = await db.stockLevel.findMany({ where: { OR: [{ onHand: { lt: 0 } }, { reserved: { lt: 0 } }] } });
   expect(badStock).toEqual([]);
   const levels = await db.stockLevel.findMany();

@@ -1,11 +1,24 @@
 // Checks on the production store, alone and against the operations store, run after tests that move shop stock.
-import type { OperationsDb, ProductionDb } from '../../db/clients';
+import type { OperationsDb, ProductionDb, ProductionTx } from '../../db/clients';
+import { snapshot } from './snapshot';
 
 /**
  * Shop stock is its moves summed, never negative nor over-reserved, reserved exactly what active
  * reservations hold, and every unit that crossed between the stores was booked on both sides.
  */
-export async function assertProductionInvariants(ops: OperationsDb, prod: ProductionDb): Promise<void> {
+export async function assertProductionInvariants(ops: OperationsDb, production: ProductionDb): Promise<void> {
+  const crossings = await snapshot(production, (prod) => checkShop(prod));
+  const opsSum = async (reason: string) =>
+    (await ops.stockMove.aggregate({ where: { reason }, _sum: { quantity: true } }))._sum.quantity ?? 0;
+  // Each side's moves carry opposite signs, so a crossing booked on both sides sums to zero.
+  const toShop = { warehouses: await opsSum('to_production'), shop: crossings.toShop };
+  const fromShop = { warehouses: await opsSum('from_production'), shop: crossings.fromShop };
+  expect({ toShop, balance: toShop.warehouses + toShop.shop }).toEqual({ toShop, balance: 0 });
+  expect({ fromShop, balance: fromShop.warehouses + fromShop.shop }).toEqual({ fromShop, balance: 0 });
+}
+
+/** The shop's own checks, read in one snapshot; returns its side of the crossings between the stores. */
+async function checkShop(prod: ProductionTx): Promise<{ toShop: number; fromShop: number }> {
   const levels = await prod.productionStock.findMany();
   const moves = await prod.productionStockMove.groupBy({ by: ['sku', 'location'], _sum: { quantity: true } });
   const moved = (sku: string, location: string) => moves.find((m) => m.sku === sku && m.location === location)?._sum.quantity ?? 0;
@@ -26,15 +39,9 @@ export async function assertProductionInvariants(ops: OperationsDb, prod: Produc
   );
   expect([...active, ...spares].filter((a) => !levels.some((l) => l.sku === a.sku && l.location === a.location))).toEqual([]);
 
-  const opsSum = async (reason: string) =>
-    (await ops.stockMove.aggregate({ where: { reason }, _sum: { quantity: true } }))._sum.quantity ?? 0;
   const prodSum = async (reasons: string[]) =>
     (await prod.productionStockMove.aggregate({ where: { reason: { in: reasons } }, _sum: { quantity: true } }))._sum.quantity ?? 0;
-  // Each side's moves carry opposite signs, so a crossing booked on both sides sums to zero.
-  const toShop = { warehouses: await opsSum('to_production'), shop: await prodSum(['transfer_in']) };
-  const fromShop = { warehouses: await opsSum('from_production'), shop: await prodSum(['handover', 'transfer_out']) };
-  expect({ toShop, balance: toShop.warehouses + toShop.shop }).toEqual({ toShop, balance: 0 });
-  expect({ fromShop, balance: fromShop.warehouses + fromShop.shop }).toEqual({ fromShop, balance: 0 });
+  return { toShop: await prodSum(['transfer_in']), fromShop: await prodSum(['handover', 'transfer_out']) };
 }
 
 /** No two active work orders (planned, running, held) overlap in one slot of one work center. */
