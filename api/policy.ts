@@ -2,6 +2,7 @@ import type { Config } from '../config';
 import type { ManufacturingPolicy } from '../workflows/manufacturing/types';
 import type { OrderPolicy } from '../workflows/order/types';
 import type { ProcurementPolicy } from '../workflows/procurement/types';
+import type { ReturnPolicy } from '../workflows/returns/types';
 import type { TicketPolicy } from '../workflows/ticket/types';
 
 const HOUR_MS = 3_600_000;
@@ -13,6 +14,7 @@ export interface Policies {
   procurement: ProcurementPolicy;
   ticket: TicketPolicy;
   manufacturing: ManufacturingPolicy;
+  returns: ReturnPolicy;
 }
 
 export function policiesFrom(cfg: Config): Policies {
@@ -45,6 +47,10 @@ export function policiesFrom(cfg: Config): Policies {
       machineAttempts: cfg.MACHINE_ATTEMPTS,
       materialWaitMs: cfg.MATERIAL_WAIT_DAYS * DAY_MS,
       qualityMaxReworks: cfg.QUALITY_MAX_REWORKS,
+    },
+    returns: {
+      receiveWaitMs: cfg.RETURN_RECEIPT_WAIT_DAYS * DAY_MS,
+      approvalEscalationMs: cfg.RETURN_APPROVAL_ESCALATION_HOURS * HOUR_MS,
     },
   };
 }

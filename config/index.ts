@@ -138,6 +138,11 @@ const schema = z.object({
   SLA_WARNING_PERCENT: z.coerce.number().min(1).max(99).default(80),
   /** Days a resolved ticket waits for the customer's confirmation before it closes itself. */
   TICKET_AUTO_CLOSE_DAYS: positiveHours.default(5),
+  // --- customer returns
+  /** Days an authorized return waits for its goods; what has not arrived by then is no longer expected (nothing at all: the return expires). */
+  RETURN_RECEIPT_WAIT_DAYS: positiveHours.default(30),
+  /** Hours an approver has for a return outside its window before the task escalates to a manager. */
+  RETURN_APPROVAL_ESCALATION_HOURS: positiveHours.default(48),
   // --- manufacturing
   /** Seconds a machine job may report no progress before it counts as stalled and is retried from its last progress. */
   MACHINE_HEARTBEAT_TIMEOUT_SECONDS: z.coerce.number().positive().default(60),

@@ -20,6 +20,7 @@ export const CHART_OF_ACCOUNTS = [
   { code: '6900', name: 'Bad debt expense', type: 'expense' },
   { code: '6950', name: 'Production losses', type: 'expense' },
   { code: '6960', name: 'Maintenance', type: 'expense' },
+  { code: '6970', name: 'Returns written off', type: 'expense' },
 ];
 
 /**
@@ -27,6 +28,18 @@ export const CHART_OF_ACCOUNTS = [
  * in it is never sold, reserved or transferred to production.
  */
 export const QUALITY_HOLD_WAREHOUSE = 'QC';
+
+/**
+ * Customer returns arrive here and wait for inspection; like the inspection hold, stock in it is never
+ * sold or reserved. Inspected goods move on: to MAIN (resellable), to the shop (repair) or out (scrap).
+ */
+export const RETURNS_WAREHOUSE = 'RETURNS';
+
+/** Return windows, restocking fees and approvers per product category; "general" covers every other category. */
+export const RETURN_POLICIES = [
+  { category: 'general', windowDays: 30, restockingFeeBp: 1000, approverRole: 'manager' },
+  { category: 'made-to-order', windowDays: 14, restockingFeeBp: 1500, approverRole: 'manager' },
+];
 
 export async function seedReferenceData(db: OperationsDb, opts: { carrierUrl: string }): Promise<void> {
   for (const a of CHART_OF_ACCOUNTS) await db.account.upsert({ where: { code: a.code }, create: a, update: {} });
@@ -36,6 +49,12 @@ export async function seedReferenceData(db: OperationsDb, opts: { carrierUrl: st
     create: { code: QUALITY_HOLD_WAREHOUSE, name: 'Incoming inspection hold' },
     update: {},
   });
+  await db.warehouse.upsert({
+    where: { code: RETURNS_WAREHOUSE },
+    create: { code: RETURNS_WAREHOUSE, name: 'Customer returns' },
+    update: {},
+  });
+  for (const p of RETURN_POLICIES) await db.returnPolicy.upsert({ where: { category: p.category }, create: p, update: {} });
   await db.carrier.upsert({
     where: { code: 'SWIFT' },
     create: { code: 'SWIFT', name: 'Swift Parcel', apiUrl: opts.carrierUrl },

@@ -13,10 +13,12 @@ export const ACCOUNTS = {
   taxPayable: '2100',
   revenue: '4000',
   purchaseDiscounts: '4900',
+  costOfGoodsSold: '5000',
   appliedProductionCost: '5100',
   badDebt: '6900',
   productionLosses: '6950',
   maintenance: '6960',
+  returnsWrittenOff: '6970',
 } as const;
 
 export interface JournalLineInput {

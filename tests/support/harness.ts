@@ -84,6 +84,7 @@ export class Harness {
       procurement: { ...DEFAULT_POLICIES.procurement, ...o.procurement },
       ticket: { ...DEFAULT_POLICIES.ticket, ...o.ticket },
       manufacturing: { ...DEFAULT_POLICIES.manufacturing, ...o.manufacturing },
+      returns: { ...DEFAULT_POLICIES.returns, ...o.returns },
     };
   }
 
