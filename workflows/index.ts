@@ -8,3 +8,4 @@ export { qualityAlert } from './quality-alert';
 export { maintenanceRequest } from './maintenance-request';
 export { preventiveMaintenance } from './preventive-maintenance';
 export { preventiveMaintenanceJob } from './preventive-maintenance-job';
+export { customerReturn } from './customer-return';
