@@ -78,15 +78,19 @@ export function createManufacturingActivities(db: OperationsDb) {
       });
     },
 
-    /** Finished goods handed over, or unused materials returned, arrive in MAIN. */
+    /**
+     * Finished goods handed over, or unused materials returned, arrive in MAIN; `warehouse` names another
+     * (a called-off repair's unrepaired units go back to RETURNS).
+     */
     async receiveFromProduction(input: {
       key: string;
       moNumber: string;
       lines: SkuQuantity[];
       reason: 'handover' | 'returned';
+      warehouse?: string;
     }): Promise<void> {
       await once(db, input.key, async (tx) => {
-        const main = await warehouseByCode(tx, 'MAIN');
+        const main = await warehouseByCode(tx, input.warehouse ?? 'MAIN');
         for (const [i, line] of input.lines.entries()) {
           if (line.quantity <= 0) continue;
           const product = await productBySku(tx, line.sku);

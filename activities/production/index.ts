@@ -15,7 +15,8 @@ import { createPreventiveMaintenanceActivities } from './preventive-maintenance'
 export function createProductionActivities(db: ProductionDb, opts: MachineActivityOptions = {}) {
   const lookup: BomLookup = async (sku) => {
     const bom = await db.bom.findFirst({
-      where: { productSku: sku, active: true },
+      // Only how a product is made: a repair BoM's lines (the product itself) would read as a cycle.
+      where: { productSku: sku, purpose: 'manufacture', active: true },
       orderBy: { version: 'desc' },
       include: { lines: true },
     });
@@ -35,6 +36,15 @@ export function createProductionActivities(db: ProductionDb, opts: MachineActivi
     async explodeBom(input: { sku: string; quantity: number }) {
       if (!(await lookup(input.sku))) throw notFound(`Active BoM for ${input.sku}`);
       return explodeBom(input.sku, input.quantity, lookup);
+    },
+
+    /** Of the given SKUs, those with an active repair BoM with a routing: only their returned units can be repaired. */
+    async repairableSkus(input: { skus: string[] }): Promise<string[]> {
+      const boms = await db.bom.findMany({
+        where: { productSku: { in: input.skus }, purpose: 'repair', active: true, routing: { some: {} } },
+        select: { productSku: true },
+      });
+      return [...new Set(boms.map((b) => b.productSku))].sort();
     },
 
     /** Free shop-floor stock (on hand − reserved) of the given SKUs at a location. */

@@ -20,8 +20,12 @@ async function needsOf(tx: ProductionDb | ProductionTx, moNumber: string): Promi
   }
   const skus = [...totals.keys()];
   const made = new Set(
-    (await tx.bom.findMany({ where: { productSku: { in: skus }, active: true }, select: { productSku: true } })).map((b) => b.productSku),
+    (
+      await tx.bom.findMany({ where: { productSku: { in: skus }, purpose: 'manufacture', active: true }, select: { productSku: true } })
+    ).map((b) => b.productSku),
   );
+  // The unit a repair mends is never made anew for it: one missing from the shop is brought from the warehouse.
+  if (mo.purpose === 'repair') made.delete(mo.productSku);
   return skus.sort().map((sku) => ({ sku, quantity: totals.get(sku)!, manufactured: made.has(sku) }));
 }
 
@@ -32,6 +36,21 @@ async function activeHoldings(tx: ProductionTx, moId: number) {
   for (const r of active) bySku.set(r.sku, (bySku.get(r.sku) ?? 0) + r.quantity);
   const lines: SkuQuantity[] = [...bySku.keys()].sort().map((sku) => ({ sku, quantity: bySku.get(sku)! }));
   return { ids: active.map((r) => r.id), lines };
+}
+
+/** Holds arrived units for the repair order that mends them, never more than its BoM still lacks of them. */
+async function holdRepairUnits(tx: ProductionTx, mo: { id: number; number: string; productSku: string }, key: string, arrived: number) {
+  const need = (await needsOf(tx, mo.number)).find((n) => n.sku === mo.productSku)?.quantity ?? 0;
+  const covered = await tx.materialReservation.aggregate({
+    where: { moId: mo.id, sku: mo.productSku, status: { in: ['active', 'consumed'] } },
+    _sum: { quantity: true },
+  });
+  const wanted = Math.min(arrived, need - (covered._sum.quantity ?? 0));
+  const got = wanted > 0 ? await takeFreeUpTo(tx, mo.productSku, wanted, 'reserve') : 0;
+  if (got > 0)
+    await tx.materialReservation.create({
+      data: { key: `${key}:held`, moId: mo.id, sku: mo.productSku, location: SHOP, quantity: got, status: 'active' },
+    });
 }
 
 export function createMaterialActivities(db: ProductionDb) {
@@ -70,10 +89,14 @@ export function createMaterialActivities(db: ProductionDb) {
       });
     },
 
-    /** Materials sent over from an operations warehouse arrive in the shop. */
+    /**
+     * Materials sent over from an operations warehouse arrive in the shop. Units a repair order mends are held
+     * for it on arrival (up to its quantity): they are that customer's goods, and no other order may take them
+     * before the repair order's process reserves its materials.
+     */
     async receiveTransfer(input: { key: string; moNumber: string; sku: string; quantity: number }): Promise<void> {
       await once(db, input.key, async (tx) => {
-        await manufacturingOrderOf(tx, input.moNumber);
+        const mo = await manufacturingOrderOf(tx, input.moNumber);
         await addToShop(tx, input.sku, input.quantity);
         await recordMove(tx, {
           key: input.key,
@@ -82,6 +105,7 @@ export function createMaterialActivities(db: ProductionDb) {
           reason: 'transfer_in',
           reference: input.moNumber,
         });
+        if (mo.purpose === 'repair' && input.sku === mo.productSku) await holdRepairUnits(tx, mo, input.key, input.quantity);
         return null;
       });
     },

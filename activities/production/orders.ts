@@ -3,7 +3,7 @@
 import type { ProductionDb, ProductionTx } from '../../db/clients';
 import { notFound } from '../../domain/errors';
 import { writeManufacturingOrder, type NewManufacturingOrder } from '../../domain/production/create-manufacturing-order';
-import type { MoSnapshot, MoStatus, ParentType } from '../../workflows/manufacturing/types';
+import type { MoPurpose, MoSnapshot, MoStatus, ParentType } from '../../workflows/manufacturing/types';
 import { workOrdersOf } from './planning';
 
 const FINAL: MoStatus[] = ['done', 'cancelled', 'failed'];
@@ -18,7 +18,10 @@ export async function manufacturingOrderOf(db: ProductionDb | ProductionTx, numb
 export function createOrderActivities(db: ProductionDb) {
   const find = (number: string) => manufacturingOrderOf(db, number);
   return {
-    /** A child manufacturing order (for an order line or a component); the key makes a retry return the same one. */
+    /**
+     * A child manufacturing order (for an order line, a component, or a returned unit's repair with `purpose: 'repair'`);
+     * the key makes a retry return the same one.
+     */
     async createManufacturingOrder(input: NewManufacturingOrder): Promise<string> {
       return (await writeManufacturingOrder(db, input)).number;
     },
@@ -29,6 +32,7 @@ export function createOrderActivities(db: ProductionDb) {
         number: mo.number,
         productSku: mo.productSku,
         quantity: mo.quantity,
+        purpose: mo.purpose as MoPurpose,
         status: mo.status as MoStatus,
         parentType: mo.parentType as ParentType,
         ...(mo.parentRef ? { parentRef: mo.parentRef } : {}),

@@ -57,10 +57,17 @@ async function raiseAlertIfDue(tx: ProductionTx, workCenter: { id: number; code:
 
 export function createQualityActivities(db: ProductionDb) {
   return {
-    /** The active quality points of the order's product, read once when its operations begin. */
+    /**
+     * The active quality points of the order's product, read once when its operations begin. A repair's routing is
+     * not the manufacturing routing the operation points were set on, so a repaired unit gets only the checks of
+     * the finished goods.
+     */
     async qualityPlan(input: { moNumber: string }): Promise<QualityPointInfo[]> {
       const mo = await manufacturingOrderOf(db, input.moNumber);
-      const points = await db.qualityPoint.findMany({ where: { productSku: mo.productSku, active: true }, orderBy: { id: 'asc' } });
+      const points = await db.qualityPoint.findMany({
+        where: { productSku: mo.productSku, active: true, ...(mo.purpose === 'repair' ? { operationSequence: null } : {}) },
+        orderBy: { id: 'asc' },
+      });
       return points.map((p) => ({
         id: p.id,
         operationSequence: p.operationSequence,

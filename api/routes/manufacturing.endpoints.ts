@@ -20,7 +20,7 @@ export const manufacturingEndpoints = {
   list: {
     method: 'get',
     path: '/api/manufacturing-orders',
-    summary: 'List manufacturing orders, filtered by status, product or parent document, paginated',
+    summary: 'List manufacturing orders, filtered by status, product, parent document or purpose (manufacture, repair), paginated',
     access: 'staff',
     query: ZListManufacturingOrdersQuery,
     returns: 'page',

@@ -21,7 +21,8 @@ export const ZListManufacturingOrdersQuery = z
   .object({
     status: z.enum(['planned', 'waiting_materials', 'in_progress', 'held', 'done', 'cancelled', 'failed']).optional(),
     sku: z.string().min(1).optional(),
-    parent: z.string().min(1).optional().describe('Sales order or parent manufacturing order number'),
+    parent: z.string().min(1).optional().describe('Sales order, parent manufacturing order or customer return number'),
+    purpose: z.enum(['manufacture', 'repair']).optional().describe('repair: orders that mend returned goods'),
     page: z.coerce.number().int().min(1).default(1),
     pageSize: z.coerce.number().int().min(1).max(100).default(20),
   })

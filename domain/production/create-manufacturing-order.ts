@@ -1,26 +1,33 @@
 // A manufacturing order is written with one work order per routing step of the product's active
-// BoM. The key says who asked for it (an order line, a parent order's component, a planner's
-// request), so asking twice returns the first order instead of making the goods twice.
+// BoM for its purpose (a repair order by the repair BoM, every other by the manufacturing one). The key
+// says who asked for it (an order line, a parent order's component, a planner's request, a return),
+// so asking twice returns the first order instead of making the goods twice.
 import type { ProductionDb, ProductionTx } from '../../db/clients';
 import { isUniqueViolation } from '../../db/idempotency';
 import { nextNumber } from '../../db/sequence';
 import { AppError, AppErrorCode } from '../errors';
-import type { ParentType } from '../../workflows/manufacturing/types';
+import type { MoPurpose, ParentType } from '../../workflows/manufacturing/types';
 
 export interface NewManufacturingOrder {
   key: string;
   sku: string;
   quantity: number;
+  /** Default manufacture. */
+  purpose?: MoPurpose;
   parentType: ParentType;
   parentRef?: string;
   requestedBy: string;
   dueDate?: string;
 }
 
-/** The active BoM of a product (newest version) with its routing, or undefined. */
-export async function activeBom(db: ProductionDb | ProductionTx, sku: string) {
+/**
+ * The active BoM of a product for a purpose (newest version) with its routing, or undefined. Making a
+ * product only ever sees its manufacturing BoM: a repair BoM (the product itself plus spare parts) is
+ * not a way to make one.
+ */
+export async function activeBom(db: ProductionDb | ProductionTx, sku: string, purpose: MoPurpose = 'manufacture') {
   return db.bom.findFirst({
-    where: { productSku: sku, active: true },
+    where: { productSku: sku, purpose, active: true },
     orderBy: { version: 'desc' },
     include: { routing: { orderBy: { sequence: 'asc' } } },
   });
@@ -32,11 +39,13 @@ export async function writeManufacturingOrder(
 ): Promise<{ number: string; created: boolean }> {
   const earlier = await db.manufacturingOrder.findUnique({ where: { key: input.key } });
   if (earlier) return { number: earlier.number, created: false };
-  const bom = await activeBom(db, input.sku);
+  const purpose = input.purpose ?? 'manufacture';
+  const bom = await activeBom(db, input.sku, purpose);
   if (!bom) {
+    const [which, what] = purpose === 'repair' ? ['repair bill of materials', 'repaired'] : ['bill of materials', 'manufactured'];
     throw new AppError(AppErrorCode.INVALID_INPUT, {
-      message: `sku: ${input.sku} has no active bill of materials, so it cannot be manufactured`,
-      details: [{ field: 'sku', message: `${input.sku} has no active bill of materials` }],
+      message: `sku: ${input.sku} has no active ${which}, so it cannot be ${what}`,
+      details: [{ field: 'sku', message: `${input.sku} has no active ${which}` }],
     });
   }
   if (bom.routing.length === 0) {
@@ -67,6 +76,7 @@ async function insert(db: ProductionDb, input: NewManufacturingOrder, bom: BomWi
         key: input.key,
         productSku: input.sku,
         quantity: input.quantity,
+        purpose: bom.purpose,
         bomId: bom.id,
         status: 'planned',
         parentType: input.parentType,

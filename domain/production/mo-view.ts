@@ -41,6 +41,7 @@ export async function getManufacturingOrderView(stores: Stores, temporal: Client
     number: mo.number,
     sku: mo.productSku,
     quantity: mo.quantity,
+    purpose: mo.purpose,
     status: mo.status,
     statusNote: mo.statusNote ?? undefined,
     parent: { type: mo.parentType, ref: mo.parentRef ?? undefined },
@@ -99,10 +100,11 @@ export async function getManufacturingOrderView(stores: Stores, temporal: Client
 
 export async function listManufacturingOrders(
   db: ProductionDb,
-  q: { status?: string; sku?: string; parent?: string; page: number; pageSize: number },
+  q: { status?: string; sku?: string; parent?: string; purpose?: string; page: number; pageSize: number },
 ) {
   const where = {
     ...(q.status ? { status: q.status } : {}),
+    ...(q.purpose ? { purpose: q.purpose } : {}),
     ...(q.sku ? { productSku: q.sku } : {}),
     ...(q.parent ? { parentRef: q.parent } : {}),
   };
@@ -118,6 +120,7 @@ export async function listManufacturingOrders(
       number: m.number,
       sku: m.productSku,
       quantity: m.quantity,
+      purpose: m.purpose,
       status: m.status,
       parent: m.parentRef ?? undefined,
       plannedFinish: iso(m.plannedEnd),
@@ -130,6 +133,10 @@ export async function cancelManufacturingOrder(stores: Stores, temporal: Client,
   const mo = await record(stores.production, number);
   if (['done', 'cancelled', 'failed'].includes(mo.status)) throw illegal(`Manufacturing order ${number} is ${mo.status}`);
   // Sub-assemblies are cancelled through the order that needs them, so its plan stays whole.
+  if (mo.parentType === 'return') {
+    // The return waits for its repair and settles by its outcome; only the shop floor may call a repair off.
+    throw illegal(`Manufacturing order ${number} repairs goods returned under ${mo.parentRef}; it is called off on the shop floor only`);
+  }
   if (mo.parentType !== 'planner') {
     throw illegal(`Manufacturing order ${number} was made for ${mo.parentRef}; cancel ${mo.parentRef} instead`);
   }

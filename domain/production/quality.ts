@@ -2,6 +2,7 @@
 // recorded, as people read them.
 import type { ProductionDb } from '../../db/clients';
 import { invalid, notFound } from '../errors';
+import { activeBom } from './create-manufacturing-order';
 import type { TCreateQualityPointRequest } from '../../api/routes/quality.schemas';
 
 type Page = { page: number; pageSize: number };
@@ -25,11 +26,8 @@ const pointView = (p: PointRow) => ({
 
 /** A point belongs to a product that is made here, after an operation its routing has. */
 export async function createQualityPoint(db: ProductionDb, input: TCreateQualityPointRequest, by: string) {
-  const bom = await db.bom.findFirst({
-    where: { productSku: input.productSku, active: true },
-    orderBy: { version: 'desc' },
-    include: { routing: true },
-  });
+  // Operations are those of how the product is made; a repaired unit gets the finished-goods points only.
+  const bom = await activeBom(db, input.productSku);
   if (!bom) throw invalid('productSku', `${input.productSku} has no active bill of materials`);
   if (input.operationSequence !== undefined && !bom.routing.some((s) => s.sequence === input.operationSequence)) {
     throw invalid(

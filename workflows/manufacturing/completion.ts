@@ -95,6 +95,7 @@ export async function unwind(ctx: MoContext, reason: string): Promise<void> {
     await ops.postProductionCost({ key: `${key}:ledger`, moNumber: ctx.number, kind: 'transfer_back', amountCents: cents });
     ctx.note('returned', sent.map((l) => `${l.quantity} × ${l.sku}`).join(', '));
   }
+  if (ctx.mo.purpose === 'repair') await sendBackUnrepaired(ctx, released);
   if (ctx.consumedCents !== undefined) {
     const loss = ctx.consumedCents + (await absorbConversion(ctx));
     await ops.postProductionCost({
@@ -108,4 +109,24 @@ export async function unwind(ctx: MoContext, reason: string): Promise<void> {
     ctx.state.lossCents = (ctx.state.lossCents ?? 0) + loss;
     ctx.note('loss', `issued materials and machine time written off: ${loss} cents`);
   }
+}
+
+/**
+ * A repair called off before its materials were issued: the returned units it held (beyond what it brought from
+ * MAIN itself, which went back there) were sent to the shop by the return, so they go back to RETURNS unrepaired,
+ * at the standard cost they came in at.
+ */
+async function sendBackUnrepaired(ctx: MoContext, released: SkuQuantity[]): Promise<void> {
+  const sku = ctx.mo.productSku;
+  const held = released.find((l) => l.sku === sku)?.quantity ?? 0;
+  const units = held - Math.min(held, ctx.transferred.get(sku)?.quantity ?? 0);
+  if (units <= 0) return;
+  const key = `${ctx.workflowId}:send-back:returns`;
+  const sent = await production.sendBackMaterials({ moNumber: ctx.number, key, lines: [{ sku, quantity: units }] });
+  if (sent.length === 0) return;
+  await ops.receiveFromProduction({ key, moNumber: ctx.number, lines: sent, reason: 'returned', warehouse: 'RETURNS' });
+  const cents = await valued(sent);
+  await ops.postProductionCost({ key: `${key}:ledger`, moNumber: ctx.number, kind: 'transfer_back', amountCents: cents });
+  ctx.state.unitsBackToReturns = sent[0].quantity;
+  ctx.note('returned', `${sent[0].quantity} × ${sku} unrepaired to RETURNS`);
 }

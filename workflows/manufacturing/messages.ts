@@ -14,6 +14,8 @@ export interface ManufacturingOrderState {
   reason?: string;
   /** What a cancellation could not undo (consumed or scrapped), valued at cost. */
   lossCents?: number;
+  /** A repair called off before its materials were issued: the unrepaired units sent back to the returns warehouse. */
+  unitsBackToReturns?: number;
   events: { at: string; step: string; note?: string }[];
 }
 

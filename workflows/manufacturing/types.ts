@@ -15,7 +15,10 @@ export interface ManufacturingPolicy {
   qualityMaxReworks?: number;
 }
 
-export type ParentType = 'order' | 'manufacturing_order' | 'planner';
+/** What asked for the order: an order line, a parent order's component, a planner, or a customer return (a repair). */
+export type ParentType = 'order' | 'manufacturing_order' | 'planner' | 'return';
+/** manufacture: made by the product's BoM; repair: a returned unit mended by the product's repair BoM (the unit is one of its components). */
+export type MoPurpose = 'manufacture' | 'repair';
 export type MoStatus = 'planned' | 'waiting_materials' | 'in_progress' | 'held' | 'done' | 'cancelled' | 'failed';
 export type WorkOrderStatus = 'planned' | 'running' | 'done' | 'held' | 'cancelled';
 
@@ -44,6 +47,8 @@ export interface MoSnapshot {
   number: string;
   productSku: string;
   quantity: number;
+  /** Absent in orders loaded before repairs existed: manufacture. */
+  purpose?: MoPurpose;
   status: MoStatus;
   parentType: ParentType;
   parentRef?: string;
