@@ -1,7 +1,6 @@
 // What becomes of the goods of each inspected line: resellable ones go back on the shelf (waking
 // orders that wait for them), damaged ones are written off, repairable ones are repaired in the shop.
-// A repair that ends without its goods leaves the line damaged: written off, and the customer's
-// goods replaced.
+// A repair that ends without its goods leaves the line damaged: written off, and settled as such.
 import { getExternalWorkflowHandle } from '@temporalio/workflow';
 import { orderWorkflowId, stockReplenishedSignal } from '../order/messages';
 import { ops } from '../shared/activities';
@@ -18,16 +17,18 @@ export async function dispose(ctx: ReturnContext): Promise<void> {
 async function disposeLine(ctx: ReturnContext, line: ReturnLineInfo): Promise<void> {
   if (line.condition === 'resellable') return restock(ctx, line);
   if (line.condition === 'damaged') return scrap(ctx, line);
-  if (await repair(ctx, line)) {
+  const { repaired, backInReturns } = await repair(ctx, line);
+  if (repaired) {
     line.disposition = 'repaired';
     await ops.recordReturnLine({ returnNumber: ctx.number, lineNo: line.lineNo, disposition: 'repaired', at: now() });
     return;
   }
-  // The units are in the shop, not in RETURNS: the repair order wrote off what it used or sent back
-  // what it did not; for the customer the line counts as damaged.
+  // For the customer the line now counts as damaged. Units the repair sent back to RETURNS unrepaired
+  // are written off there; ones it had already used, it wrote off itself.
+  ctx.note('treated_as_damaged', `line ${line.lineNo}: the repair ${line.repairMoNumber} did not succeed`);
+  if (backInReturns > 0) return scrap(ctx, line);
   line.disposition = 'scrapped';
   await ops.recordReturnLine({ returnNumber: ctx.number, lineNo: line.lineNo, disposition: 'scrapped', at: now() });
-  ctx.note('treated_as_damaged', `line ${line.lineNo}: the repair ${line.repairMoNumber} did not succeed`);
 }
 
 async function restock(ctx: ReturnContext, line: ReturnLineInfo): Promise<void> {

@@ -8,8 +8,11 @@ import { ops, production } from '../shared/activities';
 import { now, type ReturnContext } from './context';
 import type { ReturnLineInfo } from './types';
 
-/** True when the repair order finished its goods; false when it ended without them. */
-export async function repair(ctx: ReturnContext, line: ReturnLineInfo): Promise<boolean> {
+/**
+ * Whether the repair order finished its goods and, when it did not, how many units it sent back to
+ * RETURNS unrepaired (it was called off before it used them; otherwise it wrote them off itself).
+ */
+export async function repair(ctx: ReturnContext, line: ReturnLineInfo): Promise<{ repaired: boolean; backInReturns: number }> {
   const moNumber = await production.createManufacturingOrder({
     key: ctx.key(`repair:${line.lineNo}`),
     purpose: 'repair',
@@ -39,14 +42,15 @@ export async function repair(ctx: ReturnContext, line: ReturnLineInfo): Promise<
     const outcome = await child.result();
     if (outcome.status === 'done') {
       ctx.note('repaired', `${moNumber}: ${line.receivedQty} × ${line.sku} repaired into MAIN`);
-      return true;
+      return { repaired: true, backInReturns: 0 };
     }
     ctx.note('repair_failed', `${moNumber} ended ${outcome.status}${outcome.reason ? `: ${outcome.reason}` : ''}`);
+    return { repaired: false, backInReturns: outcome.unitsBackToReturns ?? 0 };
   } catch (e) {
     if (isCancellation(e)) throw e;
     ctx.note('repair_failed', `${moNumber} failed: ${(e as Error).message}`);
+    return { repaired: false, backInReturns: 0 };
   }
-  return false;
 }
 
 /** The units leave RETURNS for the shop, booked on both sides and in the ledger, keyed by the return's line. */
