@@ -5,6 +5,8 @@ import { createMaintenanceCostActivities } from './maintenance';
 import { createManufacturingActivities } from './manufacturing';
 import { createOrderActivities } from './orders';
 import { createProcurementActivities } from './procurement';
+import { createReturnSettlementActivities } from './returns-settlement';
+import { createReturnStockActivities } from './returns-stock';
 import { createShippingActivities } from './shipping';
 import { createStockActivities } from './stock';
 import { createTaskActivities } from './tasks';
@@ -22,6 +24,8 @@ export function createOperationsActivities(db: OperationsDb) {
     ...createTicketActivities(db),
     ...createManufacturingActivities(db),
     ...createMaintenanceCostActivities(db),
+    ...createReturnStockActivities(db),
+    ...createReturnSettlementActivities(db),
   });
 }
 

@@ -2,14 +2,13 @@
 // journal entry are written in one transaction, keyed so that a retried step adds nothing.
 import type { OperationsDb, OperationsTx } from '../../db/clients';
 import { once } from '../../db/idempotency';
-import { nextNumber } from '../../db/sequence';
 import { illegal, notFound } from '../../domain/errors';
-import { documentTotals, lineAmounts } from '../../domain/money';
 import type { InvoiceInfo } from '../../workflows/order/types';
-import { postCustomerInvoice, recordPaymentOnce, settledStatus } from './customer-invoice';
+import { postCreditNote, settleInvoiceStatus } from './credit-note';
+import { postCustomerInvoice, recordPaymentOnce } from './customer-invoice';
 import { ACCOUNTS, audit, postJournal, reverseJournal } from './ledger';
 
-async function invoiceInfo(db: OperationsDb | OperationsTx, number: string): Promise<InvoiceInfo> {
+export async function invoiceInfo(db: OperationsDb | OperationsTx, number: string): Promise<InvoiceInfo> {
   const i = await db.invoice.findUniqueOrThrow({ where: { number } });
   return {
     number: i.number,
@@ -63,6 +62,18 @@ export function createInvoicingActivities(db: OperationsDb) {
       return number ? invoiceInfo(db, number) : null;
     },
 
+    /**
+     * The order's invoice as it is now, or null before it is issued: a credit note from a return may
+     * have settled it while the order's process waited for payment.
+     */
+    async loadOrderInvoice(input: { orderNumber: string }): Promise<InvoiceInfo | null> {
+      const invoice = await db.invoice.findFirst({
+        where: { order: { number: input.orderNumber }, kind: 'invoice', status: { not: 'void' } },
+        orderBy: { id: 'desc' },
+      });
+      return invoice ? invoiceInfo(db, invoice.number) : null;
+    },
+
     /** For up-front invoices: credits what was invoiced but in the end not delivered. */
     async creditUndelivered(input: { orderNumber: string; at: string }): Promise<InvoiceInfo | null> {
       const number = await once(db, `credit-note:${input.orderNumber}`, async (tx) => {
@@ -82,51 +93,16 @@ export function createInvoicingActivities(db: OperationsDb) {
             quantity,
             unitPriceCents: il.unitPriceCents,
             taxRateBp: il.taxRateBp,
-            ...lineAmounts({ quantity, unitPriceCents: il.unitPriceCents, taxRateBp: il.taxRateBp }),
           }));
         if (lines.length === 0) return null;
-        const totals = documentTotals(lines);
-        const at = new Date(input.at);
-        const creditNumber = await nextNumber(tx, 'credit-note', 'CN');
-        const journalEntryId = await postJournal(tx, {
-          key: `invoice:${creditNumber}`,
-          memo: `Credit note ${creditNumber} on ${invoice.number} for undelivered goods`,
-          sourceType: 'Invoice',
-          sourceRef: creditNumber,
-          postedAt: at,
-          lines: [
-            { account: ACCOUNTS.revenue, debitCents: totals.netCents },
-            { account: ACCOUNTS.taxPayable, debitCents: totals.taxCents },
-            { account: ACCOUNTS.receivables, creditCents: totals.totalCents, partnerRef: invoice.customer.code },
-          ],
+        await postCreditNote(tx, {
+          invoice,
+          key: `order:${input.orderNumber}:credit-note`,
+          reason: 'undelivered goods',
+          at: new Date(input.at),
+          lines,
         });
-        await tx.invoice.create({
-          data: {
-            number: creditNumber,
-            key: `order:${input.orderNumber}:credit-note`,
-            kind: 'credit_note',
-            orderId: invoice.orderId,
-            customerId: invoice.customerId,
-            status: 'paid',
-            ...totals,
-            paidCents: totals.totalCents,
-            issuedAt: at,
-            dueAt: at,
-            journalEntryId,
-            creditsInvoiceId: invoice.id,
-            lines: { create: lines },
-          },
-        });
-        // Incremented, and the status taken from the row once it is ours: a payment may have landed since the read above.
-        const now = await tx.invoice.update({ where: { id: invoice.id }, data: { creditedCents: { increment: totals.totalCents } } });
-        await tx.invoice.update({
-          where: { id: invoice.id },
-          data: { status: settledStatus(now.totalCents, now.paidCents, now.creditedCents) },
-        });
-        await audit(tx, 'process', 'credit-note.posted', 'Invoice', creditNumber, {
-          invoice: invoice.number,
-          totalCents: totals.totalCents,
-        });
+        await settleInvoiceStatus(tx, invoice.id);
         return invoice.number;
       });
       return number ? invoiceInfo(db, number) : null;
