@@ -3,6 +3,7 @@
 // and routings), two warehouses with stock, customers with credit limits and payment terms,
 // suppliers with price lists, lead times and order gateways, and work centers.
 import type { OperationsDb, ProductionDb } from './clients';
+import { seedRepairs } from './demo-repairs';
 
 function prng(seed: number) {
   return () => {
@@ -282,4 +283,5 @@ export async function seedDemoData(ops: OperationsDb, prod: ProductionDb, opts: 
     });
   }
   log(`work centers: ${centers.length}; BoMs: ${subs.length + 40} (two levels); shop stock for ${components.length} components`);
+  await seedRepairs(prod, { simulatorUrl: opts.simulatorUrl, log });
 }

@@ -125,7 +125,10 @@ test('demo data: multi-level BoMs explode to purchasable components through the 
   await seedDemoData(world.stores.operations, world.stores.production, { simulatorUrl: 'http://127.0.0.1:9' });
   expect(await world.stores.operations.product.count({ where: { sku: { startsWith: 'MFG-' } } })).toBe(40);
   const production = createProductionActivities(world.stores.production);
-  const bom = await world.stores.production.bom.findFirstOrThrow({ where: { productSku: 'MFG-001' }, include: { lines: true } });
+  const bom = await world.stores.production.bom.findFirstOrThrow({
+    where: { productSku: 'MFG-001', purpose: 'manufacture' },
+    include: { lines: true },
+  });
   expect(bom.lines.some((l) => l.componentSku.startsWith('SUB-'))).toBe(true);
   const needs = await production.explodeBom({ sku: 'MFG-001', quantity: 2 });
   expect(needs.length).toBeGreaterThan(0);
@@ -134,4 +137,7 @@ test('demo data: multi-level BoMs explode to purchasable components through the 
   const free = await production.productionAvailability({ skus: needs.map((n) => n.sku), location: 'SHOP' });
   expect(Object.keys(free).sort()).toEqual(needs.map((n) => n.sku).sort());
   await expect(production.explodeBom({ sku: 'GD-001', quantity: 1 })).rejects.toMatchObject({ type: 'NOT_FOUND' });
+  // Desk lamps and made-to-order goods have repair BoMs on the bench; a repair BoM is no way to make one.
+  expect(await production.repairableSkus({ skus: ['GD-001', 'GD-021', 'MFG-001', 'SUB-001'] })).toEqual(['GD-001', 'MFG-001']);
+  expect(await production.explodeBom({ sku: 'MFG-001', quantity: 2 })).toEqual(needs);
 });
