@@ -11,6 +11,7 @@ import { acceptDeliveryConfirmations } from './order/delivery-confirmation';
 import { fulfil } from './order/fulfilment';
 import { cancelOrderUpdate, orderStateQuery, stockReplenishedSignal, type CancelRequest, type OrderProcessState } from './order/messages';
 import { acceptPayments, type Turns } from './order/payments';
+import { acceptReturnCredits } from './order/return-credits';
 import type { OrderProcessInput } from './order/types';
 
 export async function orderToDelivery(input: OrderProcessInput): Promise<OrderProcessState> {
@@ -59,6 +60,7 @@ export async function orderToDelivery(input: OrderProcessInput): Promise<OrderPr
   );
   acceptDeliveryConfirmations(ctx, turns);
   acceptPayments(ctx, turns);
+  acceptReturnCredits(ctx, turns);
 
   ctx.order = await ops.loadOrder(input.orderNumber);
   try {

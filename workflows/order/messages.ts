@@ -62,8 +62,8 @@ export const cancelOrderUpdate = defineUpdate<OrderProcessState, [CancelRequest]
 export const confirmDeliveryUpdate = defineUpdate<ShipmentInfo, [DeliveryConfirmation]>('confirmDelivery');
 export const recordPaymentUpdate = defineUpdate<PaymentResult, [PaymentNotice]>('recordPayment');
 /** Sent by stock receipts to every order with an open backorder of a received product. */
+export const stockReplenishedSignal = defineSignal<[{ receiptReference: string }]>('stockReplenished');
 /** A return credited the order's invoice: the process reads the invoice again (it may now be settled). */
 export const returnCreditedSignal = defineSignal<[{ returnNumber: string; creditNote: string }]>('returnCredited');
-export const stockReplenishedSignal = defineSignal<[{ receiptReference: string }]>('stockReplenished');
 
 export const orderWorkflowId = (orderNumber: string) => `order-${orderNumber}`;
