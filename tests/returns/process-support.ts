@@ -1,0 +1,128 @@
+// Steps of a customer return as its tests drive them through the API, and the shop side a repair
+// needs: the repair bench and products with a repair bill of materials.
+import type { Harness, UserKey } from '../support/harness';
+import { uniq } from '../support/fixtures';
+import { stockShop } from '../support/production-fixtures';
+
+export type Outcome = 'refund' | 'replacement' | 'repair';
+
+export async function requestReturn(
+  h: Harness,
+  order: string,
+  lines: { lineNo: number; quantity: number; outcome: Outcome }[],
+  as: UserKey = 'operator',
+): Promise<string> {
+  const res = await h.post('/api/returns', { order, reason: 'Not what the customer expected', lines }, as);
+  if (res.status !== 201) throw new Error(`return of ${order}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.number as string;
+}
+
+export const returnRecord = (h: Harness, number: string) =>
+  h.stores.operations.customerReturn.findUniqueOrThrow({ where: { number }, include: { lines: { orderBy: { lineNo: 'asc' } } } });
+
+export async function waitReturn(h: Harness, number: string, status: string, timeoutMs = 60_000) {
+  return h.eventually(
+    async () => {
+      const r = await returnRecord(h, number);
+      return r.status === status ? r : undefined;
+    },
+    `return ${number} to be ${status} (is ${(await returnRecord(h, number).catch(() => undefined))?.status})`,
+    timeoutMs,
+  );
+}
+
+export const receive = (h: Harness, number: string, reference: string, lines: { lineNo: number; quantity: number }[]) =>
+  h.post(`/api/returns/${number}/receipts`, { reference, lines }, 'warehouse');
+
+/** The open inspection task of one return line (each line has its own). */
+export const inspectionTask = (h: Harness, number: string, lineNo: number) =>
+  h.eventually(
+    () => h.stores.operations.task.findFirst({ where: { id: `return-${number}:inspect:${lineNo}`, status: 'open' } }),
+    `the inspection task of ${number} line ${lineNo}`,
+  );
+
+/** An inspector's finding, with a comment and a photo. */
+export async function inspect(h: Harness, number: string, lineNo: number, decision: string, comment = 'checked') {
+  const task = await inspectionTask(h, number, lineNo);
+  const res = await h.post(
+    `/api/tasks/${encodeURIComponent(task.id)}/decision`,
+    { decision, comment, photoRef: `https://photos.example/${number}/${lineNo}.jpg` },
+    'inspector',
+  );
+  if (res.status !== 200) throw new Error(`inspection of ${number}/${lineNo}: ${res.status} ${JSON.stringify(res.body)}`);
+  return task;
+}
+
+/** Every event of a process's history (to see which children it started). */
+export async function historyEvents(h: Harness, workflowId: string) {
+  return (await h.env.client.workflow.getHandle(workflowId).fetchHistory()).events ?? [];
+}
+
+/** The parent close policy of a child that outlives its parent, as the history records it. */
+export const ABANDON = 2;
+
+export const startedChildren = async (h: Harness, workflowId: string) =>
+  (await historyEvents(h, workflowId))
+    .map((e) => e.startChildWorkflowExecutionInitiatedEventAttributes)
+    .filter((a) => a)
+    .map((a) => ({ workflowId: a!.workflowId, type: a!.workflowType?.name, parentClosePolicy: a!.parentClosePolicy }));
+
+/** The repair bench: one per test world, open around the clock, controlled at /machines/BENCH. */
+export async function repairBench(h: Harness) {
+  const prod = h.stores.production;
+  const existing = await prod.workCenter.findUnique({ where: { code: 'BENCH' } });
+  if (existing) return existing;
+  return prod.workCenter.create({
+    data: {
+      code: 'BENCH',
+      name: 'Repair bench',
+      slots: 2,
+      workdays: '1,2,3,4,5,6,7',
+      openMinute: 0,
+      closeMinute: 1440,
+      timezone: 'UTC',
+      costPerHourCents: 4_800,
+      labourPerHourCents: 3_600,
+      controllerUrl: `${h.simulator.url}/machines/BENCH`,
+    },
+  });
+}
+
+/**
+ * A spare part (held on the shop floor unless `spareInShop` is 0) and a repair BoM for `sku`: the
+ * returned unit itself and one spare part per unit, mended in one step on the bench.
+ */
+export async function repairBom(h: Harness, sku: string, opts: { spareCost?: number; spareInShop?: number; minutesPerUnit?: number } = {}) {
+  const ops = h.stores.operations;
+  const bench = await repairBench(h);
+  const main = await ops.warehouse.findUniqueOrThrow({ where: { code: 'MAIN' } });
+  const spare = await ops.product.create({
+    data: {
+      sku: uniq('SPARE'),
+      name: 'Spare part',
+      kind: 'component',
+      listPriceCents: 0,
+      standardCostCents: Math.round((opts.spareCost ?? 4) * 100),
+      taxRateBp: 0,
+    },
+  });
+  await ops.stockLevel.create({ data: { warehouseId: main.id, productId: spare.id, onHand: 0 } });
+  if ((opts.spareInShop ?? 20) > 0) await stockShop(h.stores.production, spare.sku, opts.spareInShop ?? 20);
+  await h.stores.production.bom.create({
+    data: {
+      productSku: sku,
+      purpose: 'repair',
+      outputQty: 1,
+      lines: {
+        create: [
+          { componentSku: sku, quantity: 1, scrapBp: 0 },
+          { componentSku: spare.sku, quantity: 1, scrapBp: 0 },
+        ],
+      },
+      routing: {
+        create: [{ sequence: 10, name: 'Repair', workCenterId: bench.id, setupMinutes: 0, minutesPerUnit: opts.minutesPerUnit ?? 2 }],
+      },
+    },
+  });
+  return { spare, bench };
+}
