@@ -29,6 +29,7 @@ import {
 import { component, machine, manufactured, planMo, waitMo, workCenter } from '../tests/manufacturing/support';
 import { declareOutOfService } from '../tests/maintenance/support';
 import { createWorker } from '../workers/workers';
+import { returnScenarios } from './record-return-histories';
 
 const OUT = path.resolve(__dirname, '..', 'tests', 'replay', 'histories');
 const MINUTE = 60_000;
@@ -45,14 +46,14 @@ export interface RecordedHistory {
 }
 
 /** `waiting-for-worker`: running, with an activity scheduled that no worker has picked up (its worker is down). */
-type Recorder = (
+export type Recorder = (
   name: string,
   workflowId: string,
   description: string,
   expect: 'running' | 'closed' | 'waiting-for-worker',
 ) => Promise<void>;
 /** `dev`: run on the dev server in real time (machine jobs heartbeat against the wall clock). */
-type Scenario = { name: string; server?: 'dev'; run: (h: Harness, record: Recorder) => Promise<void> };
+export type Scenario = { name: string; server?: 'dev'; run: (h: Harness, record: Recorder) => Promise<void> };
 
 function ok<T>(res: ApiResponse<T>, what: string): T {
   if (res.status >= 300) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)}`);
@@ -600,6 +601,7 @@ const scenarios: Scenario[] = [
       await record('preventive-job-done', job, 'serviced: the work center available again', 'closed');
     },
   },
+  ...returnScenarios,
 ];
 
 /** Waits until the run is quiet (no workflow task or activity in flight) or closed, then writes its history. */
