@@ -5,6 +5,7 @@ import { createMaintenanceCostActivities } from './maintenance';
 import { createManufacturingActivities } from './manufacturing';
 import { createOrderActivities } from './orders';
 import { createProcurementActivities } from './procurement';
+import { createReturnRecordActivities } from './returns-records';
 import { createShippingActivities } from './shipping';
 import { createStockActivities } from './stock';
 import { createTaskActivities } from './tasks';
@@ -22,6 +23,7 @@ export function createOperationsActivities(db: OperationsDb) {
     ...createTicketActivities(db),
     ...createManufacturingActivities(db),
     ...createMaintenanceCostActivities(db),
+    ...createReturnRecordActivities(db),
   });
 }
 
