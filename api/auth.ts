@@ -64,7 +64,7 @@ export function requireAccess(access: Access): RequestHandler {
     if (mayCall(user, access)) return next();
     const message =
       access === 'staff' || access === 'anyone'
-        ? 'Customer-portal keys may only use /api/tickets'
+        ? 'Customer-portal keys may only use /api/tickets and /api/returns'
         : `This action needs one of the roles: ${access.roles.join(', ')} (you have ${user.roles.join(', ')})`;
     next(new AppError(AppErrorCode.FORBIDDEN, { message }));
   };

@@ -17,6 +17,8 @@ import { processEndpoints } from './routes/processes.endpoints';
 import { processHandlers } from './routes/processes';
 import { qualityEndpoints } from './routes/quality.endpoints';
 import { qualityHandlers } from './routes/quality';
+import { returnEndpoints } from './routes/returns.endpoints';
+import { returnHandlers } from './routes/returns';
 import { procurementEndpoints } from './routes/procurement.endpoints';
 import { procurementHandlers } from './routes/procurement';
 import { stockEndpoints } from './routes/stock.endpoints';
@@ -42,6 +44,7 @@ const GROUPS = {
   workCenters: workCenterEndpoints,
   quality: qualityEndpoints,
   maintenance: maintenanceEndpoints,
+  returns: returnEndpoints,
 } as const;
 type Groups = typeof GROUPS;
 
@@ -58,6 +61,7 @@ const HANDLERS: { [K in keyof Groups]: (deps: AppDeps) => Handlers<Groups[K]> } 
   workCenters: workCenterHandlers,
   quality: qualityHandlers,
   maintenance: maintenanceHandlers,
+  returns: returnHandlers,
 };
 
 /** Every endpoint with its name (`group.name`), in the order Express matches them. */

@@ -13,7 +13,7 @@ const positiveHours = z.coerce.number().positive();
 
 /**
  * A user of the API: the key is sent as `X-API-Key`, the roles decide what the user may do. A
- * customer-portal user (role customer only) is bound to one customer and sees only its tickets.
+ * customer-portal user (role customer only) is bound to one customer and sees only its tickets and returns.
  * Configured users carry only the SHA-256 digest of their key; users built in code (tests) may
  * carry the plain key, which the API digests on first use.
  */

@@ -118,6 +118,8 @@ export async function seedDemoData(ops: OperationsDb, prod: ProductionDb, opts: 
         // Finished goods built for each order; sub-assemblies and the rest are made when short.
         makeToOrder: p.sku.startsWith('MFG-'),
         inspectOnReceipt: INSPECTED_ON_RECEIPT.includes(p.sku),
+        // Goods made for one customer come back under a shorter window and a higher fee (RETURN_POLICIES).
+        category: p.sku.startsWith('MFG-') ? 'made-to-order' : 'general',
       },
     });
   }

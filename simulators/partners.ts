@@ -52,6 +52,7 @@ export function createPartnerSimulator(opts: PartnerSimulatorOptions = {}) {
   const behaviour = new Map<string, PartyBehaviour>();
   const calls = new Map<string, number>();
   const bookings = new Map<string, { trackingNumber: string; shipmentNumber: string; at: string }>();
+  const pickups = new Map<string, { trackingNumber: string; rmaNumber: string; at: string }>();
   const purchaseOrders = new Map<
     string,
     { poNumber: string; supplier: string; promisedDate: string; lines: unknown; at: string; cancelled?: boolean }
@@ -108,6 +109,20 @@ export function createPartnerSimulator(opts: PartnerSimulatorOptions = {}) {
   });
   app.get('/carriers/:code/bookings', (_req, res) => void res.json([...bookings.values()]));
 
+  // Collecting returned goods from a customer: the same outages as bookings, keyed by the RMA number.
+  app.post('/carriers/:code/pickups', async (req, res) => {
+    if (await misbehave(party('carriers', req.params.code))) return void res.status(503).json({ error: 'carrier system unavailable' });
+    const rmaNumber = String(req.header('idempotency-key') ?? req.body?.rmaNumber ?? '');
+    if (!rmaNumber) return void res.status(400).json({ error: 'rmaNumber is required' });
+    let pickup = pickups.get(rmaNumber);
+    if (!pickup) {
+      pickup = { rmaNumber, trackingNumber: trackingNumber(req.params.code, rmaNumber), at: new Date().toISOString() };
+      pickups.set(rmaNumber, pickup);
+    }
+    res.status(201).json(pickup);
+  });
+  app.get('/carriers/:code/pickups', (_req, res) => void res.json([...pickups.values()]));
+
   app.post('/suppliers/:code/orders', async (req, res) => {
     const key = party('suppliers', req.params.code);
     if (await misbehave(key)) return void res.status(503).json({ error: 'supplier gateway unavailable' });
@@ -138,7 +153,7 @@ export function createPartnerSimulator(opts: PartnerSimulatorOptions = {}) {
     res.status(err instanceof z.ZodError ? 400 : 500).json({ error: err instanceof z.ZodError ? err.issues : String(err) });
   }) as express.ErrorRequestHandler);
 
-  return { app, bookings, purchaseOrders, calls, machines };
+  return { app, bookings, pickups, purchaseOrders, calls, machines };
 }
 
 export type PartnerSimulator = ReturnType<typeof createPartnerSimulator> & { server: Server; url: string };

@@ -5,6 +5,7 @@ import { createMaintenanceCostActivities } from './maintenance';
 import { createManufacturingActivities } from './manufacturing';
 import { createOrderActivities } from './orders';
 import { createProcurementActivities } from './procurement';
+import { createReturnRecordActivities } from './returns-records';
 import { createReturnSettlementActivities } from './returns-settlement';
 import { createReturnStockActivities } from './returns-stock';
 import { createShippingActivities } from './shipping';
@@ -26,6 +27,7 @@ export function createOperationsActivities(db: OperationsDb) {
     ...createMaintenanceCostActivities(db),
     ...createReturnStockActivities(db),
     ...createReturnSettlementActivities(db),
+    ...createReturnRecordActivities(db),
   });
 }
 

@@ -5,6 +5,7 @@ import { defaultPayloadConverter } from '@temporalio/common';
 import type { temporal } from '@temporalio/proto';
 import type { OperationsDb } from '../../db/clients';
 import { notFound } from '../errors';
+import { mergeByTime, orderReturnEntries } from '../returns/return-history';
 import { ownedHandle, ownerOf } from './process-identity';
 
 type Event = temporal.api.history.v1.IHistoryEvent;
@@ -146,6 +147,7 @@ const RECORDS: { prefix: string; find: (db: OperationsDb, number: string) => Pro
   { prefix: 'order-', find: (db, number) => db.salesOrder.findUnique({ where: { number }, select: { id: true, createdAt: true } }) },
   { prefix: 'ticket-', find: (db, number) => db.ticket.findUnique({ where: { number }, select: { id: true, createdAt: true } }) },
   { prefix: 'requisition-', find: (db, number) => db.requisition.findUnique({ where: { number }, select: { id: true, createdAt: true } }) },
+  { prefix: 'return-', find: (db, number) => db.customerReturn.findUnique({ where: { number }, select: { id: true, createdAt: true } }) },
 ];
 
 /** A history is only told for the process of a record this database knows, never for another record's. */
@@ -176,12 +178,15 @@ export async function processHistory(db: OperationsDb, temporal: Client, workflo
     attempts: a.attempt ?? 1,
     ...(a.lastFailure?.message ? { detail: a.lastFailure.message } : {}),
   }));
+  const entries = [...summarizeHistory(history.events ?? []), ...pending];
+  // An order's returns belong to its story, also those that come back after its process closed.
+  const returns = workflowId.startsWith('order-') ? await orderReturnEntries(db, workflowId.slice('order-'.length)) : [];
   return {
     workflowId,
     type: description.type,
     status: description.status.name,
     startedAt: description.startTime.toISOString(),
     closedAt: description.closeTime?.toISOString(),
-    entries: [...summarizeHistory(history.events ?? []), ...pending],
+    entries: mergeByTime(entries, returns),
   };
 }

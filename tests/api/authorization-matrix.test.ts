@@ -36,6 +36,7 @@ const SAMPLE_IDS = [
   'MO-99999',
   '99999',
   'MNT-99999',
+  'RET-99999',
 ];
 
 function urlOf(e: (typeof ENDPOINTS)[number]): string {
@@ -64,7 +65,35 @@ async function bodies(): Promise<Record<string, unknown>> {
     'manufacturing.create': { sku: await makeable(p.sku), quantity: 1 },
     // The work center makeable() wrote.
     'maintenance.create': { workCenter: 'WC-MATRIX', reason: 'Spindle jammed' },
+    'returns.create': {
+      order: await delivered(c.id, p.id),
+      reason: 'Arrived scratched',
+      lines: [{ lineNo: 1, quantity: 1, outcome: 'replacement' }],
+    },
   };
+}
+
+/** An order whose line was delivered, written directly, so a return of it would be accepted if let through. */
+async function delivered(customerId: number, productId: number): Promise<string> {
+  const db = h.stores.operations;
+  const warehouse = await db.warehouse.findUniqueOrThrow({ where: { code: 'MAIN' } });
+  const order = await db.salesOrder.create({
+    data: {
+      number: 'SO-90001',
+      customerId,
+      warehouseId: warehouse.id,
+      status: 'delivered',
+      requestedDate: new Date(),
+      netCents: 100,
+      taxCents: 0,
+      deliverySteps: 1,
+      createdBy: 'matrix',
+      lines: {
+        create: [{ lineNo: 1, productId, quantity: 1, unitPriceCents: 100, taxRateBp: 0, shippedQty: 1, deliveredQty: 1 }],
+      },
+    },
+  });
+  return order.number;
 }
 
 /** Gives the product a BoM and routing, so a manufacturing order for it would be written if let through. */

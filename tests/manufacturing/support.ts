@@ -93,6 +93,8 @@ export async function manufactured(
       name: 'Test manufactured product',
       kind: 'manufactured',
       makeToOrder: opts.makeToOrder ?? false,
+      // As in the demo data: goods made for one customer fall under the made-to-order return policy.
+      category: opts.makeToOrder ? 'made-to-order' : 'general',
       listPriceCents: Math.round((opts.price ?? 100) * 100),
       standardCostCents: Math.round((opts.cost ?? 40) * 100),
       taxRateBp: 0,

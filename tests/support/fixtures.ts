@@ -20,8 +20,8 @@ export async function customer(
   });
 }
 
-/** A product priced `price` with tax `taxPct`, with `stock` units on hand in MAIN. */
-export async function product(db: OperationsDb, opts: { price?: number; stock?: number; taxPct?: number } = {}) {
+/** A product priced `price` with tax `taxPct`, with `stock` units on hand in MAIN (return policy `category`, default general). */
+export async function product(db: OperationsDb, opts: { price?: number; stock?: number; taxPct?: number; category?: string } = {}) {
   const warehouse = await db.warehouse.findUniqueOrThrow({ where: { code: 'MAIN' } });
   const p = await db.product.create({
     data: {
@@ -31,6 +31,7 @@ export async function product(db: OperationsDb, opts: { price?: number; stock?: 
       listPriceCents: Math.round((opts.price ?? 100) * 100),
       standardCostCents: 5000,
       taxRateBp: Math.round((opts.taxPct ?? 20) * 100),
+      category: opts.category ?? 'general',
     },
   });
   await db.stockLevel.create({ data: { warehouseId: warehouse.id, productId: p.id, onHand: opts.stock ?? 100 } });

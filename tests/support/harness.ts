@@ -183,7 +183,7 @@ export class Harness {
     throw new Error(`timed out waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`);
   }
 
-  /** A customer-portal key bound to `customerCode` (portal users see only their customer's tickets). */
+  /** A customer-portal key bound to `customerCode` (portal users see only their customer's tickets and returns). */
   portal(customerCode: string): UserKey {
     if (!USERS.some((u) => u.key === `k-portal:${customerCode}`)) {
       USERS.push({ key: `k-portal:${customerCode}`, name: 'Carla Customer', roles: ['customer'], customer: customerCode });
