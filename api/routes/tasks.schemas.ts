@@ -31,6 +31,11 @@ export const TASK_DECISIONS = [
   'rework',
   'scrap',
   'return-to-supplier',
+  // customer returns
+  'resellable',
+  'damaged',
+  'repairable',
+  'customer-drops-off',
   ...CATEGORIES.map((c) => `category:${c}` as const),
 ] as const;
 
