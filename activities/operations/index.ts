@@ -5,6 +5,7 @@ import { createMaintenanceCostActivities } from './maintenance';
 import { createManufacturingActivities } from './manufacturing';
 import { createOrderActivities } from './orders';
 import { createProcurementActivities } from './procurement';
+import { createRepairSendBackActivities } from './repair-send-back';
 import { createReturnRecordActivities } from './returns-records';
 import { createReturnSettlementActivities } from './returns-settlement';
 import { createReturnStockActivities } from './returns-stock';
@@ -28,6 +29,7 @@ export function createOperationsActivities(db: OperationsDb) {
     ...createReturnStockActivities(db),
     ...createReturnSettlementActivities(db),
     ...createReturnRecordActivities(db),
+    ...createRepairSendBackActivities(db),
   });
 }
 

@@ -37,6 +37,7 @@ export async function approve(ctx: ReturnContext): Promise<{ approvedBy?: string
 
 /** The RMA number and the date by which the goods must arrive; from now on they are received. */
 export async function authorize(ctx: ReturnContext, approvedBy?: string): Promise<void> {
+  ctx.authorizing = true;
   const rma = await ops.authorizeReturn({
     returnNumber: ctx.number,
     ...(approvedBy ? { approvedBy } : {}),

@@ -19,6 +19,8 @@ export class ReturnContext {
   /** Receipt references applied so far: the same one again is answered by the activity (duplicate or refused). */
   readonly references = new Set<string>();
   ret!: ReturnSnapshot;
+  /** Set as the RMA is being written: the record may say authorized before the step has answered. */
+  authorizing = false;
   /** Set once the RMA exists: goods are received from then on. */
   authorized = false;
   /** Set when the wait for goods ends: later receipts are refused (except a repeated reference). */

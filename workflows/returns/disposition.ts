@@ -26,7 +26,8 @@ async function disposeLine(ctx: ReturnContext, line: ReturnLineInfo): Promise<vo
   // For the customer the line now counts as damaged. Units the repair sent back to RETURNS unrepaired
   // are written off there; ones it had already used, it wrote off itself.
   ctx.note('treated_as_damaged', `line ${line.lineNo}: the repair ${line.repairMoNumber} did not succeed`);
-  if (backInReturns > 0) return scrap(ctx, line);
+  if (backInReturns === line.receivedQty) return scrap(ctx, line);
+  if (backInReturns > 0) ctx.note('left_in_returns', `${backInReturns} × ${line.sku} came back from the repair; a person decides on them`);
   line.disposition = 'scrapped';
   await ops.recordReturnLine({ returnNumber: ctx.number, lineNo: line.lineNo, disposition: 'scrapped', at: now() });
 }

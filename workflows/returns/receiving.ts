@@ -15,7 +15,8 @@ function receiptRefusal(ctx: ReturnContext, req: ReturnReceiptRequest): Applicat
   // A reference already applied is answered by the receipt step itself: a duplicate, or a conflict.
   if (ctx.references.has(req.reference)) return undefined;
   if (ctx.closed || ctx.cancelRequest) return refuse(`Return ${ctx.number} is ${ctx.cancelRequest ? 'cancelled' : ctx.state.status}`);
-  if (!ctx.authorized) return refuse(`Return ${ctx.number} is not authorized yet (${ctx.state.status}); its goods cannot be received`);
+  if (!ctx.authorized && !ctx.authorizing)
+    return refuse(`Return ${ctx.number} is not authorized yet (${ctx.state.status}); its goods cannot be received`);
   if (ctx.receivingClosed)
     return refuse(`Return ${ctx.number} no longer receives goods: its receipt window closed on ${ctx.state.receiveBy?.slice(0, 10)}`);
   for (const [i, l] of req.lines.entries()) {
@@ -30,8 +31,10 @@ function receiptRefusal(ctx: ReturnContext, req: ReturnReceiptRequest): Applicat
 export function acceptReceipts(ctx: ReturnContext): void {
   setHandler(
     receiveReturnUpdate,
-    (req) =>
-      ctx.lock.run(async (): Promise<ReturnReceiptResult> => {
+    async (req) => {
+      // Goods that arrive while the RMA is being written wait for it: the record may already say authorized.
+      await condition(() => ctx.authorized || ctx.closed || ctx.cancelRequest !== undefined);
+      return ctx.lock.run(async (): Promise<ReturnReceiptResult> => {
         const refusal = receiptRefusal(ctx, req);
         if (refusal) throw refusal;
         let result: ReturnReceiptResult;
@@ -56,7 +59,8 @@ export function acceptReceipts(ctx: ReturnContext): void {
         ctx.note('received', `${req.reference}: ${units(got)} (by ${req.receivedBy})`);
         await ctx.setStatus('receiving', ctx.allArrived ? 'everything arrived' : 'part of the goods arrived');
         return result;
-      }),
+      });
+    },
     {
       validator: (req: ReturnReceiptRequest) => {
         const refusal = receiptRefusal(ctx, req);

@@ -10,7 +10,8 @@ import type { ReturnLineInfo } from './types';
 
 /**
  * Whether the repair order finished its goods and, when it did not, how many units it sent back to
- * RETURNS unrepaired (it was called off before it used them; otherwise it wrote them off itself).
+ * RETURNS unrepaired (it ended before it used them; otherwise it wrote them off itself). The count is
+ * read from the books: a repair that failed outright answers no state to tell it.
  */
 export async function repair(ctx: ReturnContext, line: ReturnLineInfo): Promise<{ repaired: boolean; backInReturns: number }> {
   const moNumber = await production.createManufacturingOrder({
@@ -45,12 +46,18 @@ export async function repair(ctx: ReturnContext, line: ReturnLineInfo): Promise<
       return { repaired: true, backInReturns: 0 };
     }
     ctx.note('repair_failed', `${moNumber} ended ${outcome.status}${outcome.reason ? `: ${outcome.reason}` : ''}`);
-    return { repaired: false, backInReturns: outcome.unitsBackToReturns ?? 0 };
   } catch (e) {
     if (isCancellation(e)) throw e;
-    ctx.note('repair_failed', `${moNumber} failed: ${(e as Error).message}`);
-    return { repaired: false, backInReturns: 0 };
+    ctx.note('repair_failed', `${moNumber} failed: ${rootCause(e)}`);
   }
+  return { repaired: false, backInReturns: await ops.unitsBackFromRepair({ moNumber, sku: line.sku }) };
+}
+
+/** The innermost reason of a failure (a child's failure wraps its step's, which wraps the step's own error). */
+function rootCause(e: unknown): string {
+  let err = e as Error;
+  while (err.cause instanceof Error) err = err.cause;
+  return err.message;
 }
 
 /** The units leave RETURNS for the shop, booked on both sides and in the ledger, keyed by the return's line. */
