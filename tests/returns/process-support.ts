@@ -89,25 +89,17 @@ export async function repairBench(h: Harness) {
 }
 
 /**
- * A spare part (held on the shop floor unless `spareInShop` is 0) and a repair BoM for `sku`: the
- * returned unit itself and one spare part per unit, mended in one step on the bench.
+ * A repair BoM for `sku`: the returned unit itself and one spare part per unit, mended in one step on
+ * the bench. The spare part is `spare` if given, else a new one held on the shop floor (`spareInShop`,
+ * default 20; 0 leaves it nowhere in stock and offered by no supplier).
  */
-export async function repairBom(h: Harness, sku: string, opts: { spareCost?: number; spareInShop?: number; minutesPerUnit?: number } = {}) {
-  const ops = h.stores.operations;
+export async function repairBom(
+  h: Harness,
+  sku: string,
+  opts: { spare?: { sku: string }; spareCost?: number; spareInShop?: number; minutesPerUnit?: number } = {},
+) {
   const bench = await repairBench(h);
-  const main = await ops.warehouse.findUniqueOrThrow({ where: { code: 'MAIN' } });
-  const spare = await ops.product.create({
-    data: {
-      sku: uniq('SPARE'),
-      name: 'Spare part',
-      kind: 'component',
-      listPriceCents: 0,
-      standardCostCents: Math.round((opts.spareCost ?? 4) * 100),
-      taxRateBp: 0,
-    },
-  });
-  await ops.stockLevel.create({ data: { warehouseId: main.id, productId: spare.id, onHand: 0 } });
-  if ((opts.spareInShop ?? 20) > 0) await stockShop(h.stores.production, spare.sku, opts.spareInShop ?? 20);
+  const spare = opts.spare ?? (await sparePart(h, opts.spareCost ?? 4, opts.spareInShop ?? 20));
   await h.stores.production.bom.create({
     data: {
       productSku: sku,
@@ -125,4 +117,22 @@ export async function repairBom(h: Harness, sku: string, opts: { spareCost?: num
     },
   });
   return { spare, bench };
+}
+
+async function sparePart(h: Harness, cost: number, inShop: number) {
+  const ops = h.stores.operations;
+  const main = await ops.warehouse.findUniqueOrThrow({ where: { code: 'MAIN' } });
+  const spare = await ops.product.create({
+    data: {
+      sku: uniq('SPARE'),
+      name: 'Spare part',
+      kind: 'component',
+      listPriceCents: 0,
+      standardCostCents: Math.round(cost * 100),
+      taxRateBp: 0,
+    },
+  });
+  await ops.stockLevel.create({ data: { warehouseId: main.id, productId: spare.id, onHand: 0 } });
+  if (inShop > 0) await stockShop(h.stores.production, spare.sku, inShop);
+  return spare;
 }

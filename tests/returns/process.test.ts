@@ -61,7 +61,7 @@ test('within the window: pickup booked, received in two parts, found resellable,
 
   const task = await inspect(h, number, 1, 'resellable', 'sealed, as new');
   expect(task).toMatchObject({ kind: 'return-inspection', role: 'quality' });
-  expect(task.decisions).not.toContain('repairable');
+  expect(JSON.parse(task.decisions)).toEqual(['resellable', 'damaged']);
   const done = await waitReturn(h, number, 'done');
   expect(done.lines[0]).toMatchObject({
     receivedQty: 2,

@@ -3,6 +3,7 @@
 // the repaired goods. A repair called off sends its units back to RETURNS to be written off.
 import { startHarness, type Harness } from '../support/harness';
 import { ledgerBalances } from '../support/fixtures';
+import { boughtProduct, supplier } from '../procurement/support';
 import { assertInvariants } from '../support/invariants';
 import { assertNoDoubleBooking, assertProductionInvariants } from '../support/production-invariants';
 import { ABANDON, inspect, receive, repairBom, requestReturn, startedChildren, waitReturn } from './process-support';
@@ -43,7 +44,7 @@ test('repairable goods are repaired on BENCH: a refund line goes back on the she
   ]);
   expect(receipt.status).toBe(201);
   const task = await inspect(h, number, 1, 'repairable', 'loose hinge');
-  expect(task.decisions).toEqual(['resellable', 'damaged', 'repairable']);
+  expect(JSON.parse(task.decisions)).toEqual(['resellable', 'damaged', 'repairable']);
   await inspect(h, number, 2, 'repairable', 'switch broken');
   const done = await waitReturn(h, number, 'done', 120_000);
 
@@ -83,39 +84,49 @@ test('repairable goods are repaired on BENCH: a refund line goes back on the she
   expect([moved('1320'), moved('1330'), moved('6970')]).toEqual([0, 0, 0]);
 });
 
-test('a repair called off for want of spare parts: the unit goes back to RETURNS, is written off, and the customer gets a replacement', async () => {
-  const db = h.stores.operations;
+/** A repair line found repairable whose repair order then ends without its goods; the return as it ends. */
+async function repairThatEnds(spare: { sku: string } | undefined, end: (repair: { number: string }) => Promise<void>) {
   const { order, product: p } = await deliveredOrder(h, { quantity: 1, price: 100, taxPct: 0 });
-  await repairBom(h, p.sku, { spareInShop: 0 });
-  const before = await ledgerBalances(db);
+  await repairBom(h, p.sku, spare ? { spare } : { spareInShop: 0 });
+  const before = await ledgerBalances(h.stores.operations);
   const number = await requestReturn(h, order, [{ lineNo: 1, quantity: 1, outcome: 'repair' }]);
   await waitReturn(h, number, 'authorized');
   expect((await receive(h, number, 'DN-NOPARTS', [{ lineNo: 1, quantity: 1 }])).status).toBe(201);
   await inspect(h, number, 1, 'repairable');
-  await waitReturn(h, number, 'repairing');
-
   const [repair] = await h.eventually(async () => {
     const found = await repairsOf(number);
     return found.length ? found : undefined;
   }, 'the repair order');
-  const late = await h.openTask(repair.number, 'materials-late');
-  expect((await h.decide(late.id, 'cancel', 'planner', 'spare part discontinued')).status).toBe(200);
+  await end(repair);
   const done = await waitReturn(h, number, 'done', 90_000);
-
-  expect((await h.stores.production.manufacturingOrder.findUniqueOrThrow({ where: { id: repair.id } })).status).toBe('cancelled');
   expect(done.lines[0]).toMatchObject({
     condition: 'repairable',
     disposition: 'scrapped',
     settlement: 'replaced',
     repairMoNumber: repair.number,
   });
-  const replacement = await db.salesOrder.findUniqueOrThrow({ where: { number: done.replacementOrderNumber! }, include: { lines: true } });
+  const replacement = await h.stores.operations.salesOrder.findUniqueOrThrow({
+    where: { number: done.replacementOrderNumber! },
+    include: { lines: true },
+  });
   expect([replacement.netCents, replacement.lines.map((l) => [l.productId, l.quantity])]).toEqual([0, [[p.id, 1]]]);
+  // The unit came back to RETURNS unrepaired and was written off there at its standard cost (50).
   expect(await stock(p.id, 'RETURNS')).toBe(0);
-  // Received and sent to the shop and back at standard cost (50), then written off.
-  const after = await ledgerBalances(db);
+  const after = await ledgerBalances(h.stores.operations);
   const moved = (account: string) => (after[account] ?? 0) - (before[account] ?? 0);
   expect([moved('1300'), moved('1310'), moved('5000'), moved('6970')]).toEqual([0, 0, -5_000, 5_000]);
-  const events = (await h.get(`/api/returns/${number}`)).body;
-  expect(events.status).toBe('done');
+  return (await h.stores.production.manufacturingOrder.findUniqueOrThrow({ where: { number: repair.number } })).status;
+}
+
+test('a repair called off on the shop floor (its spare part is late): the unit is written off and the customer gets a replacement', async () => {
+  const late = await boughtProduct(h, await supplier(h), 4);
+  const status = await repairThatEnds(late, async (repair) => {
+    const task = await h.openTask(repair.number, 'materials-late');
+    expect((await h.decide(task.id, 'cancel', 'planner', 'spare part discontinued')).status).toBe(200);
+  });
+  expect(status).toBe('cancelled');
+});
+
+test('a repair that fails (nobody sells its spare part): the unit is written off all the same and replaced', async () => {
+  expect(await repairThatEnds(undefined, async () => undefined)).toBe('failed');
 });
