@@ -25,6 +25,8 @@ export class ReturnContext {
   authorized = false;
   /** Set when the wait for goods ends: later receipts are refused (except a repeated reference). */
   receivingClosed = false;
+  /** Receipts accepted and waiting for, or taking, their turn: the wait for goods ends only once they are through. */
+  receiptsInFlight = 0;
   cancelRequest?: CancelReturnRequest;
   /** Set once the record is closed with its ending. */
   closed = false;

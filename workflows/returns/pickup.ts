@@ -1,6 +1,6 @@
 // The carrier collects the goods from the customer. Retries with backoff are automatic; when they
 // run out an operator decides: try the carrier again, or let the customer drop the goods off.
-import { ActivityFailure } from '@temporalio/workflow';
+import { ActivityFailure, isCancellation } from '@temporalio/workflow';
 import { partners } from '../shared/activities';
 import type { ReturnContext } from './context';
 
@@ -14,7 +14,8 @@ export async function arrangePickup(ctx: ReturnContext): Promise<void> {
       ctx.note('pickup_booked', `tracking ${trackingNumber}`);
       return;
     } catch (e) {
-      if (!(e instanceof ActivityFailure)) throw e;
+      // A cancelled return stops asking the carrier; it is no outage.
+      if (!(e instanceof ActivityFailure) || isCancellation(e)) throw e;
       const why = e.cause?.message ?? e.message;
       ctx.note('pickup_unavailable', why);
       const id = await ctx.tasks.ask({

@@ -34,32 +34,12 @@ export function acceptReceipts(ctx: ReturnContext): void {
     async (req) => {
       // Goods that arrive while the RMA is being written wait for it: the record may already say authorized.
       await condition(() => ctx.authorized || ctx.closed || ctx.cancelRequest !== undefined);
-      return ctx.lock.run(async (): Promise<ReturnReceiptResult> => {
-        const refusal = receiptRefusal(ctx, req);
-        if (refusal) throw refusal;
-        let result: ReturnReceiptResult;
-        try {
-          result = await ops.receiveReturnGoods({
-            returnNumber: ctx.number,
-            reference: req.reference,
-            lines: req.lines,
-            receivedBy: req.receivedBy,
-            at: now(),
-          });
-        } catch (e) {
-          return asRefusal(e);
-        }
-        ctx.references.add(req.reference);
-        if (result.duplicate) return result;
-        for (const l of result.lines) {
-          const line = ctx.line(l.lineNo);
-          if (line) line.receivedQty = l.receivedQty;
-        }
-        const got = req.lines.map((l) => ({ sku: ctx.line(l.lineNo).sku, quantity: l.quantity }));
-        ctx.note('received', `${req.reference}: ${units(got)} (by ${req.receivedBy})`);
-        await ctx.setStatus('receiving', ctx.allArrived ? 'everything arrived' : 'part of the goods arrived');
-        return result;
-      });
+      ctx.receiptsInFlight++;
+      try {
+        return await ctx.lock.run(() => book(ctx, req));
+      } finally {
+        ctx.receiptsInFlight--;
+      }
     },
     {
       validator: (req: ReturnReceiptRequest) => {
@@ -70,6 +50,34 @@ export function acceptReceipts(ctx: ReturnContext): void {
   );
 }
 
+/** Books one receipt, its turn taken: checked again, since a receipt or the window's end may have come first. */
+async function book(ctx: ReturnContext, req: ReturnReceiptRequest): Promise<ReturnReceiptResult> {
+  const refusal = receiptRefusal(ctx, req);
+  if (refusal) throw refusal;
+  let result: ReturnReceiptResult;
+  try {
+    result = await ops.receiveReturnGoods({
+      returnNumber: ctx.number,
+      reference: req.reference,
+      lines: req.lines,
+      receivedBy: req.receivedBy,
+      at: now(),
+    });
+  } catch (e) {
+    return asRefusal(e);
+  }
+  ctx.references.add(req.reference);
+  if (result.duplicate) return result;
+  for (const l of result.lines) {
+    const line = ctx.line(l.lineNo);
+    if (line) line.receivedQty = l.receivedQty;
+  }
+  const got = req.lines.map((l) => ({ sku: ctx.line(l.lineNo).sku, quantity: l.quantity }));
+  ctx.note('received', `${req.reference}: ${units(got)} (by ${req.receivedBy})`);
+  await ctx.setStatus('receiving', ctx.allArrived ? 'everything arrived' : 'part of the goods arrived');
+  return result;
+}
+
 /**
  * Waits for the goods until the receipt window closes; true when anything arrived. A receipt still
  * being booked when the window closes is finished first, so what the process goes on with is final.
@@ -77,9 +85,9 @@ export function acceptReceipts(ctx: ReturnContext): void {
 export async function awaitGoods(ctx: ReturnContext): Promise<boolean> {
   const left = Date.parse(ctx.state.receiveBy!) - Date.now();
   await condition(() => ctx.allArrived, Math.max(1, left));
-  await ctx.lock.run(async () => {
-    ctx.receivingClosed = true;
-  });
+  // Not through the lock: a cancel that holds it waits for this flow to end, and a condition is cancellable.
+  ctx.receivingClosed = true;
+  await condition(() => ctx.receiptsInFlight === 0);
   if (!ctx.anyReceived) return false;
   const missing = ctx.lines.filter((l) => l.receivedQty < l.quantity).map((l) => ({ sku: l.sku, quantity: l.quantity - l.receivedQty }));
   if (missing.length) ctx.note('receipt_window_closed', `not received: ${units(missing)}; going on with what arrived`);
