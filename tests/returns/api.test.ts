@@ -32,8 +32,11 @@ const footprint = async () => ({
 // The process may already have moved on by the time the answer is read.
 const EARLY = ['requested', 'pending_approval', 'authorized'];
 
-test('a return of delivered goods is written with its lines, takes the units and starts its process', async () => {
+test('a return of delivered and paid goods is written with its lines, takes the units and starts its process', async () => {
   const o = await deliveredOrder(h, [{ quantity: 3 }, { quantity: 2 }], { deliverySteps: 3 });
+  // Paid in full: the order's process has ended before the goods come back.
+  expect((await h.post(`/api/orders/${o.number}/payments`, { reference: `${o.number}-P`, amount: 500 })).status).toBe(201);
+  await h.env.client.workflow.getHandle(`order-${o.number}`).result();
   const res = await h.post(
     '/api/returns',
     returnBody(o.number, [
@@ -76,8 +79,10 @@ test('a return of delivered goods is written with its lines, takes the units and
   expect(list.body).toMatchObject({ total: 1, items: [{ number, order: o.number, customer: o.customer.code, units: 3 }] });
   expect((await h.get(`/api/returns?customer=${o.customer.code}&status=done`)).body.total).toBe(0);
 
-  // The order's history tells the return beside the order's own steps.
+  // The order's history tells the return after the order's own steps, though its process has closed.
   const history = await h.get(`/api/processes/order-${o.number}/history`, 'manager');
+  expect(history.body.status).toBe('COMPLETED');
+  expect(history.body.entries.at(-1).kind).toBe('return');
   const returns = history.body.entries.filter((e: { kind: string }) => e.kind === 'return');
   expect(returns[0]).toMatchObject({ kind: 'return', step: `${number} requested`, by: 'Olga Operator' });
 });
