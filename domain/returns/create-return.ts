@@ -53,9 +53,12 @@ async function recordReturn(
   const at = new Date();
   const checked = await checkReturnRequest(db, input, at, portalCustomer);
   return db.$transaction(async (tx) => {
+    const number = await nextNumber(tx, 'customer-return', 'RET');
+    // The key is claimed before the units: the same request sent twice at once is answered as the
+    // first (a replay), not refused for units its twin has just taken.
+    await rememberResult(tx, keyed, number);
     // One lock order for every request (by order line), so parallel requests wait instead of deadlocking.
     for (const line of [...checked.lines].sort((a, b) => a.orderLineId - b.orderLineId)) await takeUnits(tx, line);
-    const number = await nextNumber(tx, 'customer-return', 'RET');
     await tx.customerReturn.create({
       data: {
         number,
@@ -92,7 +95,6 @@ async function recordReturn(
       outsideWindow: checked.window.outsideWindow,
       ...(checked.window.note ? { windowNote: checked.window.note } : {}),
     });
-    await rememberResult(tx, keyed, number);
     return number;
   });
 }

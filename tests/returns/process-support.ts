@@ -3,8 +3,28 @@
 import type { Harness, UserKey } from '../support/harness';
 import { uniq } from '../support/fixtures';
 import { stockShop } from '../support/production-fixtures';
+import { deliveredDaysAgo, deliveredOrder, type OrderedLine } from './support';
 
 export type Outcome = 'refund' | 'replacement' | 'repair';
+
+/** A delivered order (see deliveredOrder) with its products, paid in full or delivered long ago if asked. */
+export async function orderToReturn(h: Harness, lines: OrderedLine[], opts: { paid?: boolean; deliveredDaysAgo?: number } = {}) {
+  const db = h.stores.operations;
+  const order = await deliveredOrder(h, lines);
+  if (opts.deliveredDaysAgo) await deliveredDaysAgo(h, order.number, opts.deliveredDaysAgo);
+  if (opts.paid) {
+    const invoice = await db.invoice.findUniqueOrThrow({ where: { number: order.invoiceNumber } });
+    const paid = await h.post(`/api/orders/${order.number}/payments`, {
+      reference: `${order.number}-PAY`,
+      amount: invoice.totalCents / 100,
+    });
+    if (paid.status !== 201) throw new Error(`payment of ${order.number}: ${paid.status} ${JSON.stringify(paid.body)}`);
+    await h.waitForStatus(order.number, 'paid');
+  }
+  const products = [];
+  for (const sku of order.skus) products.push(await db.product.findUniqueOrThrow({ where: { sku } }));
+  return { order: order.number, customer: order.customer, product: products[0], products };
+}
 
 export async function requestReturn(
   h: Harness,

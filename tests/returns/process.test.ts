@@ -5,8 +5,7 @@ import { startHarness, type Harness } from '../support/harness';
 import { customer, ledgerBalances, orderBody } from '../support/fixtures';
 import { assertInvariants } from '../support/invariants';
 import { assertProductionInvariants } from '../support/production-invariants';
-import { deliveredOrder } from './support';
-import { ABANDON, inspect, receive, requestReturn, returnRecord, startedChildren, waitReturn } from './process-support';
+import { ABANDON, inspect, orderToReturn, receive, requestReturn, returnRecord, startedChildren, waitReturn } from './process-support';
 
 let h: Harness;
 beforeAll(async () => {
@@ -32,7 +31,7 @@ const stock = async (productId: number, warehouse: string) =>
 test('within the window: pickup booked, received in two parts, found resellable, restocked (waking a backorder), refunded by credit note and refund payment', async () => {
   const db = h.stores.operations;
   // The whole stock went to this customer, so another order for the product waits on backorder.
-  const { order, product: p } = await deliveredOrder(h, { price: 100, taxPct: 20, quantity: 3, stock: 3, paid: true });
+  const { order, product: p } = await orderToReturn(h, [{ quantity: 3, price: 100, taxPct: 20 }], { paid: true });
   const waiting = await h.post('/api/orders', orderBody((await customer(db)).code, [{ sku: p.sku, quantity: 1 }]));
   await h.waitForStatus(waiting.body.number, 'backordered');
   const before = await ledgerBalances(db);
@@ -99,7 +98,7 @@ test('within the window: pickup booked, received in two parts, found resellable,
 
 test('outside the window an approver decides: approved → authorized; rejected → rejected with the quantity released', async () => {
   const db = h.stores.operations;
-  const { order } = await deliveredOrder(h, { quantity: 2, deliveredDaysAgo: 40 });
+  const { order } = await orderToReturn(h, [{ quantity: 2 }], { deliveredDaysAgo: 40 });
   const approved = await requestReturn(h, order, [{ lineNo: 1, quantity: 1, outcome: 'refund' }]);
   await waitReturn(h, approved, 'pending_approval');
   const ask = await h.openTask(approved, 'return-approval');
@@ -125,7 +124,7 @@ test('outside the window an approver decides: approved → authorized; rejected 
 
 test('cancelled by the customer before anything arrived: quantities released, nothing booked; after a receipt a cancel is refused', async () => {
   const db = h.stores.operations;
-  const { order, customer: c } = await deliveredOrder(h, { quantity: 2 });
+  const { order, customer: c } = await orderToReturn(h, [{ quantity: 2 }]);
   const portal = h.portal(c.code);
   const number = await requestReturn(h, order, [{ lineNo: 1, quantity: 2, outcome: 'refund' }], portal);
   await waitReturn(h, number, 'authorized');
@@ -152,7 +151,7 @@ test('cancelled by the customer before anything arrived: quantities released, no
 
 test('damaged goods are written off; the refund keeps no restocking fee and settles the unpaid order with the payment', async () => {
   const db = h.stores.operations;
-  const { order, product: p } = await deliveredOrder(h, { price: 100, taxPct: 20, quantity: 2 });
+  const { order, product: p } = await orderToReturn(h, [{ quantity: 2, price: 100, taxPct: 20 }]);
   const before = await ledgerBalances(db);
   const number = await requestReturn(h, order, [{ lineNo: 1, quantity: 1, outcome: 'refund' }]);
   await waitReturn(h, number, 'authorized');
@@ -177,7 +176,7 @@ test('damaged goods are written off; the refund keeps no restocking fee and sett
 
 test('a replacement is delivered by a no-charge order running as its own process', async () => {
   const db = h.stores.operations;
-  const { order, product: p } = await deliveredOrder(h, { quantity: 2 });
+  const { order, product: p } = await orderToReturn(h, [{ quantity: 2 }]);
   const number = await requestReturn(h, order, [{ lineNo: 1, quantity: 1, outcome: 'replacement' }]);
   await waitReturn(h, number, 'authorized');
   expect((await receive(h, number, 'DN-R', [{ lineNo: 1, quantity: 1 }])).status).toBe(201);

@@ -3,8 +3,7 @@
 // goes on with what arrived and releases the rest.
 import { startHarness, type Harness } from '../support/harness';
 import { assertInvariants } from '../support/invariants';
-import { inspect, inspectionTask, receive, requestReturn, returnRecord, waitReturn } from './process-support';
-import { deliveredOrder } from './support';
+import { inspect, inspectionTask, orderToReturn, receive, requestReturn, returnRecord, waitReturn } from './process-support';
 
 const DAY = 86_400_000;
 let h: Harness;
@@ -20,7 +19,7 @@ const returnedQty = async (order: string) =>
   );
 
 test('nothing arrives within the receipt window: the return expires and its quantities are free again', async () => {
-  const { order } = await deliveredOrder(h, { quantity: 2 });
+  const { order } = await orderToReturn(h, [{ quantity: 2 }]);
   const number = await requestReturn(h, order, [{ lineNo: 1, quantity: 2, outcome: 'refund' }]);
   await waitReturn(h, number, 'authorized');
   expect(await returnedQty(order)).toEqual([2]);
@@ -39,7 +38,7 @@ test('nothing arrives within the receipt window: the return expires and its quan
 
 test('part of the goods arrives: when the window closes the process goes on with what came and releases the rest', async () => {
   const db = h.stores.operations;
-  const { order } = await deliveredOrder(h, { lines: 2, quantity: 2, price: 100, taxPct: 0, paid: true });
+  const { order } = await orderToReturn(h, [{ quantity: 2 }, { quantity: 2 }], { paid: true });
   const number = await requestReturn(h, order, [
     { lineNo: 1, quantity: 2, outcome: 'refund' },
     { lineNo: 2, quantity: 1, outcome: 'replacement' },

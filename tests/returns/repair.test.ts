@@ -6,8 +6,7 @@ import { ledgerBalances } from '../support/fixtures';
 import { boughtProduct, supplier } from '../procurement/support';
 import { assertInvariants } from '../support/invariants';
 import { assertNoDoubleBooking, assertProductionInvariants } from '../support/production-invariants';
-import { ABANDON, inspect, receive, repairBom, requestReturn, startedChildren, waitReturn } from './process-support';
-import { deliveredOrder } from './support';
+import { ABANDON, inspect, orderToReturn, receive, repairBom, requestReturn, startedChildren, waitReturn } from './process-support';
 
 let h: Harness;
 beforeAll(async () => {
@@ -27,7 +26,7 @@ const repairsOf = (number: string) =>
 
 test('repairable goods are repaired on BENCH: a refund line goes back on the shelf, a repair line back to the customer', async () => {
   const db = h.stores.operations;
-  const { order, products } = await deliveredOrder(h, { lines: 2, quantity: 1, price: 100, taxPct: 0, paid: true });
+  const { order, products } = await orderToReturn(h, [{ quantity: 1 }, { quantity: 1 }], { paid: true });
   const [kept, mended] = products;
   const { bench } = await repairBom(h, kept.sku);
   await repairBom(h, mended.sku);
@@ -78,7 +77,7 @@ test('repairable goods are repaired on BENCH: a refund line goes back on the she
   expect(done.replacementOrderNumber).toBeNull();
 
   // The refunded unit is back in MAIN, repaired; nothing is left in RETURNS; production cost went through WIP.
-  expect([await stock(kept.id, 'MAIN'), await stock(kept.id, 'RETURNS'), await stock(mended.id, 'RETURNS')]).toEqual([10, 0, 0]);
+  expect([await stock(kept.id, 'MAIN'), await stock(kept.id, 'RETURNS'), await stock(mended.id, 'RETURNS')]).toEqual([1, 0, 0]);
   const after = await ledgerBalances(db);
   const moved = (account: string) => (after[account] ?? 0) - (before[account] ?? 0);
   expect([moved('1320'), moved('1330'), moved('6970')]).toEqual([0, 0, 0]);
@@ -86,7 +85,7 @@ test('repairable goods are repaired on BENCH: a refund line goes back on the she
 
 /** A repair line found repairable whose repair order then ends without its goods; the return as it ends. */
 async function repairThatEnds(spare: { sku: string } | undefined, end: (repair: { number: string }) => Promise<void>) {
-  const { order, product: p } = await deliveredOrder(h, { quantity: 1, price: 100, taxPct: 0 });
+  const { order, product: p } = await orderToReturn(h, [{ quantity: 1 }]);
   await repairBom(h, p.sku, spare ? { spare } : { spareInShop: 0 });
   const before = await ledgerBalances(h.stores.operations);
   const number = await requestReturn(h, order, [{ lineNo: 1, quantity: 1, outcome: 'repair' }]);
