@@ -3,7 +3,7 @@
 import { startHarness, type Harness } from '../support/harness';
 import { uniq } from '../support/fixtures';
 import { assertInvariants } from '../support/invariants';
-import { stockShop } from '../support/production-fixtures';
+import { repairBom as repairBomOf, stockShop } from '../support/production-fixtures';
 import { assertNoDoubleBooking, assertProductionInvariants } from '../support/production-invariants';
 
 /**
@@ -27,9 +27,9 @@ export function usePlant(started: (h: Harness) => void): void {
 /** A work center open around the clock (plans are then easy to check), controlled at /machines/<code>. */
 export async function workCenter(
   h: Harness,
-  opts: { slots?: number; ratePerHour?: number; labourPerHour?: number; controller?: boolean } = {},
+  opts: { code?: string; slots?: number; ratePerHour?: number; labourPerHour?: number; controller?: boolean } = {},
 ) {
-  const code = uniq('WC');
+  const code = opts.code ?? uniq('WC');
   return h.stores.production.workCenter.create({
     data: {
       code,
@@ -44,6 +44,27 @@ export async function workCenter(
       controllerUrl: opts.controller === false ? null : `${h.simulator.url}/machines/${code}`,
     },
   });
+}
+
+/** A repair bench: two places, a low machine rate and a fitter's labour rate, its workstation on the machine simulator. */
+export async function bench(h: Harness, opts: { slots?: number; ratePerHour?: number; labourPerHour?: number } = {}) {
+  return workCenter(h, {
+    code: uniq('BENCH'),
+    slots: opts.slots ?? 2,
+    ratePerHour: opts.ratePerHour ?? 24,
+    labourPerHour: opts.labourPerHour ?? 36,
+  });
+}
+
+/** The product's repair BoM: the returned unit plus the spare parts, one step 'Repair' on the bench. */
+export async function repairBom(
+  h: Harness,
+  sku: string,
+  parts: { sku: string; quantity: number }[],
+  step: { workCenter: { id: number }; setupMinutes?: number; minutesPerUnit: number },
+) {
+  const { workCenter: center, ...minutes } = step;
+  return repairBomOf(h.stores.production, sku, parts, { workCenterId: center.id, ...minutes });
 }
 
 /** A bought component costing `cost`, with stock in the warehouse (MAIN) and on the shop floor. */

@@ -31,6 +31,36 @@ export async function bom(
   });
 }
 
+/**
+ * An active repair BoM of `productSku`: the returned unit itself (one per unit) plus spare parts, mended in one
+ * step 'Repair' on the given work center.
+ */
+export async function repairBom(
+  prod: ProductionDb,
+  productSku: string,
+  parts: { sku: string; quantity: number }[],
+  step: { workCenterId: number; setupMinutes?: number; minutesPerUnit: number },
+) {
+  return prod.bom.create({
+    data: {
+      productSku,
+      purpose: 'repair',
+      lines: { create: [{ sku: productSku, quantity: 1 }, ...parts].map((l) => ({ componentSku: l.sku, quantity: l.quantity })) },
+      routing: {
+        create: [
+          {
+            sequence: 10,
+            name: 'Repair',
+            workCenterId: step.workCenterId,
+            setupMinutes: step.setupMinutes ?? 0,
+            minutesPerUnit: step.minutesPerUnit,
+          },
+        ],
+      },
+    },
+  });
+}
+
 /** A manufacturing order for `quantity` by the given BoM, planned, with no work orders. */
 export async function manufacturingOrder(prod: ProductionDb, b: { id: number; productSku: string }, quantity: number) {
   const number = uniq('MO');
