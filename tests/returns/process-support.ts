@@ -1,8 +1,8 @@
 // Steps of a customer return as its tests drive them through the API, and the shop side a repair
 // needs: the repair bench and products with a repair bill of materials.
 import type { Harness, UserKey } from '../support/harness';
-import { uniq } from '../support/fixtures';
-import { stockShop } from '../support/production-fixtures';
+import { repairBom as repairBomOf } from '../support/production-fixtures';
+import { component, workCenter } from '../manufacturing/support';
 import { deliveredDaysAgo, deliveredOrder, type OrderedLine } from './support';
 
 export type Outcome = 'refund' | 'replacement' | 'repair';
@@ -89,23 +89,8 @@ export const startedChildren = async (h: Harness, workflowId: string) =>
 
 /** The repair bench: one per test world, open around the clock, controlled at /machines/BENCH. */
 export async function repairBench(h: Harness) {
-  const prod = h.stores.production;
-  const existing = await prod.workCenter.findUnique({ where: { code: 'BENCH' } });
-  if (existing) return existing;
-  return prod.workCenter.create({
-    data: {
-      code: 'BENCH',
-      name: 'Repair bench',
-      slots: 2,
-      workdays: '1,2,3,4,5,6,7',
-      openMinute: 0,
-      closeMinute: 1440,
-      timezone: 'UTC',
-      costPerHourCents: 4_800,
-      labourPerHourCents: 3_600,
-      controllerUrl: `${h.simulator.url}/machines/BENCH`,
-    },
-  });
+  const existing = await h.stores.production.workCenter.findUnique({ where: { code: 'BENCH' } });
+  return existing ?? workCenter(h, { code: 'BENCH', slots: 2, ratePerHour: 48, labourPerHour: 36 });
 }
 
 /**
@@ -119,40 +104,10 @@ export async function repairBom(
   opts: { spare?: { sku: string }; spareCost?: number; spareInShop?: number; minutesPerUnit?: number } = {},
 ) {
   const bench = await repairBench(h);
-  const spare = opts.spare ?? (await sparePart(h, opts.spareCost ?? 4, opts.spareInShop ?? 20));
-  await h.stores.production.bom.create({
-    data: {
-      productSku: sku,
-      purpose: 'repair',
-      outputQty: 1,
-      lines: {
-        create: [
-          { componentSku: sku, quantity: 1, scrapBp: 0 },
-          { componentSku: spare.sku, quantity: 1, scrapBp: 0 },
-        ],
-      },
-      routing: {
-        create: [{ sequence: 10, name: 'Repair', workCenterId: bench.id, setupMinutes: 0, minutesPerUnit: opts.minutesPerUnit ?? 2 }],
-      },
-    },
+  const spare = opts.spare ?? (await component(h, { cost: opts.spareCost ?? 4, shop: opts.spareInShop ?? 20 }));
+  await repairBomOf(h.stores.production, sku, [{ sku: spare.sku, quantity: 1 }], {
+    workCenterId: bench.id,
+    minutesPerUnit: opts.minutesPerUnit ?? 2,
   });
   return { spare, bench };
-}
-
-async function sparePart(h: Harness, cost: number, inShop: number) {
-  const ops = h.stores.operations;
-  const main = await ops.warehouse.findUniqueOrThrow({ where: { code: 'MAIN' } });
-  const spare = await ops.product.create({
-    data: {
-      sku: uniq('SPARE'),
-      name: 'Spare part',
-      kind: 'component',
-      listPriceCents: 0,
-      standardCostCents: Math.round(cost * 100),
-      taxRateBp: 0,
-    },
-  });
-  await ops.stockLevel.create({ data: { warehouseId: main.id, productId: spare.id, onHand: 0 } });
-  if (inShop > 0) await stockShop(h.stores.production, spare.sku, inShop);
-  return spare;
 }
