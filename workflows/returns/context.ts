@@ -28,7 +28,8 @@ export class ReturnContext {
   /** Receipts accepted and waiting for, or taking, their turn: the wait for goods ends only once they are through. */
   receiptsInFlight = 0;
   cancelRequest?: CancelReturnRequest;
-  /** Set once the record is closed with its ending. */
+  /** Set as the record is being closed, and how; set `closed` once it is. */
+  ending?: ReturnEnding;
   closed = false;
   readonly state: ReturnProcessState;
 
@@ -80,6 +81,7 @@ export class ReturnContext {
 
   /** Ends the return: what did not arrive is released for a later return, open tasks are withdrawn, the record closed. */
   async close(ending: ReturnEnding, reason: string): Promise<void> {
+    this.ending = ending;
     await this.tasks.withdraw(`return ${this.number} ${ending}: ${reason}`);
     await ops.releaseReturn({ returnNumber: this.number, key: this.key(`release:${ending}`), status: ending, reason, at: now() });
     this.state.status = ending;
@@ -92,6 +94,7 @@ export class ReturnContext {
   cancelRefusal(): string | undefined {
     if (this.closed) return `Return ${this.number} is already ${this.state.status}`;
     if (this.cancelRequest) return `Return ${this.number} is already being cancelled`;
+    if (this.ending) return `Return ${this.number} is being closed as ${this.ending}`;
     if (this.anyReceived) return `Goods of return ${this.number} have been received; it can no longer be cancelled`;
     if (this.receivingClosed) return `Return ${this.number} is closing: nothing arrived by ${this.state.receiveBy}`;
     return undefined;
