@@ -3,11 +3,11 @@
 import type { OperationsDb } from '../../db/clients';
 import type { HistoryEntry } from '../processes/history';
 
-/** What the audit row's data says in a few words: the status, the reason or the RMA number. */
+/** What the audit row's data says in a few words: its plain fields (status, RMA, reference, line, amounts…), not its lists. */
 function detailOf(data: Record<string, unknown>): string | undefined {
-  const parts = ['status', 'rmaNumber', 'trackingNumber', 'condition', 'reason', 'note']
-    .filter((k) => typeof data[k] === 'string' && data[k] !== '')
-    .map((k) => `${k}: ${String(data[k])}`);
+  const parts = Object.entries(data)
+    .filter(([, v]) => (typeof v === 'string' && v !== '') || typeof v === 'number')
+    .map(([k, v]) => `${k}: ${String(v)}`);
   return parts.length ? parts.join(', ') : undefined;
 }
 
@@ -24,7 +24,7 @@ export async function orderReturnEntries(db: OperationsDb, orderNumber: string):
     return {
       at: row.at.toISOString(),
       kind: 'return',
-      step: `${row.entityRef} ${row.action.replace(/^return\./, '').replace(/_/g, ' ')}`,
+      step: `${row.entityRef} ${row.action.replace(/^return\./, '').replace(/[_.-]/g, ' ')}`,
       by: row.actor,
       ...(detail ? { detail } : {}),
     };

@@ -67,7 +67,9 @@ async function book(ctx: ReturnContext, req: ReturnReceiptRequest): Promise<Retu
     return asRefusal(e);
   }
   ctx.references.add(req.reference);
-  if (result.duplicate) return result;
+  // The record knows nothing of repair BoMs; the process asked the shop when it started.
+  const answer = { ...result, lines: result.lines.map((l) => ({ ...l, repairable: ctx.line(l.lineNo)?.repairable ?? false })) };
+  if (result.duplicate) return answer;
   for (const l of result.lines) {
     const line = ctx.line(l.lineNo);
     if (line) line.receivedQty = l.receivedQty;
@@ -75,7 +77,7 @@ async function book(ctx: ReturnContext, req: ReturnReceiptRequest): Promise<Retu
   const got = req.lines.map((l) => ({ sku: ctx.line(l.lineNo).sku, quantity: l.quantity }));
   ctx.note('received', `${req.reference}: ${units(got)} (by ${req.receivedBy})`);
   await ctx.setStatus('receiving', ctx.allArrived ? 'everything arrived' : 'part of the goods arrived');
-  return result;
+  return answer;
 }
 
 /**
