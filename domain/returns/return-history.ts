@@ -6,7 +6,8 @@ import type { HistoryEntry } from '../processes/history';
 /** What the audit row's data says in a few words: its plain fields (status, RMA, reference, line, amounts…), not its lists. */
 function detailOf(data: Record<string, unknown>): string | undefined {
   const parts = Object.entries(data)
-    .filter(([, v]) => (typeof v === 'string' && v !== '') || typeof v === 'number')
+    // The entry carries its own time; the row's copy of it would only repeat it.
+    .filter(([k, v]) => k !== 'at' && ((typeof v === 'string' && v !== '') || typeof v === 'number'))
     .map(([k, v]) => `${k}: ${String(v)}`);
   return parts.length ? parts.join(', ') : undefined;
 }
