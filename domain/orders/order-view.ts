@@ -4,6 +4,7 @@ import type { Client } from '@temporalio/client';
 import type { OperationsDb } from '../../db/clients';
 import { notFound } from '../errors';
 import { fromCents } from '../money';
+import { pageOf, type PageQuery } from '../paging';
 import { liveState } from '../processes/live-state';
 import { orderStateQuery } from '../../workflows/order/messages';
 import { orderHandle } from './order-process';
@@ -68,28 +69,18 @@ export async function getOrderView(db: OperationsDb, temporal: Client, number: s
   };
 }
 
-export async function listOrders(db: OperationsDb, q: { status?: string; customer?: string; page: number; pageSize: number }) {
+export async function listOrders(db: OperationsDb, q: PageQuery & { status?: string; customer?: string }) {
   const where = { ...(q.status ? { status: q.status } : {}), ...(q.customer ? { customer: { code: q.customer } } : {}) };
-  const [total, rows] = await Promise.all([
-    db.salesOrder.count({ where }),
-    db.salesOrder.findMany({
-      where,
-      include: { customer: true },
-      orderBy: { id: 'desc' },
-      skip: (q.page - 1) * q.pageSize,
-      take: q.pageSize,
-    }),
-  ]);
-  return {
-    page: q.page,
-    pageSize: q.pageSize,
-    total,
-    items: rows.map((o) => ({
+  return pageOf(
+    q,
+    () => db.salesOrder.count({ where }),
+    (window) => db.salesOrder.findMany({ where, include: { customer: true }, orderBy: { id: 'desc' }, ...window }),
+    (o) => ({
       number: o.number,
       status: o.status,
       customer: o.customer.code,
       total: fromCents(o.netCents + o.taxCents),
       createdAt: o.createdAt.toISOString(),
-    })),
-  };
+    }),
+  );
 }

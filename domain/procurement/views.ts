@@ -3,6 +3,7 @@ import type { Client } from '@temporalio/client';
 import type { OperationsDb } from '../../db/clients';
 import { notFound } from '../errors';
 import { fromCents } from '../money';
+import { pageOf, type PageQuery } from '../paging';
 import { liveState } from '../processes/live-state';
 import { ownedHandle, ownerOf } from '../processes/process-identity';
 import {
@@ -111,24 +112,20 @@ export async function getRequisitionView(db: OperationsDb, temporal: Client, num
   };
 }
 
-export async function listRequisitions(db: OperationsDb, q: { status?: string; requester?: string; page: number; pageSize: number }) {
+export async function listRequisitions(db: OperationsDb, q: PageQuery & { status?: string; requester?: string }) {
   const where = { ...(q.status ? { status: q.status } : {}), ...(q.requester ? { requester: q.requester } : {}) };
-  const [total, rows] = await Promise.all([
-    db.requisition.count({ where }),
-    db.requisition.findMany({ where, orderBy: { id: 'desc' }, skip: (q.page - 1) * q.pageSize, take: q.pageSize }),
-  ]);
-  return {
-    page: q.page,
-    pageSize: q.pageSize,
-    total,
-    items: rows.map((r) => ({
+  return pageOf(
+    q,
+    () => db.requisition.count({ where }),
+    (window) => db.requisition.findMany({ where, orderBy: { id: 'desc' }, ...window }),
+    (r) => ({
       number: r.number,
       status: r.status,
       requester: r.requester,
       total: fromCents(r.totalCents),
       createdAt: r.createdAt.toISOString(),
-    })),
-  };
+    }),
+  );
 }
 
 type InspectionRow = Awaited<ReturnType<OperationsDb['incomingInspection']['findMany']>>[number];
@@ -146,24 +143,25 @@ const inspectionView = (i: InspectionRow, sku?: string) => ({
   receivedAt: i.createdAt.toISOString(),
 });
 
-/** Goods held in quality (pending) and past decisions, newest first. */
-export async function listIncomingInspections(db: OperationsDb, q: { status?: string; page: number; pageSize: number }) {
-  const where = q.status ? { status: q.status } : {};
-  const [total, rows] = await Promise.all([
-    db.incomingInspection.count({ where }),
-    db.incomingInspection.findMany({ where, orderBy: { id: 'desc' }, skip: (q.page - 1) * q.pageSize, take: q.pageSize }),
-  ]);
+/** Each inspection with the purchase order, its supplier and the product it holds. */
+async function withSources(db: OperationsDb, rows: InspectionRow[]) {
   const pos = await db.purchaseOrder.findMany({ where: { id: { in: rows.map((r) => r.purchaseOrderId) } } });
   const suppliers = await db.supplier.findMany({ where: { id: { in: pos.map((p) => p.supplierId) } } });
   const products = await db.product.findMany({ where: { id: { in: rows.map((r) => r.productId) } } });
-  return {
-    page: q.page,
-    pageSize: q.pageSize,
-    total,
-    items: rows.map((r) => {
-      const po = pos.find((p) => p.id === r.purchaseOrderId);
-      const supplier = suppliers.find((x) => x.id === po?.supplierId);
-      return { purchaseOrder: po?.number, supplier: supplier?.code, ...inspectionView(r, products.find((p) => p.id === r.productId)?.sku) };
-    }),
-  };
+  return rows.map((inspection) => {
+    const po = pos.find((p) => p.id === inspection.purchaseOrderId);
+    const supplier = suppliers.find((x) => x.id === po?.supplierId);
+    return { inspection, po, supplier, sku: products.find((p) => p.id === inspection.productId)?.sku };
+  });
+}
+
+/** Goods held in quality (pending) and past decisions, newest first. */
+export async function listIncomingInspections(db: OperationsDb, q: PageQuery & { status?: string }) {
+  const where = q.status ? { status: q.status } : {};
+  return pageOf(
+    q,
+    () => db.incomingInspection.count({ where }),
+    async (window) => withSources(db, await db.incomingInspection.findMany({ where, orderBy: { id: 'desc' }, ...window })),
+    ({ inspection, po, supplier, sku }) => ({ purchaseOrder: po?.number, supplier: supplier?.code, ...inspectionView(inspection, sku) }),
+  );
 }

@@ -6,6 +6,7 @@ import type { OperationsDb, ProductionDb } from '../../db/clients';
 import { illegal, invalid, notFound } from '../errors';
 import { earlierResult, type KeyedRequest } from '../idempotency-key';
 import { fromCents } from '../money';
+import { pageOf, type PageQuery } from '../paging';
 import { createProductionDocument, rememberKeyedResult } from '../processes/create-with-process';
 import { liveState } from '../processes/live-state';
 import { ownedHandle, ownerOf, startOwnedProcess } from '../processes/process-identity';
@@ -100,30 +101,18 @@ export async function getMaintenanceRequestView(stores: Stores, temporal: Client
   };
 }
 
-export async function listMaintenanceRequests(
-  db: ProductionDb,
-  q: { workCenter?: string; status?: string; kind?: string; page: number; pageSize: number },
-) {
+export async function listMaintenanceRequests(db: ProductionDb, q: PageQuery & { workCenter?: string; status?: string; kind?: string }) {
   const where = {
     ...(q.workCenter ? { workCenter: { code: q.workCenter } } : {}),
     ...(q.status ? { status: q.status } : {}),
     ...(q.kind ? { kind: q.kind } : {}),
   };
-  const [total, rows] = await Promise.all([
-    db.maintenanceRequest.count({ where }),
-    db.maintenanceRequest.findMany({
-      where,
-      include: { workCenter: { select: { code: true } } },
-      orderBy: { id: 'desc' },
-      skip: (q.page - 1) * q.pageSize,
-      take: q.pageSize,
-    }),
-  ]);
-  return {
-    page: q.page,
-    pageSize: q.pageSize,
-    total,
-    items: rows.map((r) => ({
+  return pageOf(
+    q,
+    () => db.maintenanceRequest.count({ where }),
+    (window) =>
+      db.maintenanceRequest.findMany({ where, include: { workCenter: { select: { code: true } } }, orderBy: { id: 'desc' }, ...window }),
+    (r) => ({
       number: r.number,
       kind: r.kind,
       status: r.status,
@@ -132,8 +121,8 @@ export async function listMaintenanceRequests(
       downFrom: iso(r.downFrom),
       downUntil: iso(r.downUntil),
       createdAt: r.createdAt.toISOString(),
-    })),
-  };
+    }),
+  );
 }
 
 async function openRecord(db: ProductionDb, number: string) {

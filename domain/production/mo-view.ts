@@ -4,6 +4,7 @@ import type { Client } from '@temporalio/client';
 import type { OperationsDb, ProductionDb } from '../../db/clients';
 import { illegal, notFound } from '../errors';
 import { fromCents } from '../money';
+import { pageOf, type PageQuery } from '../paging';
 import { liveState } from '../processes/live-state';
 import { ownedHandle, ownerOf } from '../processes/process-identity';
 import { checksOfOrder } from './quality';
@@ -100,7 +101,7 @@ export async function getManufacturingOrderView(stores: Stores, temporal: Client
 
 export async function listManufacturingOrders(
   db: ProductionDb,
-  q: { status?: string; sku?: string; parent?: string; purpose?: string; page: number; pageSize: number },
+  q: PageQuery & { status?: string; sku?: string; parent?: string; purpose?: string },
 ) {
   const where = {
     ...(q.status ? { status: q.status } : {}),
@@ -108,15 +109,11 @@ export async function listManufacturingOrders(
     ...(q.sku ? { productSku: q.sku } : {}),
     ...(q.parent ? { parentRef: q.parent } : {}),
   };
-  const [total, rows] = await Promise.all([
-    db.manufacturingOrder.count({ where }),
-    db.manufacturingOrder.findMany({ where, orderBy: { id: 'desc' }, skip: (q.page - 1) * q.pageSize, take: q.pageSize }),
-  ]);
-  return {
-    page: q.page,
-    pageSize: q.pageSize,
-    total,
-    items: rows.map((m) => ({
+  return pageOf(
+    q,
+    () => db.manufacturingOrder.count({ where }),
+    (window) => db.manufacturingOrder.findMany({ where, orderBy: { id: 'desc' }, ...window }),
+    (m) => ({
       number: m.number,
       sku: m.productSku,
       quantity: m.quantity,
@@ -125,8 +122,8 @@ export async function listManufacturingOrders(
       parent: m.parentRef ?? undefined,
       plannedFinish: iso(m.plannedEnd),
       createdAt: m.createdAt.toISOString(),
-    })),
-  };
+    }),
+  );
 }
 
 export async function cancelManufacturingOrder(stores: Stores, temporal: Client, number: string, reason: string, by: string) {

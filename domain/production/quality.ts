@@ -2,10 +2,10 @@
 // recorded, as people read them.
 import type { ProductionDb } from '../../db/clients';
 import { invalid, notFound } from '../errors';
+import { pageOf, type PageQuery, type PageWindow } from '../paging';
 import { activeBom } from './create-manufacturing-order';
 import type { TCreateQualityPointRequest } from '../../api/routes/quality.schemas';
 
-type Page = { page: number; pageSize: number };
 const iso = (d: Date | null) => d?.toISOString();
 
 type PointRow = NonNullable<Awaited<ReturnType<ProductionDb['qualityPoint']['findUnique']>>>;
@@ -51,13 +51,14 @@ export async function createQualityPoint(db: ProductionDb, input: TCreateQuality
   return pointView(point);
 }
 
-export async function listQualityPoints(db: ProductionDb, q: Page & { product?: string; active?: 'true' | 'false' }) {
+export async function listQualityPoints(db: ProductionDb, q: PageQuery & { product?: string; active?: 'true' | 'false' }) {
   const where = { ...(q.product ? { productSku: q.product } : {}), ...(q.active ? { active: q.active === 'true' } : {}) };
-  const [total, rows] = await Promise.all([
-    db.qualityPoint.count({ where }),
-    db.qualityPoint.findMany({ where, orderBy: { id: 'asc' }, skip: (q.page - 1) * q.pageSize, take: q.pageSize }),
-  ]);
-  return { page: q.page, pageSize: q.pageSize, total, items: rows.map(pointView) };
+  return pageOf(
+    q,
+    () => db.qualityPoint.count({ where }),
+    (window) => db.qualityPoint.findMany({ where, orderBy: { id: 'asc' }, ...window }),
+    pointView,
+  );
 }
 
 /** Deactivating twice is harmless; orders already running keep the points they read when their operations began. */
@@ -68,12 +69,11 @@ export async function deactivateQualityPoint(db: ProductionDb, id: number) {
 }
 
 type CheckRow = Awaited<ReturnType<typeof checksOf>>[number];
-const checksOf = (db: ProductionDb, where: object, skip?: number, take?: number) =>
+const checksOf = (db: ProductionDb, where: object, window?: PageWindow) =>
   db.qualityCheck.findMany({
     where,
     orderBy: { id: 'asc' },
-    skip,
-    take,
+    ...window,
     include: { point: true, workOrder: { include: { workCenter: true, mo: { select: { number: true } } } } },
   });
 
@@ -96,37 +96,31 @@ export const checkView = (c: CheckRow) => ({
   checkedAt: iso(c.checkedAt),
 });
 
-export async function listQualityChecks(db: ProductionDb, q: Page & { status?: string; workCenter?: string; mo?: string }) {
+export async function listQualityChecks(db: ProductionDb, q: PageQuery & { status?: string; workCenter?: string; mo?: string }) {
   const where = {
     ...(q.status ? { status: q.status } : {}),
     ...(q.workCenter || q.mo
       ? { workOrder: { ...(q.workCenter ? { workCenter: { code: q.workCenter } } : {}), ...(q.mo ? { mo: { number: q.mo } } : {}) } }
       : {}),
   };
-  const [total, rows] = await Promise.all([db.qualityCheck.count({ where }), checksOf(db, where, (q.page - 1) * q.pageSize, q.pageSize)]);
-  return { page: q.page, pageSize: q.pageSize, total, items: rows.map(checkView) };
+  return pageOf(
+    q,
+    () => db.qualityCheck.count({ where }),
+    (window) => checksOf(db, where, window),
+    checkView,
+  );
 }
 
 /** The checks of one manufacturing order, for its view. */
 export const checksOfOrder = async (db: ProductionDb, moId: number) => (await checksOf(db, { workOrder: { moId } })).map(checkView);
 
-export async function listQualityAlerts(db: ProductionDb, q: Page & { status?: string }) {
+export async function listQualityAlerts(db: ProductionDb, q: PageQuery & { status?: string }) {
   const where = q.status ? { status: q.status } : {};
-  const [total, rows] = await Promise.all([
-    db.qualityAlert.count({ where }),
-    db.qualityAlert.findMany({
-      where,
-      orderBy: { id: 'desc' },
-      skip: (q.page - 1) * q.pageSize,
-      take: q.pageSize,
-      include: { workCenter: true },
-    }),
-  ]);
-  return {
-    page: q.page,
-    pageSize: q.pageSize,
-    total,
-    items: rows.map((a) => ({
+  return pageOf(
+    q,
+    () => db.qualityAlert.count({ where }),
+    (window) => db.qualityAlert.findMany({ where, orderBy: { id: 'desc' }, ...window, include: { workCenter: true } }),
+    (a) => ({
       number: a.number,
       workCenter: a.workCenter.code,
       status: a.status,
@@ -135,6 +129,6 @@ export async function listQualityAlerts(db: ProductionDb, q: Page & { status?: s
       raisedAt: a.raisedAt.toISOString(),
       acknowledgedBy: a.acknowledgedBy ?? undefined,
       acknowledgedAt: iso(a.acknowledgedAt),
-    })),
-  };
+    }),
+  );
 }

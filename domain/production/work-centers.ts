@@ -3,6 +3,7 @@ import type { ProductionDb } from '../../db/clients';
 import type { WorkCenter as Center } from '../../generated/production/sqlite/client';
 import { localDate } from '../calendar';
 import { notFound } from '../errors';
+import { pageOf, type PageQuery } from '../paging';
 import { workCenterMaintenance, workCenterReliability } from './maintenance-view';
 import { planView } from './maintenance-plans';
 import { preventiveWindowsOf, type PreventiveWindow } from './preventive-windows';
@@ -43,19 +44,20 @@ const byPlannedStart = (a: ActiveWorkOrder, b: ActiveWorkOrder) =>
 const weekUtilisation = (c: Center, workOrders: ActiveWorkOrder[], now: Date) =>
   utilisation(capacityOf(c), bookingsOf(workOrders), now, new Date(now.getTime() + WEEK_MS));
 
-export async function listWorkCenters(db: ProductionDb, q: { status?: string; page: number; pageSize: number }, now = new Date()) {
+export async function listWorkCenters(db: ProductionDb, q: PageQuery & { status?: string }, now = new Date()) {
   const where = q.status ? { status: q.status } : {};
-  const [total, centers] = await Promise.all([
-    db.workCenter.count({ where }),
-    db.workCenter.findMany({ where, orderBy: { code: 'asc' }, skip: (q.page - 1) * q.pageSize, take: q.pageSize }),
-  ]);
-  const workOrders = await activeWorkOrders(
-    db,
-    centers.map((c) => c.id),
-  );
-  const items = centers.map((c) => {
-    const own = workOrders.filter((w) => w.workCenterId === c.id);
-    return {
+  return pageOf(
+    q,
+    () => db.workCenter.count({ where }),
+    async (window) => {
+      const centers = await db.workCenter.findMany({ where, orderBy: { code: 'asc' }, ...window });
+      const workOrders = await activeWorkOrders(
+        db,
+        centers.map((c) => c.id),
+      );
+      return centers.map((c) => ({ center: c, own: workOrders.filter((w) => w.workCenterId === c.id) }));
+    },
+    ({ center: c, own }) => ({
       code: c.code,
       name: c.name,
       slots: c.slots,
@@ -63,9 +65,8 @@ export async function listWorkCenters(db: ProductionDb, q: { status?: string; pa
       runningJobs: own.filter((w) => w.status === 'running').map(runningJob),
       queueLength: own.filter((w) => WAITING.includes(w.status)).length,
       utilisationPercent: weekUtilisation(c, own, now),
-    };
-  });
-  return { page: q.page, pageSize: q.pageSize, total, items };
+    }),
+  );
 }
 
 async function centerByCode(db: ProductionDb, code: string): Promise<Center> {

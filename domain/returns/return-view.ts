@@ -4,6 +4,7 @@ import type { Client } from '@temporalio/client';
 import type { OperationsDb } from '../../db/clients';
 import { notFound } from '../errors';
 import { fromCents } from '../money';
+import { pageOf, type PageQuery } from '../paging';
 import { liveState } from '../processes/live-state';
 import { returnStateQuery, returnWorkflowId } from '../../workflows/returns/messages';
 import { returnHandle } from './return-process';
@@ -98,30 +99,23 @@ export async function getReturnView(db: OperationsDb, temporal: Client, number: 
   };
 }
 
-export async function listReturns(
-  db: OperationsDb,
-  q: { status?: string; customer?: string; order?: string; page: number; pageSize: number },
-) {
+export async function listReturns(db: OperationsDb, q: PageQuery & { status?: string; customer?: string; order?: string }) {
   const where = {
     ...(q.status ? { status: q.status } : {}),
     ...(q.customer ? { customer: { code: q.customer } } : {}),
     ...(q.order ? { order: { number: q.order } } : {}),
   };
-  const [total, rows] = await Promise.all([
-    db.customerReturn.count({ where }),
-    db.customerReturn.findMany({
-      where,
-      include: { order: { select: { number: true } }, customer: { select: { code: true } }, lines: { select: { quantity: true } } },
-      orderBy: { id: 'desc' },
-      skip: (q.page - 1) * q.pageSize,
-      take: q.pageSize,
-    }),
-  ]);
-  return {
-    page: q.page,
-    pageSize: q.pageSize,
-    total,
-    items: rows.map((r) => ({
+  return pageOf(
+    q,
+    () => db.customerReturn.count({ where }),
+    (window) =>
+      db.customerReturn.findMany({
+        where,
+        include: { order: { select: { number: true } }, customer: { select: { code: true } }, lines: { select: { quantity: true } } },
+        orderBy: { id: 'desc' },
+        ...window,
+      }),
+    (r) => ({
       number: r.number,
       status: r.status,
       order: r.order.number,
@@ -130,6 +124,6 @@ export async function listReturns(
       outsideWindow: r.outsideWindow,
       rmaNumber: r.rmaNumber,
       createdAt: r.createdAt.toISOString(),
-    })),
-  };
+    }),
+  );
 }

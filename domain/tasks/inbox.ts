@@ -4,6 +4,7 @@ import type { Client } from '@temporalio/client';
 import type { ApiUser } from '../../config';
 import type { OperationsDb } from '../../db/clients';
 import { AppError, AppErrorCode, illegal, notFound } from '../errors';
+import { pageOf, type PageQuery } from '../paging';
 import { decideTaskUpdate } from '../../workflows/shared/messages';
 
 const canSee = (user: ApiUser, role: string) => user.roles.includes('admin') || user.roles.includes(role as never);
@@ -34,27 +35,19 @@ function view(t: {
   };
 }
 
-export async function listTasks(
-  db: OperationsDb,
-  user: ApiUser,
-  q: { role?: string; status: string; document?: string; page: number; pageSize: number },
-) {
+export async function listTasks(db: OperationsDb, user: ApiUser, q: PageQuery & { role?: string; status: string; document?: string }) {
   if (q.role && !canSee(user, q.role)) {
     throw new AppError(AppErrorCode.FORBIDDEN, { message: `You do not have the role ${q.role}; your roles are ${user.roles.join(', ')}` });
   }
   const roles = q.role ? [q.role] : user.roles.includes('admin') ? undefined : user.roles;
   const where = { status: q.status, ...(roles ? { role: { in: roles } } : {}), ...(q.document ? { documentRef: q.document } : {}) };
-  const [total, rows] = await Promise.all([
-    db.task.count({ where }),
+  return pageOf(
+    q,
+    () => db.task.count({ where }),
     // Nearest due date first; tasks without a deadline after those with one.
-    db.task.findMany({
-      where,
-      orderBy: [{ dueAt: { sort: 'asc', nulls: 'last' } }, { createdAt: 'asc' }],
-      skip: (q.page - 1) * q.pageSize,
-      take: q.pageSize,
-    }),
-  ]);
-  return { page: q.page, pageSize: q.pageSize, total, items: rows.map(view) };
+    (window) => db.task.findMany({ where, orderBy: [{ dueAt: { sort: 'asc', nulls: 'last' } }, { createdAt: 'asc' }], ...window }),
+    view,
+  );
 }
 
 export async function getTask(db: OperationsDb, id: string) {

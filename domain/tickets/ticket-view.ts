@@ -5,6 +5,7 @@ import type { OperationsDb } from '../../db/clients';
 import { businessMinutesBetween } from '../calendar';
 import { notFound } from '../errors';
 import { fromCents } from '../money';
+import { pageOf, type PageQuery } from '../paging';
 import { liveState } from '../processes/live-state';
 import { ticketStateQuery } from '../../workflows/ticket/messages';
 import { agreedPriority, slaPolicyFor } from './service-calendar';
@@ -83,7 +84,7 @@ export async function getTicketView(db: OperationsDb, temporal: Client, number: 
 
 export async function listTickets(
   db: OperationsDb,
-  q: { status?: string; priority?: string; breached?: boolean; assignee?: string; customer?: string; page: number; pageSize: number },
+  q: PageQuery & { status?: string; priority?: string; breached?: boolean; assignee?: string; customer?: string },
 ) {
   const customer = q.customer ? await db.customer.findUnique({ where: { code: q.customer } }) : undefined;
   const breached =
@@ -99,15 +100,11 @@ export async function listTickets(
     ...(q.customer ? { customerId: customer?.id ?? -1 } : {}),
     ...breached,
   };
-  const [total, rows] = await Promise.all([
-    db.ticket.count({ where }),
-    db.ticket.findMany({ where, orderBy: { id: 'desc' }, skip: (q.page - 1) * q.pageSize, take: q.pageSize }),
-  ]);
-  return {
-    page: q.page,
-    pageSize: q.pageSize,
-    total,
-    items: rows.map((t) => ({
+  return pageOf(
+    q,
+    () => db.ticket.count({ where }),
+    (window) => db.ticket.findMany({ where, orderBy: { id: 'desc' }, ...window }),
+    (t) => ({
       number: t.number,
       status: t.status,
       priority: t.priority,
@@ -118,6 +115,6 @@ export async function listTickets(
       resolutionDueAt: t.resolutionDueAt?.toISOString() ?? null,
       breached: t.breachedFirstResponse || t.breachedResolution,
       createdAt: t.createdAt.toISOString(),
-    })),
-  };
+    }),
+  );
 }

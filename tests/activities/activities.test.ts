@@ -3,35 +3,19 @@
 import { createProductionActivities } from '../../activities/production';
 import { seedDemoData } from '../../db/demo-data';
 import { activityWorld } from '../support/activity-world';
-import { customer, ledgerBalances, product, stockOf } from '../support/fixtures';
+import { customer, ledgerBalances, product, stockOf, writtenOrder } from '../support/fixtures';
 
 const world = activityWorld();
 
 let orders = 0;
+/** A received order, priced 10 a unit unless a line says otherwise. */
 async function order(customerId: number, lines: { productId: number; quantity: number; price?: number }[]) {
-  const warehouse = await world.stores.operations.warehouse.findUniqueOrThrow({ where: { code: 'MAIN' } });
   const number = `SO-${String(90000 + ++orders)}`;
-  await world.stores.operations.salesOrder.create({
-    data: {
-      number,
-      customerId,
-      warehouseId: warehouse.id,
-      status: 'received',
-      requestedDate: new Date(),
-      deliverySteps: 1,
-      netCents: 0,
-      taxCents: 0,
-      createdBy: 'test',
-      lines: {
-        create: lines.map((l, i) => ({
-          lineNo: i + 1,
-          productId: l.productId,
-          quantity: l.quantity,
-          unitPriceCents: (l.price ?? 10) * 100,
-          taxRateBp: 2000,
-        })),
-      },
-    },
+  await writtenOrder(world.stores.operations, {
+    number,
+    customerId,
+    status: 'received',
+    lines: lines.map((l) => ({ ...l, price: l.price ?? 10 })),
   });
   return number;
 }

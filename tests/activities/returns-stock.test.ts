@@ -2,6 +2,7 @@
 // refused by field, never over what the return announced however many arrive at once; restock and
 // scrap once per line.
 import { activityWorld } from '../support/activity-world';
+import { writtenOrder } from '../support/fixtures';
 import { inspected, ledgerMovement, returnOf, returnsStockOf } from '../support/return-fixtures';
 
 const world = activityWorld();
@@ -154,26 +155,14 @@ test('restocking moves the received units from RETURNS to MAIN once and names th
   });
   await inspected(db, r.number, 1, 'resellable');
   // Another order of the same customer waits for the product in MAIN.
-  const main = await db.warehouse.findUniqueOrThrow({ where: { code: 'MAIN' } });
-  const waiting = await db.salesOrder.create({
-    data: {
-      number: `${r.orderNumber}-B`,
-      customerId: r.customer.id,
-      warehouseId: main.id,
-      status: 'backordered',
-      requestedDate: new Date(),
-      deliverySteps: 1,
-      netCents: 0,
-      taxCents: 0,
-      createdBy: 'test',
-      lines: {
-        create: [{ lineNo: 1, productId: r.products[0].id, quantity: 1, unitPriceCents: 10_000, taxRateBp: 2000, backorderQty: 1 }],
-      },
-    },
-    include: { lines: true },
+  const waiting = await writtenOrder(db, {
+    number: `${r.orderNumber}-B`,
+    customerId: r.customer.id,
+    status: 'backordered',
+    lines: [{ productId: r.products[0].id, quantity: 1, backordered: 1 }],
   });
   await db.backorder.create({
-    data: { orderLineId: waiting.lines[0].id, productId: r.products[0].id, warehouseId: main.id, quantity: 1, status: 'open' },
+    data: { orderLineId: waiting.lines[0].id, productId: r.products[0].id, warehouseId: waiting.warehouseId, quantity: 1, status: 'open' },
   });
   const step = { returnNumber: r.number, lineNo: 1, key: `return-${r.number}:restock:1`, at: at() };
   let result: { notifiedOrders: string[] } | undefined;

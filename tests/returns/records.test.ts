@@ -3,7 +3,7 @@
 // findings, and the carrier pickup through the simulator (outages retried, booked once).
 import { startPartnerSimulator, type PartnerSimulator } from '../../simulators/partners';
 import { activityWorld } from '../support/activity-world';
-import { customer, product } from '../support/fixtures';
+import { customer, product, writtenOrder } from '../support/fixtures';
 
 const world = activityWorld();
 let sim: PartnerSimulator;
@@ -20,35 +20,20 @@ let orders = 0;
 async function returnOf(lines: { category: string; delivered: number; returned: number }[], daysAgo = 1) {
   const db = world.stores.operations;
   const c = await customer(db);
-  const warehouse = await db.warehouse.findUniqueOrThrow({ where: { code: 'MAIN' } });
   const products: { id: number; sku: string }[] = [];
   for (const l of lines) products.push(await product(db, { category: l.category }));
   const number = `SO-${80000 + ++orders}`;
-  const order = await db.salesOrder.create({
-    data: {
-      number,
-      customerId: c.id,
-      warehouseId: warehouse.id,
-      status: 'delivered',
-      requestedDate: new Date(),
-      deliverySteps: 1,
-      netCents: 0,
-      taxCents: 0,
-      createdBy: 'test',
-      lines: {
-        create: lines.map((l, i) => ({
-          lineNo: i + 1,
-          productId: products[i].id,
-          quantity: l.delivered,
-          unitPriceCents: 10_000,
-          taxRateBp: 0,
-          shippedQty: l.delivered,
-          deliveredQty: l.delivered,
-          returnedQty: l.returned,
-        })),
-      },
-    },
-    include: { lines: { orderBy: { lineNo: 'asc' } } },
+  const order = await writtenOrder(db, {
+    number,
+    customerId: c.id,
+    status: 'delivered',
+    lines: lines.map((l, i) => ({
+      productId: products[i].id,
+      quantity: l.delivered,
+      taxPct: 0,
+      delivered: l.delivered,
+      returned: l.returned,
+    })),
   });
   await db.shipment.create({
     data: {

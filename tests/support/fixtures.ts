@@ -1,4 +1,4 @@
-// Master data a test needs, created with known values so assertions can use exact figures.
+// Master data and documents a test needs, created with known values so assertions can use exact figures.
 import { randomUUID } from 'node:crypto';
 import type { OperationsDb } from '../../db/clients';
 
@@ -36,6 +36,59 @@ export async function product(db: OperationsDb, opts: { price?: number; stock?: 
   });
   await db.stockLevel.create({ data: { warehouseId: warehouse.id, productId: p.id, onHand: opts.stock ?? 100 } });
   return p;
+}
+
+export interface WrittenOrderLine {
+  productId: number;
+  quantity: number;
+  /** Price per unit in whole currency (default 100). */
+  price?: number;
+  /** Tax rate in percent (default 20). */
+  taxPct?: number;
+  /** Shipped and delivered (default none). */
+  delivered?: number;
+  /** Already returned (default none). */
+  returned?: number;
+  /** Waiting for stock (default none). */
+  backordered?: number;
+}
+
+/**
+ * A sales order from MAIN written straight to the database in `status`, as if its process had brought it
+ * there; totals are left at zero. Lines come back in line order.
+ */
+export async function writtenOrder(
+  db: OperationsDb,
+  opts: { customerId: number; status: string; number?: string; lines: WrittenOrderLine[] },
+) {
+  const warehouse = await db.warehouse.findUniqueOrThrow({ where: { code: 'MAIN' } });
+  return db.salesOrder.create({
+    data: {
+      number: opts.number ?? uniq('SO'),
+      customerId: opts.customerId,
+      warehouseId: warehouse.id,
+      status: opts.status,
+      requestedDate: new Date(),
+      deliverySteps: 1,
+      netCents: 0,
+      taxCents: 0,
+      createdBy: 'test',
+      lines: {
+        create: opts.lines.map((l, i) => ({
+          lineNo: i + 1,
+          productId: l.productId,
+          quantity: l.quantity,
+          unitPriceCents: Math.round((l.price ?? 100) * 100),
+          taxRateBp: Math.round((l.taxPct ?? 20) * 100),
+          shippedQty: l.delivered ?? 0,
+          deliveredQty: l.delivered ?? 0,
+          returnedQty: l.returned ?? 0,
+          backorderQty: l.backordered ?? 0,
+        })),
+      },
+    },
+    include: { lines: { orderBy: { lineNo: 'asc' } } },
+  });
 }
 
 export async function stockOf(db: OperationsDb, productId: number) {

@@ -4,7 +4,7 @@ import type { OperationsDb } from '../../db/clients';
 import type { Product } from '../../generated/operations/sqlite/client';
 import type { ReturnCondition, ReturnOutcome, ReturnStatus } from '../../workflows/returns/types';
 import type { ActivityWorld } from './activity-world';
-import { customer, ledgerBalances, uniq } from './fixtures';
+import { customer, ledgerBalances, uniq, writtenOrder } from './fixtures';
 
 export interface ReturnedLine {
   /** Price per unit in whole currency; tax 20 %, standard cost 50.00. */
@@ -21,7 +21,6 @@ export interface ReturnedLine {
 export async function returnOf(world: ActivityWorld, lines: ReturnedLine[], opts: { paidCents?: number; status?: ReturnStatus } = {}) {
   const db = world.stores.operations;
   const c = await customer(db);
-  const main = await db.warehouse.findUniqueOrThrow({ where: { code: 'MAIN' } });
   const products: Product[] = [];
   for (const l of lines) {
     products.push(
@@ -38,33 +37,18 @@ export async function returnOf(world: ActivityWorld, lines: ReturnedLine[], opts
       }),
     );
   }
-  const orderNumber = uniq('SO');
-  const order = await db.salesOrder.create({
-    data: {
-      number: orderNumber,
-      customerId: c.id,
-      warehouseId: main.id,
-      status: 'closed',
-      requestedDate: new Date(),
-      deliverySteps: 1,
-      netCents: 0,
-      taxCents: 0,
-      createdBy: 'test',
-      lines: {
-        create: lines.map((l, i) => ({
-          lineNo: i + 1,
-          productId: products[i].id,
-          quantity: l.delivered,
-          unitPriceCents: l.price * 100,
-          taxRateBp: 2000,
-          shippedQty: l.delivered,
-          deliveredQty: l.delivered,
-          returnedQty: l.returned,
-        })),
-      },
-    },
-    include: { lines: { orderBy: { lineNo: 'asc' } } },
+  const order = await writtenOrder(db, {
+    customerId: c.id,
+    status: 'closed',
+    lines: lines.map((l, i) => ({
+      productId: products[i].id,
+      quantity: l.delivered,
+      price: l.price,
+      delivered: l.delivered,
+      returned: l.returned,
+    })),
   });
+  const orderNumber = order.number;
   const at = new Date().toISOString();
   const invoice = (await world.ops.issueOrderInvoice({ orderNumber, basis: 'delivered', at }))!;
   if (opts.paidCents)
