@@ -98,3 +98,100 @@ export async function supplierInvoice(
     },
   });
 }
+
+/** A ticket opened at `opened` with the given agreed priority; `times` are minutes after opening. */
+export async function ticket(
+  db: OperationsDb,
+  customerId: number,
+  opened: Date,
+  o: {
+    priority: string;
+    agreed?: string[];
+    respondedAfter?: number;
+    resolvedAfter?: number;
+    closed?: Date;
+    breachedFirstResponse?: boolean;
+    breachedResolution?: boolean;
+  },
+) {
+  const after = (minutes?: number) => (minutes === undefined ? null : new Date(opened.getTime() + minutes * 60_000));
+  const [first, ...changes] = o.agreed ?? [o.priority];
+  const number = uniq('TCK');
+  return db.ticket.create({
+    data: {
+      number,
+      customerId,
+      subject: 'Report',
+      description: 'Report',
+      channel: 'email',
+      priority: o.priority,
+      status: o.closed ? 'closed' : 'open',
+      createdBy: 'test',
+      createdAt: opened,
+      firstRespondedAt: after(o.respondedAfter),
+      resolvedAt: after(o.resolvedAfter),
+      closedAt: o.closed ?? null,
+      breachedFirstResponse: o.breachedFirstResponse ?? false,
+      breachedResolution: o.breachedResolution ?? false,
+      events: {
+        create: [
+          { key: `${number}:created`, at: opened, kind: 'created', actor: 'test', data: JSON.stringify({ priority: first }) },
+          ...changes.map((to, i) => ({
+            key: `${number}:p${i}`,
+            at: opened,
+            kind: 'priority_changed',
+            actor: 'test',
+            data: JSON.stringify({ to }),
+          })),
+        ],
+      },
+    },
+  });
+}
+
+/** An order of one line per entry, delivered by one shipment per delivery (null: not delivered yet). */
+export async function deliveredOrder(
+  db: OperationsDb,
+  customerId: number,
+  o: {
+    status: string;
+    requested: number;
+    lines: { quantity: number; delivered: number; cancelled?: number }[];
+    deliveries: (Date | null)[];
+    productId: number;
+  },
+) {
+  const warehouse = await db.warehouse.findUniqueOrThrow({ where: { code: 'MAIN' } });
+  return db.salesOrder.create({
+    data: {
+      number: uniq('SO'),
+      customerId,
+      warehouseId: warehouse.id,
+      status: o.status,
+      requestedDate: new Date(`${day(o.requested)}T00:00:00.000Z`),
+      deliverySteps: 1,
+      netCents: 0,
+      taxCents: 0,
+      createdBy: 'test',
+      lines: {
+        create: o.lines.map((l, i) => ({
+          lineNo: i + 1,
+          productId: o.productId,
+          quantity: l.quantity,
+          unitPriceCents: 100,
+          taxRateBp: 0,
+          shippedQty: l.delivered,
+          deliveredQty: l.delivered,
+          cancelledQty: l.cancelled ?? 0,
+        })),
+      },
+      shipments: {
+        create: o.deliveries.map((d) => ({
+          number: uniq('SH'),
+          status: d ? 'delivered' : 'shipped',
+          deliveredAt: d,
+        })),
+      },
+    },
+  });
+}
