@@ -19,6 +19,8 @@ import { qualityEndpoints } from './routes/quality.endpoints';
 import { qualityHandlers } from './routes/quality';
 import { returnEndpoints } from './routes/returns.endpoints';
 import { returnHandlers } from './routes/returns';
+import { reportEndpoints } from './routes/reports.endpoints';
+import { reportHandlers } from './routes/reports';
 import { procurementEndpoints } from './routes/procurement.endpoints';
 import { procurementHandlers } from './routes/procurement';
 import { stockEndpoints } from './routes/stock.endpoints';
@@ -45,6 +47,7 @@ const GROUPS = {
   quality: qualityEndpoints,
   maintenance: maintenanceEndpoints,
   returns: returnEndpoints,
+  reports: reportEndpoints,
 } as const;
 type Groups = typeof GROUPS;
 
@@ -62,6 +65,7 @@ const HANDLERS: { [K in keyof Groups]: (deps: AppDeps) => Handlers<Groups[K]> } 
   quality: qualityHandlers,
   maintenance: maintenanceHandlers,
   returns: returnHandlers,
+  reports: reportHandlers,
 };
 
 /** Every endpoint with its name (`group.name`), in the order Express matches them. */
