@@ -120,9 +120,9 @@ async function footprint() {
 }
 
 const call = (e: (typeof ENDPOINTS)[number], as: string | null, body: unknown) =>
-  h.api(e.method.toUpperCase() as 'GET' | 'POST' | 'PUT' | 'DELETE', urlOf(e), {
+  h.api(e.method.toUpperCase() as 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', urlOf(e), {
     as: as as never,
-    body: e.method === 'post' || e.method === 'put' ? (body ?? {}) : undefined,
+    body: ['post', 'put', 'patch'].includes(e.method) ? (body ?? {}) : undefined,
   });
 
 test('the registry lists every endpoint with an access rule', () => {
