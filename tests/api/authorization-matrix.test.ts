@@ -65,6 +65,10 @@ async function bodies(): Promise<Record<string, unknown>> {
     'manufacturing.create': { sku: await makeable(p.sku), quantity: 1 },
     // The work center makeable() wrote.
     'maintenance.create': { workCenter: 'WC-MATRIX', reason: 'Spindle jammed' },
+    'products.create': { sku: 'P-MATRIX', name: 'Matrix', kind: 'stocked', listPrice: 1, standardCost: 1 },
+    'customers.create': { code: 'C-MATRIX', name: 'Matrix', email: 'ap@matrix.example', creditLimit: 100 },
+    'suppliers.create': { code: 'S-MATRIX', name: 'Matrix', email: 'po@matrix.example', apiUrl: 'http://127.0.0.1:9/suppliers/S-MATRIX' },
+    'workCenters.create': { code: 'WC-MATRIX-2', name: 'Matrix', costPerHour: 1 },
     'returns.create': {
       order: await delivered(c.id, p.id),
       reason: 'Arrived scratched',
