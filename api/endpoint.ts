@@ -13,7 +13,7 @@ export type Access = { roles: readonly Role[]; note?: string } | 'staff' | 'anyo
  * routes, the role check, the OpenAPI document and the authorization tests are all derived from it.
  */
 export interface Endpoint {
-  method: 'get' | 'post' | 'put' | 'delete';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** OpenAPI style, e.g. /api/orders/{number}. */
   path: string;
   summary: string;

@@ -3,6 +3,8 @@
 // undocumented or unchecked.
 import type { AppDeps } from './deps';
 import type { Endpoint, EndpointGroup, Handlers } from './endpoint';
+import { customerEndpoints } from './routes/customers.endpoints';
+import { customerHandlers } from './routes/customers';
 import { invoiceEndpoints } from './routes/invoices.endpoints';
 import { invoiceHandlers } from './routes/invoices';
 import { maintenanceEndpoints } from './routes/maintenance.endpoints';
@@ -13,6 +15,8 @@ import { maintenancePlanEndpoints } from './routes/maintenance-plans.endpoints';
 import { maintenancePlanHandlers } from './routes/maintenance-plans';
 import { orderEndpoints } from './routes/orders.endpoints';
 import { orderHandlers } from './routes/orders';
+import { productEndpoints } from './routes/products.endpoints';
+import { productHandlers } from './routes/products';
 import { processEndpoints } from './routes/processes.endpoints';
 import { processHandlers } from './routes/processes';
 import { qualityEndpoints } from './routes/quality.endpoints';
@@ -23,6 +27,8 @@ import { reportEndpoints } from './routes/reports.endpoints';
 import { reportHandlers } from './routes/reports';
 import { procurementEndpoints } from './routes/procurement.endpoints';
 import { procurementHandlers } from './routes/procurement';
+import { supplierEndpoints } from './routes/suppliers.endpoints';
+import { supplierHandlers } from './routes/suppliers';
 import { stockEndpoints } from './routes/stock.endpoints';
 import { stockHandlers } from './routes/stock';
 import { taskEndpoints } from './routes/tasks.endpoints';
@@ -48,6 +54,9 @@ const GROUPS = {
   maintenance: maintenanceEndpoints,
   returns: returnEndpoints,
   reports: reportEndpoints,
+  products: productEndpoints,
+  customers: customerEndpoints,
+  suppliers: supplierEndpoints,
 } as const;
 type Groups = typeof GROUPS;
 
@@ -66,6 +75,9 @@ const HANDLERS: { [K in keyof Groups]: (deps: AppDeps) => Handlers<Groups[K]> } 
   maintenance: maintenanceHandlers,
   returns: returnHandlers,
   reports: reportHandlers,
+  products: productHandlers,
+  customers: customerHandlers,
+  suppliers: supplierHandlers,
 };
 
 /** Every endpoint with its name (`group.name`), in the order Express matches them. */

@@ -80,6 +80,9 @@ async function createRecords(base: string): Promise<Record<string, string[]>> {
     tasks: tasks.items.map((t: { id: string }) => t.id),
     manufacturingOrders: [mo.number],
     workCenters: ['CUT', 'ASM'],
+    products: ['GD-001', 'CMP-001'],
+    customers: ['C-0001'],
+    suppliers: ['S-001'],
     processes: [`order-${order.number}`, `requisition-${requisition.number}`, `ticket-${ticket.number}`, `mo-${mo.number}`],
     visits: [`${ticket.number}-V1`],
   };
@@ -97,6 +100,10 @@ function writeConfig(file: string, records: Record<string, string[]>) {
     ['visits', '^/api/tickets/.*/visits/', 'visit'],
     ['manufacturingOrders', '^/api/manufacturing-orders/', 'number'],
     ['workCenters', '^/api/work-centers/', 'code'],
+    ['products', '^/api/products/', 'sku'],
+    ['customers', '^/api/customers/', 'code'],
+    ['suppliers', '^/api/suppliers/', 'code'],
+    ['products', '^/api/suppliers/.*/prices/', 'sku'],
   ];
   let toml = fs.readFileSync(path.join(root, 'scripts/fuzz.toml'), 'utf8');
   for (const [name, values] of Object.entries(records))

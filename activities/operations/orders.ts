@@ -1,6 +1,7 @@
 import type { OperationsDb } from '../../db/clients';
 import { creditDecision } from '../../domain/credit';
 import { notFound } from '../../domain/errors';
+import { openReceivables } from '../../domain/master-data/customer-credit';
 import type { CreditCheckResult, DeliverySteps, InvoicePolicy, OrderSnapshot } from '../../workflows/order/types';
 import { earlierResult, keyedRequest } from '../../domain/idempotency-key';
 import { recordTicket, type NewTicket } from '../../domain/tickets/create-ticket';
@@ -45,11 +46,7 @@ export function createOrderActivities(db: OperationsDb) {
     async checkCredit(number: string): Promise<CreditCheckResult> {
       const order = await db.salesOrder.findUnique({ where: { number }, include: { customer: true } });
       if (!order) throw notFound(`Order ${number}`);
-      const open = await db.invoice.findMany({
-        where: { customerId: order.customerId, status: { in: ['posted', 'partially_paid'] } },
-        select: { totalCents: true, paidCents: true, creditedCents: true },
-      });
-      const openReceivablesCents = open.reduce((s, i) => s + i.totalCents - i.paidCents - i.creditedCents, 0);
+      const { openReceivablesCents } = await openReceivables(db, order.customerId);
       const orderTotalCents = order.netCents + order.taxCents;
       const d = creditDecision({ creditLimitCents: order.customer.creditLimitCents, openReceivablesCents, orderTotalCents });
       return {

@@ -1,5 +1,12 @@
 import type { EndpointGroup } from '../endpoint';
-import { ZListWorkCentersQuery, ZWorkCenterBoardQuery, ZWorkCenterParams, ZWorkCenterReliabilityQuery } from './work-centers.schemas';
+import {
+  ZCreateWorkCenterRequest,
+  ZListWorkCentersQuery,
+  ZUpdateWorkCenterRequest,
+  ZWorkCenterBoardQuery,
+  ZWorkCenterParams,
+  ZWorkCenterReliabilityQuery,
+} from './work-centers.schemas';
 
 export const workCenterEndpoints = {
   list: {
@@ -36,5 +43,25 @@ export const workCenterEndpoints = {
     params: ZWorkCenterParams,
     query: ZWorkCenterReliabilityQuery,
     success: [200],
+  },
+  create: {
+    method: 'post',
+    path: '/api/work-centers',
+    summary: 'Create a work center with its slots, working calendar, rates and machine controller (a code that exists is refused with 409)',
+    access: { roles: ['manager'] },
+    body: ZCreateWorkCenterRequest,
+    success: [201],
+    stateful: true,
+  },
+  update: {
+    method: 'patch',
+    path: '/api/work-centers/{code}',
+    summary:
+      'Change the fields given of a work center; plans made before keep their times, and slots still holding work orders cannot be removed (409)',
+    access: { roles: ['manager'] },
+    params: ZWorkCenterParams,
+    body: ZUpdateWorkCenterRequest,
+    success: [200],
+    stateful: true,
   },
 } satisfies EndpointGroup;

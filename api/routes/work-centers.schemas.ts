@@ -34,3 +34,76 @@ export const ZWorkCenterReliabilityQuery = z
   })
   .strict()
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'must not be after to', path: ['from'] });
+
+const isTimeZone = (tz: string) => {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
+const minuteOfDay = z.number().int().min(0).max(1440);
+const centerMoney = z
+  .number()
+  .nonnegative()
+  .max(1_000_000)
+  .refine((v) => Math.abs(Math.round(v * 100) - v * 100) < 1e-6, 'must have at most two decimals')
+  .meta({ multipleOf: 0.01 });
+
+const workCenterFields = {
+  name: z.string().trim().min(1).max(200),
+  slots: z.number().int().min(1).max(100).describe('Jobs that can run at the same time'),
+  timezone: z
+    .string()
+    .min(1)
+    .max(64)
+    .refine(isTimeZone, 'must be an IANA time zone such as Europe/Berlin')
+    .describe('IANA time zone of its calendar'),
+  workdays: z
+    .array(z.number().int().min(1).max(7))
+    .min(1)
+    .max(7)
+    .refine((d) => new Set(d).size === d.length, 'lists a weekday twice')
+    .describe('ISO weekdays worked: 1 = Monday … 7 = Sunday'),
+  openMinute: minuteOfDay.describe('Start of working hours, minutes after local midnight (360 = 06:00)'),
+  closeMinute: minuteOfDay.describe('End of working hours, minutes after local midnight; after openMinute'),
+  holidays: z.array(z.iso.date()).max(366).describe('Local dates not worked, YYYY-MM-DD'),
+  costPerHour: centerMoney.describe('Machine rate per hour of run time'),
+  labourPerHour: centerMoney.describe('Operator labour rate per hour of run time'),
+  controllerUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(500)
+    .nullable()
+    .describe('Base URL of its machine controller (jobs go to <controllerUrl>/jobs); null: no controller'),
+};
+
+const hoursInOrder = (c: { openMinute?: number; closeMinute?: number }, ctx: z.RefinementCtx) => {
+  if (c.openMinute !== undefined && c.closeMinute !== undefined && c.closeMinute <= c.openMinute)
+    ctx.addIssue({ code: 'custom', path: ['closeMinute'], message: 'must be after openMinute' });
+};
+
+export const ZCreateWorkCenterRequest = z
+  .object({
+    code: ZWorkCenterParams.shape.code,
+    ...workCenterFields,
+    slots: workCenterFields.slots.default(1),
+    timezone: workCenterFields.timezone.default('Europe/Berlin'),
+    workdays: workCenterFields.workdays.default([1, 2, 3, 4, 5]),
+    openMinute: workCenterFields.openMinute.default(360),
+    closeMinute: workCenterFields.closeMinute.default(1320),
+    holidays: workCenterFields.holidays.default([]),
+    labourPerHour: workCenterFields.labourPerHour.default(0),
+    controllerUrl: workCenterFields.controllerUrl.default(null),
+  })
+  .strict()
+  .superRefine(hoursInOrder);
+export type TCreateWorkCenterRequest = z.infer<typeof ZCreateWorkCenterRequest>;
+
+export const ZUpdateWorkCenterRequest = z
+  .object(workCenterFields)
+  .partial()
+  .strict()
+  .refine((b) => Object.keys(b).length > 0, 'name at least one field to change')
+  .superRefine(hoursInOrder);
+export type TUpdateWorkCenterRequest = z.infer<typeof ZUpdateWorkCenterRequest>;

@@ -65,6 +65,10 @@ async function bodies(): Promise<Record<string, unknown>> {
     'manufacturing.create': { sku: await makeable(p.sku), quantity: 1 },
     // The work center makeable() wrote.
     'maintenance.create': { workCenter: 'WC-MATRIX', reason: 'Spindle jammed' },
+    'products.create': { sku: 'P-MATRIX', name: 'Matrix', kind: 'stocked', listPrice: 1, standardCost: 1 },
+    'customers.create': { code: 'C-MATRIX', name: 'Matrix', email: 'ap@matrix.example', creditLimit: 100 },
+    'suppliers.create': { code: 'S-MATRIX', name: 'Matrix', email: 'po@matrix.example', apiUrl: 'http://127.0.0.1:9/suppliers/S-MATRIX' },
+    'workCenters.create': { code: 'WC-MATRIX-2', name: 'Matrix', costPerHour: 1 },
     'returns.create': {
       order: await delivered(c.id, p.id),
       reason: 'Arrived scratched',
@@ -120,9 +124,9 @@ async function footprint() {
 }
 
 const call = (e: (typeof ENDPOINTS)[number], as: string | null, body: unknown) =>
-  h.api(e.method.toUpperCase() as 'GET' | 'POST' | 'PUT' | 'DELETE', urlOf(e), {
+  h.api(e.method.toUpperCase() as 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', urlOf(e), {
     as: as as never,
-    body: e.method === 'post' || e.method === 'put' ? (body ?? {}) : undefined,
+    body: ['post', 'put', 'patch'].includes(e.method) ? (body ?? {}) : undefined,
   });
 
 test('the registry lists every endpoint with an access rule', () => {

@@ -145,7 +145,7 @@ export class Harness {
   }
 
   async api<T = any>(
-    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
     path: string,
     opts: { as?: UserKey | null; body?: unknown; headers?: Record<string, string>; rawBody?: string } = {},
   ): Promise<ApiResponse<T>> {
