@@ -35,15 +35,24 @@ function withNumbers(client: { $extends: (extension: any) => unknown }): unknown
   });
 }
 
+// The clients share the SQLite client's type whichever database they talk to; the few queries whose
+// arguments differ by database (case-insensitive search) ask here.
+const onPostgres = new WeakSet<object>();
+export const isPostgresDb = (db: OperationsDb | ProductionDb): boolean => onPostgres.has(db);
+const postgresClient = <T extends object>(db: T): T => {
+  onPostgres.add(db);
+  return db;
+};
+
 export function createOperationsDb(url: string): OperationsDb {
   return isPostgresUrl(url)
-    ? (withNumbers(new OperationsPostgres(pg(url))) as OperationsDb)
+    ? postgresClient(withNumbers(new OperationsPostgres(pg(url))) as OperationsDb)
     : new OperationsSqlite({ adapter: new PrismaBetterSQLite3({ url, timeout: SQLITE_BUSY_TIMEOUT_MS }), transactionOptions: TX_OPTIONS });
 }
 
 export function createProductionDb(url: string): ProductionDb {
   return isPostgresUrl(url)
-    ? (withNumbers(new ProductionPostgres(pg(url))) as ProductionDb)
+    ? postgresClient(withNumbers(new ProductionPostgres(pg(url))) as ProductionDb)
     : new ProductionSqlite({ adapter: new PrismaBetterSQLite3({ url, timeout: SQLITE_BUSY_TIMEOUT_MS }), transactionOptions: TX_OPTIONS });
 }
 

@@ -4,7 +4,8 @@ import type { Customer } from '../../generated/operations/sqlite/client';
 import { illegal, notFound } from '../errors';
 import { fromCents, toCents } from '../money';
 import { creditPositionOf } from './customer-credit';
-import { audit, changesOf, createOnce, pageOf, pageWindow, textFilter, type PageQuery } from './records';
+import { pageOf, type PageQuery } from '../paging';
+import { audit, changesOf, createOnce, textFilter } from './records';
 
 export interface CustomerFields {
   name: string;
@@ -51,11 +52,12 @@ export async function getCustomer(db: OperationsDb, code: string, now = new Date
 
 export async function listCustomers(db: OperationsDb, q: PageQuery & { q?: string }) {
   const where = q.q ? { OR: [{ code: textFilter(db, q.q) }, { name: textFilter(db, q.q) }] } : {};
-  const [total, rows] = await Promise.all([
-    db.customer.count({ where }),
-    db.customer.findMany({ where, orderBy: { code: 'asc' }, ...pageWindow(q) }),
-  ]);
-  return pageOf(q, total, rows.map(fieldsOf));
+  return pageOf(
+    q,
+    () => db.customer.count({ where }),
+    (window) => db.customer.findMany({ where, orderBy: { code: 'asc' }, ...window }),
+    fieldsOf,
+  );
 }
 
 export async function createCustomer(db: OperationsDb, input: CustomerFields & { code: string }, actor: string) {

@@ -5,7 +5,8 @@ import type { Product } from '../../generated/operations/sqlite/client';
 import { QUALITY_HOLD_WAREHOUSE, RETURNS_WAREHOUSE } from '../../db/reference-data';
 import { notFound } from '../errors';
 import { productFieldsOf } from './products';
-import { pageOf, pageWindow, textFilter, type PageQuery } from './records';
+import { pageOf, type PageQuery } from '../paging';
+import { textFilter } from './records';
 
 /** Purchase orders that may still deliver (a draft is ordered as soon as it is sent). */
 export const OPEN_PO_STATUSES = ['draft', 'sent', 'confirmed', 'partially_received'];
@@ -80,14 +81,11 @@ export async function listProducts(
     ...(q.active ? { active: q.active === 'true' } : {}),
     ...(q.q ? { OR: [{ sku: textFilter(db, q.q) }, { name: textFilter(db, q.q) }] } : {}),
   };
-  const [total, products] = await Promise.all([
-    db.product.count({ where }),
-    db.product.findMany({ where, orderBy: { sku: 'asc' }, ...pageWindow(q), include: { stock: { include: { warehouse: true } } } }),
-  ]);
   return pageOf(
     q,
-    total,
-    products.map((p) => {
+    () => db.product.count({ where }),
+    (window) => db.product.findMany({ where, orderBy: { sku: 'asc' }, ...window, include: { stock: { include: { warehouse: true } } } }),
+    (p) => {
       const sellable = p.stock.filter((s) => !HOLDS.includes(s.warehouse.code));
       const onHand = sellable.reduce((s, l) => s + l.onHand, 0);
       const f = productFieldsOf(p);
@@ -101,6 +99,6 @@ export async function listProducts(
         onHand,
         free: onHand - sellable.reduce((s, l) => s + l.reserved, 0),
       };
-    }),
+    },
   );
 }

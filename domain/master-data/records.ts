@@ -1,22 +1,13 @@
-// What every master-data record shares: pages, text search, the audit row of a change, and
+// What every master-data record shares: text search, the audit row of a change, and
 // refusing a second record under a code that is taken.
-import type { OperationsDb, OperationsTx } from '../../db/clients';
+import { isPostgresDb, type OperationsDb, type OperationsTx } from '../../db/clients';
 import { isUniqueViolation } from '../../db/idempotency';
 import { illegal } from '../errors';
-
-export interface PageQuery {
-  page: number;
-  pageSize: number;
-}
-
-export const pageOf = <T>(q: PageQuery, total: number, items: T[]) => ({ page: q.page, pageSize: q.pageSize, total, items });
-export const pageWindow = (q: PageQuery) => ({ skip: (q.page - 1) * q.pageSize, take: q.pageSize });
 
 // PostgreSQL compares LIKE case-sensitively and SQLite does not (for ASCII); a search for "bolt"
 // should find "Bolt M6" on both, and the SQLite client refuses the `mode` argument.
 export function textFilter(db: OperationsDb, q: string) {
-  const postgres = (db as unknown as { _activeProvider?: string })._activeProvider === 'postgresql';
-  return { contains: q, ...(postgres ? { mode: 'insensitive' as never } : {}) };
+  return { contains: q, ...(isPostgresDb(db) ? { mode: 'insensitive' as never } : {}) };
 }
 
 export type Changes = Record<string, { from: unknown; to: unknown }>;

@@ -3,7 +3,8 @@ import type { OperationsDb } from '../../db/clients';
 import type { Supplier } from '../../generated/operations/sqlite/client';
 import { illegal, notFound } from '../errors';
 import { fromCents, toCents } from '../money';
-import { audit, changesOf, createOnce, pageOf, pageWindow, textFilter, type PageQuery } from './records';
+import { pageOf, type PageQuery } from '../paging';
+import { audit, changesOf, createOnce, textFilter } from './records';
 import { deliveryRecord } from './supplier-delivery';
 
 export interface SupplierFields {
@@ -57,11 +58,12 @@ export async function getSupplier(db: OperationsDb, code: string, q: { receipts:
 
 export async function listSuppliers(db: OperationsDb, q: PageQuery & { q?: string }) {
   const where = q.q ? { OR: [{ code: textFilter(db, q.q) }, { name: textFilter(db, q.q) }] } : {};
-  const [total, rows] = await Promise.all([
-    db.supplier.count({ where }),
-    db.supplier.findMany({ where, orderBy: { code: 'asc' }, ...pageWindow(q) }),
-  ]);
-  return pageOf(q, total, rows.map(fieldsOf));
+  return pageOf(
+    q,
+    () => db.supplier.count({ where }),
+    (window) => db.supplier.findMany({ where, orderBy: { code: 'asc' }, ...window }),
+    fieldsOf,
+  );
 }
 
 export async function createSupplier(db: OperationsDb, input: SupplierFields & { code: string }, actor: string) {
