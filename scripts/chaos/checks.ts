@@ -19,8 +19,9 @@ const groupCount = <T>(rows: T[], key: (r: T) => string) => {
 export async function findDuplicates(db: OperationsDb): Promise<Finding[]> {
   const out: Finding[] = [];
   const moves = await db.stockMove.findMany();
-  // One move per shipped line, per part used on a ticket, per receipt line; purchase receipts are summed below.
-  const single = moves.filter((m) => m.reason !== 'purchase_receipt');
+  // One move per shipped line, per part used on a ticket, per receipt line; purchase receipts are summed
+  // below; a return's two parcels of one line are two moves of one reference, so returns are left out.
+  const single = moves.filter((m) => m.reason !== 'purchase_receipt' && m.reason !== 'customer_return');
   for (const [k, n] of groupCount(single, (m) => `${m.reason}:${m.reference}:${m.warehouseId}:${m.productId}`)) {
     out.push({ kind: k.startsWith('field_service') ? 'ticket' : 'order', what: `stock move ${k} written ${n} times` });
   }
@@ -41,6 +42,7 @@ export async function findDuplicates(db: OperationsDb): Promise<Finding[]> {
       out.push({ kind: 'order', what: `${l.order.number} line ${l.lineNo}: ${held} reserved for ${l.quantity} ordered` });
   }
   const invoices = await db.invoice.findMany({ include: { payments: true, lines: true, order: true } });
+  const refunds = await db.customerRefund.findMany();
   for (const [orderId, n] of groupCount(
     invoices.filter((i) => i.orderId && i.kind === 'invoice' && i.status !== 'void'),
     (i) => String(i.orderId),
@@ -49,9 +51,12 @@ export async function findDuplicates(db: OperationsDb): Promise<Finding[]> {
   }
   for (const i of invoices.filter((x) => x.kind === 'invoice')) {
     const kind: Kind = i.orderId ? 'order' : 'ticket';
-    const paid = i.payments.reduce((s, p) => s + p.amountCents, 0);
+    // A return's refund pays back what its credit note left overpaid and comes off the paid amount.
+    const paid =
+      i.payments.reduce((s, p) => s + p.amountCents, 0) -
+      refunds.filter((r) => r.invoiceId === i.id).reduce((s, r) => s + r.amountCents, 0);
     if (paid !== i.paidCents)
-      out.push({ kind, what: `${i.number}: payments add up to ${paid / 100}, invoice says ${i.paidCents / 100} paid` });
+      out.push({ kind, what: `${i.number}: payments less refunds add up to ${paid / 100}, invoice says ${i.paidCents / 100} paid` });
     if (i.paidCents + i.creditedCents > i.totalCents) {
       out.push({
         kind,
@@ -118,7 +123,7 @@ export async function findHistoryDuplicates(api: Api, runs: Run[]): Promise<Find
   return out;
 }
 
-/** tests/support/invariants.ts (written for Jest's expect) plus cash = payments received − payments made. */
+/** tests/support/invariants.ts (written for Jest's expect) plus cash = payments received − payments made − refunds. */
 export async function findViolations(db: OperationsDb): Promise<string[]> {
   const out: string[] = [];
   const { expect } = await import('expect');
@@ -132,9 +137,10 @@ export async function findViolations(db: OperationsDb): Promise<string[]> {
   const cash = await db.journalLine.aggregate({ where: { accountCode: '1000' }, _sum: { debitCents: true, creditCents: true } });
   const received = await db.payment.aggregate({ _sum: { amountCents: true } });
   const paidOut = await db.supplierPayment.aggregate({ _sum: { amountCents: true } });
+  const refunded = await db.customerRefund.aggregate({ _sum: { amountCents: true } });
   const balance = (cash._sum.debitCents ?? 0) - (cash._sum.creditCents ?? 0);
-  const expected = (received._sum.amountCents ?? 0) - (paidOut._sum.amountCents ?? 0);
-  if (balance !== expected) out.push(`cash account ${balance / 100} ≠ payments received − payments made ${expected / 100}`);
+  const expected = (received._sum.amountCents ?? 0) - (paidOut._sum.amountCents ?? 0) - (refunded._sum.amountCents ?? 0);
+  if (balance !== expected) out.push(`cash account ${balance / 100} ≠ payments received − payments made − refunds ${expected / 100}`);
   return out;
 }
 
