@@ -1,8 +1,9 @@
 // Chaos run: `npx tsx scripts/chaos.ts --processes 200` (or `npm run chaos -- --processes 40`).
-// Starts the whole system as separate OS processes on free ports with fresh data, drives orders,
-// requisitions (with their purchase orders) and service tickets through the API while partners
-// fail and the workers, the Temporal server and the API are killed and restarted, then drives every
-// process to its end and checks outcomes, duplicates and invariants. Exits 1 on any of them.
+// Starts the whole system as separate OS processes on free ports with fresh data, drives orders
+// (some partly returned once paid), requisitions (with their purchase orders), service tickets and
+// manufacturing orders through the API while partners fail and the workers, the Temporal server
+// and the API are killed and restarted, then drives every process to its end and checks outcomes,
+// duplicates and invariants. Exits 1 on any of them.
 // SQLite by default; PostgreSQL when OPERATIONS_DATABASE_URL / PRODUCTION_DATABASE_URL point there
 // (fresh databases named after the run are created beside them and dropped afterwards).
 import fs from 'node:fs';
@@ -11,7 +12,14 @@ import path from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { closeStores, openStores } from '../db/clients';
 import { dropPostgresDatabase, ensurePostgresDatabase } from '../db/postgres-admin';
-import { findDuplicates, findHistoryDuplicates, findProductionViolations, findViolations, shopFloorOutcome } from './chaos/checks';
+import {
+  findDuplicates,
+  findHistoryDuplicates,
+  findProductionViolations,
+  findViolations,
+  returnsOutcome,
+  shopFloorOutcome,
+} from './chaos/checks';
 import { Api, apiUsers, sleep } from './chaos/client';
 import { Component, runScript, tsx } from './chaos/cluster';
 import { freePort } from './ports';
@@ -20,6 +28,7 @@ import { COMPONENT_SKUS, driveManufacturing, planManufacturing } from './chaos/m
 import { ORDER_SKUS, driveOrder, planOrder } from './chaos/orders';
 import { progressLine, report } from './chaos/report';
 import { driveRequisition, planRequisition } from './chaos/requisitions';
+import { driveReturn, planReturns } from './chaos/returns';
 import type { DriveContext, Kind, Run } from './chaos/run';
 import { TICKET_CUSTOMERS, driveTicket, planTicket } from './chaos/tickets';
 import { temporalCli } from './temporal-binaries';
@@ -51,10 +60,13 @@ async function databases(dataDir: string, stamp: string) {
   return urls;
 }
 
-/** Roughly 30 % orders, 20 % requisitions, 30 % tickets, 20 % manufacturing orders, interleaved so each kind runs throughout. */
+/**
+ * Roughly 30 % orders, 20 % requisitions, 30 % tickets, 20 % manufacturing orders, interleaved so each
+ * kind runs throughout; then a return for a quarter of the orders, each driven once its order is paid.
+ */
 function plan(n: number): Run[] {
   const counters = { order: 0, requisition: 0, ticket: 0, manufacturing: 0 };
-  const cycle: Kind[] = [
+  const cycle: Exclude<Kind, 'return'>[] = [
     'order',
     'requisition',
     'ticket',
@@ -67,12 +79,19 @@ function plan(n: number): Run[] {
     'manufacturing',
   ];
   const planners = { order: planOrder, requisition: planRequisition, ticket: planTicket, manufacturing: planManufacturing };
-  return Array.from({ length: n }, (_, i) => {
+  const runs = Array.from({ length: n }, (_, i) => {
     const kind = cycle[i % cycle.length];
     return planners[kind](counters[kind]++);
   });
+  return [...runs, ...planReturns(runs)];
 }
-const drivers = { order: driveOrder, requisition: driveRequisition, ticket: driveTicket, manufacturing: driveManufacturing };
+const drivers = {
+  order: driveOrder,
+  requisition: driveRequisition,
+  ticket: driveTicket,
+  manufacturing: driveManufacturing,
+  return: driveReturn,
+};
 
 async function main() {
   const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
@@ -163,7 +182,7 @@ async function main() {
       today: new Date().toISOString().slice(0, 10),
       pollMs: 1500 + PROCESSES * 10, // fewer reads per process when there are more of them
     };
-    const faults = { order: 0, requisition: 0, ticket: 0, manufacturing: 0, system: 0 };
+    const faults = { order: 0, requisition: 0, ticket: 0, manufacturing: 0, return: 0, system: 0 };
     const schedule = faultSchedule({ workers, temporal, api, simulatorUrl: `http://127.0.0.1:${simulatorPort}`, say }, faults);
     const chaos = runSchedule(schedule, Date.now(), () => stopping);
     const progress = setInterval(() => say(progressLine(runs, client)), 10_000);
@@ -180,16 +199,19 @@ async function main() {
     let failed: boolean;
     try {
       const shop = await shopFloorOutcome(stores.production);
+      const returns = await returnsOutcome(stores.operations);
       failed = report(runs, {
         faults,
-        duplicates: [...(await findDuplicates(stores.operations)), ...(await findHistoryDuplicates(client, runs))],
+        duplicates: [...(await findDuplicates(stores.operations)), ...(await findHistoryDuplicates(client, runs)), ...returns.duplicates],
         violations: [
           ...(await findViolations(stores.operations)),
           ...(await findProductionViolations(stores.operations, stores.production)),
           ...shop.violations,
+          ...returns.violations,
         ],
         notes: [
           shop.note,
+          returns.note,
           ...components.filter((c) => c.unexpectedExits > 0).map((c) => `${c.spec.name} exited on its own ${c.unexpectedExits} time(s)`),
         ],
       });

@@ -2,6 +2,7 @@
 // shipment, delivery confirmation and payment (one call, the same call twice at once, two halves
 // at once, or two full payments under different references racing each other).
 import type { As } from './client';
+import { returnsFromOrder } from './returns';
 import { drive, money, newRun, ok, twice, type DriveContext, type Run } from './run';
 
 export const ORDER_PLANS = [
@@ -33,7 +34,11 @@ export async function driveOrder(ctx: DriveContext, run: Run): Promise<void> {
     customer: hold ? STANDARD[i % STANDARD.length] : PLATINUM[i % PLATINUM.length],
     requestedDate: ctx.today,
     deliverySteps: run.plan === 'pick-pack' ? 3 : run.plan === 'cancel' ? 2 : 1,
-    lines: [{ sku: ORDER_SKUS[i % ORDER_SKUS.length], quantity: hold ? HOLD_QUANTITY : 1 + (i % 3) }],
+    lines: [
+      { sku: ORDER_SKUS[i % ORDER_SKUS.length], quantity: hold ? HOLD_QUANTITY : 1 + (i % 3) },
+      // An order that will be partly returned has a second line, so one return can ask for two outcomes.
+      ...(returnsFromOrder(run.plan) ? [{ sku: ORDER_SKUS[(i + 10) % ORDER_SKUS.length], quantity: 3 }] : []),
+    ],
   };
   // The payments are chosen once, then re-sent unchanged (same references) while the invoice stays open:
   // a reference is applied at most once, so a repeat after a lost answer must add nothing.

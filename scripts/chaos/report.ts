@@ -3,12 +3,13 @@ import type { Api } from './client';
 import type { Finding } from './checks';
 import type { Kind, Run } from './run';
 
-const KINDS: Kind[] = ['order', 'requisition', 'ticket', 'manufacturing'];
+const KINDS: Kind[] = ['order', 'requisition', 'ticket', 'manufacturing', 'return'];
 const PLURAL: Record<Kind, string> = {
   order: 'orders',
   requisition: 'requisitions',
   ticket: 'tickets',
   manufacturing: 'manufacturing orders',
+  return: 'returns',
 };
 
 export function progressLine(runs: Run[], api: Api): string {

@@ -1,7 +1,7 @@
 // What every driven process shares: its plan, the outcome its inputs call for, what happened.
 import { jitter, sleep, type Api } from './client';
 
-export type Kind = 'order' | 'requisition' | 'ticket' | 'manufacturing';
+export type Kind = 'order' | 'requisition' | 'ticket' | 'manufacturing' | 'return';
 
 export interface Run {
   kind: Kind;
@@ -18,6 +18,8 @@ export interface Run {
   anomalies: string[];
   lastSeen?: string;
   error?: string;
+  /** The order a return is asked for, once that order's own run has taken it to paid. */
+  from?: Run;
 }
 
 export interface DriveContext {
