@@ -7,10 +7,18 @@ import { errorHandler, httpError } from './errors';
 import { docsPage, openApiDocument } from './openapi';
 import { ENDPOINTS, boundEndpoints } from './registry';
 import { refuseNulCharacters } from './text-input';
+import { metricsEndpoint, requestTimer } from './metrics';
+import { requestLog } from './request-log';
+import { routePatterns } from './route-pattern';
+import { rootLogger } from '../observability/logger';
 
 export function createApp(deps: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  const route = routePatterns(ENDPOINTS);
+  app.use(requestLog(deps.logger ?? rootLogger(), route), requestTimer(route));
+  // Open like /health: a scraper has no API key, and the figures name no customer or record.
+  app.get('/metrics', metricsEndpoint(deps));
   app.get('/health', (_req, res) => void res.json({ ok: true }));
   app.get('/api/openapi.json', (_req, res) => void res.json(openApiDocument()));
   app.get('/api/docs', (_req, res) => void res.type('html').send(docsPage()));

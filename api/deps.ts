@@ -1,6 +1,7 @@
 import type { Client } from '@temporalio/client';
 import type { ApiUser } from '../config';
 import type { OperationsDb, ProductionDb } from '../db/clients';
+import type { Logger } from '../observability/logger';
 import type { Policies } from './policy';
 
 /** Everything the API needs, injected so tests run it against databases and a Temporal server of their choosing. */
@@ -10,4 +11,6 @@ export interface AppDeps {
   temporal: Client;
   users: ApiUser[];
   policies: Policies;
+  /** Where request lines and unexpected errors are logged (default: the process's JSON logger). */
+  logger?: Logger;
 }

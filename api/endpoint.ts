@@ -23,6 +23,8 @@ export interface Endpoint {
   body?: z.ZodType;
   /** What a success answers with: one record (an object), or a page of them (default: record). */
   returns?: 'record' | 'page';
+  /** The record a success answers with (for a page: one of its items), for the OpenAPI document. */
+  response?: z.ZodType;
   /** Success statuses; 200 and 201 both mean an idempotent create that replayed or created. */
   success: readonly (200 | 201)[];
   /** Accepts an Idempotency-Key header (a reused key with another body is refused with 422). */

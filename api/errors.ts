@@ -83,7 +83,7 @@ function bodyParserError(err: { type?: string; message?: string }): [number, obj
   }
 }
 
-export const errorHandler: ErrorRequestHandler = (err, _req, res, _next) => {
+export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   const parsing = bodyParserError(err);
   if (parsing) {
     res.status(parsing[0]).json(parsing[1]);
@@ -91,7 +91,8 @@ export const errorHandler: ErrorRequestHandler = (err, _req, res, _next) => {
   }
   const app = toAppError(err);
   if (!app) {
-    console.error('unhandled error', err);
+    // The request's own logger (pino-http) puts the request id on the line; the response line follows.
+    req.log.error({ err }, 'unhandled error');
     res.status(500).json(httpError('INTERNAL', 'Unexpected error; it has been logged'));
     return;
   }

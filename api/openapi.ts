@@ -32,6 +32,12 @@ const schema = (s: z.ZodType) => {
   return json;
 };
 
+// What the server answers: output types (a default is filled in, a transform has run).
+const responseSchema = (s: z.ZodType) => {
+  const { $schema: _, ...json } = z.toJSONSchema(s, { io: 'output', unrepresentable: 'any' });
+  return json;
+};
+
 const ERROR_BODY = {
   type: 'object',
   required: ['error'],
@@ -98,6 +104,14 @@ export function errorStatuses(e: Endpoint): number[] {
 
 const json = (s: object) => ({ 'application/json': { schema: s } });
 
+/** The success body: the endpoint's response schema where it has one (a page's items for a list), else its shape only. */
+function successBody(e: Endpoint): object {
+  if (!e.response) return e.returns === 'page' ? { $ref: '#/components/schemas/Page' } : { type: 'object' };
+  const record = responseSchema(e.response);
+  if (e.returns !== 'page') return record;
+  return { ...PAGE, properties: { ...PAGE.properties, items: { type: 'array', items: record } } };
+}
+
 function operation(e: Endpoint & { id: string }) {
   const params = e.params
     ? Object.entries(e.params.shape).map(([name, s]) => ({ name, in: 'path', required: true, schema: schema(s as z.ZodType) }))
@@ -117,7 +131,7 @@ function operation(e: Endpoint & { id: string }) {
       ]
     : [];
   const responses: Record<string, unknown> = {};
-  const body = e.returns === 'page' ? { $ref: '#/components/schemas/Page' } : { type: 'object' };
+  const body = successBody(e);
   for (const s of e.success) responses[s] = { description: s === 201 ? 'Created' : 'OK', content: json(body) };
   for (const s of errorStatuses(e)) responses[s] = { description: ERRORS[s], content: json({ $ref: '#/components/schemas/Error' }) };
   return {

@@ -168,7 +168,15 @@ const schema = z.object({
    * well below the machine heartbeat timeout; 500 ms keeps the controller lightly loaded at 20 jobs per worker.
    */
   MACHINE_POLL_MS: z.coerce.number().int().positive().default(500),
+  /** Least severe level written to the JSON logs of the API and the workers. */
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /**
+   * Port of the Temporal SDK's Prometheus exporter in a worker process (GET /metrics there: task
+   * slots, poll and schedule-to-start latencies). Unset: no exporter, as the SDK itself defaults.
+   */
+  WORKER_METRICS_PORT: port.min(1).optional(),
+  /** Interface the worker metrics exporter listens on; 0.0.0.0 lets a scraper on another host reach it. */
+  WORKER_METRICS_HOST: z.string().default('127.0.0.1'),
 });
 
 export type Config = Omit<z.infer<typeof schema>, 'API_USERS'> & { API_USERS: ApiUser[]; dataDir: string; root: string };

@@ -6,12 +6,14 @@ import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
+import { NativeConnection } from '@temporalio/worker';
 import { createApp } from '../api/app';
 import { policiesFrom } from '../api/policy';
 import { config, requireApiUsers } from '../config';
 import { closeStores, openStores } from '../db/clients';
 import { ensureMaintenanceSchedules } from '../domain/production/maintenance-plans';
+import { rootLogger } from '../observability/logger';
+import { installWorkerRuntime } from '../observability/worker-runtime';
 import { startPartnerSimulator } from '../simulators/partners';
 import { WORKER_ROLES, createWorker, runWorkers } from '../workers/workers';
 import { spawnGroup, stopGroup, stopOrphan, writePidFile, removePidFile } from './process-group';
@@ -91,7 +93,8 @@ async function main() {
   const cfg = config();
   const users = requireApiUsers(cfg);
   // Worker chatter (bundle sizes, poller states) hides the addresses below; keep warnings and errors.
-  Runtime.install({ logger: new DefaultLogger(cfg.LOG_LEVEL === 'debug' ? 'DEBUG' : 'WARN') });
+  const sdkLevel = cfg.LOG_LEVEL === 'debug' ? 'debug' : cfg.LOG_LEVEL === 'error' ? 'error' : 'warn';
+  installWorkerRuntime(cfg, rootLogger().child({ service: 'workers' }, { level: sdkLevel }));
   // Until everything runs, a signal stops the server started so far and ends the run.
   let onSignal = () => {
     void stopTemporal(cfg).finally(() => process.exit(130));
@@ -119,7 +122,13 @@ async function main() {
   const client = new Client({ connection, namespace: cfg.TEMPORAL_NAMESPACE });
   const schedules = await ensureMaintenanceSchedules(stores.production, client);
   if (schedules.length) step(`Maintenance schedules created for ${schedules.join(', ')}`);
-  const app = createApp({ ...stores, temporal: client, users, policies: policiesFrom(cfg) });
+  const app = createApp({
+    ...stores,
+    temporal: client,
+    users,
+    policies: policiesFrom(cfg),
+    logger: rootLogger().child({ service: 'api' }),
+  });
   const server = await new Promise<import('node:http').Server>((resolve) => {
     const s = app.listen(cfg.API_PORT, cfg.API_HOST, () => resolve(s));
   });

@@ -6,20 +6,24 @@ import { policiesFrom } from '../api/policy';
 import { config } from '../config';
 import { closeStores, openStores } from '../db/clients';
 import { ensureMaintenanceSchedules } from '../domain/production/maintenance-plans';
+import { rootLogger } from '../observability/logger';
 
 async function main() {
   const cfg = config();
+  const logger = rootLogger().child({ service: 'api' });
   const stores = await openStores({ operations: cfg.OPERATIONS_DATABASE_URL, production: cfg.PRODUCTION_DATABASE_URL });
   // lazy: the API comes up (and answers reads) even while the Temporal server is restarting.
   const connection = Connection.lazy({ address: cfg.TEMPORAL_ADDRESS });
   const temporal = new Client({ connection, namespace: cfg.TEMPORAL_NAMESPACE });
-  const app = createApp({ ...stores, temporal, users: cfg.API_USERS, policies: policiesFrom(cfg) });
+  const app = createApp({ ...stores, temporal, users: cfg.API_USERS, policies: policiesFrom(cfg), logger });
   // Every active plan has its schedule (a new namespace, a restored database); a Temporal server that is
   // down now only delays this to the next start, it does not keep the API from serving.
   ensureMaintenanceSchedules(stores.production, temporal).catch((e: unknown) =>
-    console.error(`maintenance schedules not ensured: ${e instanceof Error ? e.message : String(e)}`),
+    logger.error({ err: e }, 'maintenance schedules not ensured; the next start tries again'),
   );
-  const server = app.listen(cfg.API_PORT, cfg.API_HOST, () => console.log(`API on http://${cfg.API_HOST}:${cfg.API_PORT}/api`));
+  const server = app.listen(cfg.API_PORT, cfg.API_HOST, () =>
+    logger.info({ url: `http://${cfg.API_HOST}:${cfg.API_PORT}/api` }, 'API listening'),
+  );
   const stop = () =>
     server.close(() => {
       void Promise.all([connection.close(), closeStores(stores)]).finally(() => process.exit(0));
@@ -29,6 +33,6 @@ async function main() {
 }
 
 main().catch((e) => {
-  console.error(e instanceof Error ? e.message : e);
+  rootLogger().fatal({ err: e }, 'API stopped on an error');
   process.exit(1);
 });

@@ -3,6 +3,9 @@
 import { NativeConnection } from '@temporalio/worker';
 import { config } from '../config';
 import { closeStores, openStores } from '../db/clients';
+import { rootLogger } from '../observability/logger';
+import { installWorkerRuntime } from '../observability/worker-runtime';
+import { TASK_QUEUES } from '../workflows/shared/task-queues';
 import { WORKER_ROLES, createWorker, runWorkers, type WorkerRole } from './workers';
 
 async function main() {
@@ -10,12 +13,14 @@ async function main() {
   const roles = (process.argv.slice(2).length ? process.argv.slice(2) : WORKER_ROLES) as WorkerRole[];
   const unknown = roles.filter((r) => !WORKER_ROLES.includes(r));
   if (unknown.length) throw new Error(`unknown worker role(s) ${unknown.join(', ')}; choose from ${WORKER_ROLES.join(', ')}`);
+  const logger = rootLogger().child({ service: 'workers', roles });
+  installWorkerRuntime(cfg, logger);
   const stores = await openStores({ operations: cfg.OPERATIONS_DATABASE_URL, production: cfg.PRODUCTION_DATABASE_URL });
   const connection = await NativeConnection.connect({ address: cfg.TEMPORAL_ADDRESS });
   const workers = await Promise.all(roles.map((r) => createWorker(r, { connection, namespace: cfg.TEMPORAL_NAMESPACE, ...stores })));
   const stop = new AbortController();
   for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => stop.abort());
-  console.log(`workers running: ${roles.join(', ')} on ${cfg.TEMPORAL_ADDRESS}`);
+  for (const role of roles) logger.info({ role, taskQueue: TASK_QUEUES[role], temporal: cfg.TEMPORAL_ADDRESS }, 'worker running');
   try {
     await runWorkers(workers, stop.signal);
   } finally {
@@ -26,7 +31,7 @@ async function main() {
 
 if (require.main === module) {
   main().catch((e) => {
-    console.error(e instanceof Error ? e.message : e);
+    rootLogger().fatal({ err: e }, 'workers stopped on an error');
     process.exit(1);
   });
 }

@@ -4,6 +4,8 @@ import {
   ZCreateOrderRequest,
   ZDeliveryConfirmationRequest,
   ZListOrdersQuery,
+  ZOrderSummary,
+  ZOrderView,
   ZOrderParams,
   ZPaymentRequest,
 } from './orders.schemas';
@@ -26,6 +28,7 @@ export const orderEndpoints = {
     access: 'staff',
     query: ZListOrdersQuery,
     returns: 'page',
+    response: ZOrderSummary,
     success: [200],
   },
   get: {
@@ -34,6 +37,7 @@ export const orderEndpoints = {
     summary: 'The order record with the live state of its process',
     access: 'staff',
     params: ZOrderParams,
+    response: ZOrderView,
     success: [200],
   },
   cancel: {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZAmount, ZCount, ZDay, ZLiveState, ZOpenTaskRef, ZTimestamp } from './view.schemas';
 import { toCents } from '../../domain/money';
 
 const orderNumber = z.string().regex(/^SO-\d{5,}$/, 'must look like SO-00001');
@@ -77,3 +78,65 @@ export const ZPaymentRequest = z
     method: z.enum(['bank_transfer', 'card', 'cash', 'cheque']).default('bank_transfer'),
   })
   .strict();
+
+// --- responses
+
+export const ZOrderView = z.object({
+  number: z.string(),
+  status: z.string(),
+  customer: z.object({ code: z.string(), name: z.string() }),
+  requestedDate: ZDay,
+  deliverySteps: ZCount,
+  net: ZAmount,
+  tax: ZAmount,
+  total: ZAmount,
+  cancelReason: z.string().nullable(),
+  createdBy: z.string(),
+  createdAt: ZTimestamp,
+  lines: z.array(
+    z.object({
+      lineNo: ZCount,
+      sku: z.string().optional(),
+      name: z.string().optional(),
+      quantity: ZCount,
+      unitPrice: ZAmount,
+      reserved: ZCount,
+      backordered: ZCount,
+      shipped: ZCount,
+      delivered: ZCount,
+      cancelled: ZCount,
+    }),
+  ),
+  shipments: z.array(
+    z.object({
+      number: z.string(),
+      status: z.string(),
+      trackingNumber: z.string().nullable(),
+      shippedAt: ZTimestamp.nullable(),
+      deliveredAt: ZTimestamp.nullable(),
+      deliveredBy: z.string().nullable(),
+    }),
+  ),
+  invoices: z.array(
+    z.object({
+      number: z.string(),
+      kind: z.enum(['invoice', 'credit_note']),
+      status: z.string(),
+      total: ZAmount,
+      paid: ZAmount,
+      /** Still owed (0 for a void or written-off invoice and for a credit note). */
+      outstanding: ZAmount,
+      dueAt: ZDay,
+    }),
+  ),
+  openTasks: z.array(ZOpenTaskRef),
+  process: ZLiveState,
+});
+
+export const ZOrderSummary = z.object({
+  number: z.string(),
+  status: z.string(),
+  customer: z.string(),
+  total: ZAmount,
+  createdAt: ZTimestamp,
+});

@@ -1,9 +1,5 @@
-import { z } from 'zod';
 import type { EndpointGroup } from '../endpoint';
-
-export const ZWorkflowId = z.object({
-  workflowId: z.string().regex(/^[a-z-]+-[A-Z]+-\d+$/, 'must be a process id such as order-SO-00001'),
-});
+import { ZProcessHistory, ZWorkflowId } from './processes.schemas';
 
 export const processEndpoints = {
   history: {
@@ -12,6 +8,7 @@ export const processEndpoints = {
     summary: 'The process history summarized: steps, attempts, timers, decisions and who made them',
     access: 'staff',
     params: ZWorkflowId,
+    response: ZProcessHistory,
     success: [200],
   },
 } satisfies EndpointGroup;

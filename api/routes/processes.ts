@@ -1,7 +1,8 @@
 import type { AppDeps } from '../deps';
 import type { Handlers } from '../endpoint';
 import { processHistory } from '../../domain/processes/history';
-import { type processEndpoints, ZWorkflowId } from './processes.endpoints';
+import type { processEndpoints } from './processes.endpoints';
+import { ZWorkflowId } from './processes.schemas';
 
 export function processHandlers(deps: AppDeps): Handlers<typeof processEndpoints> {
   return {

@@ -1,5 +1,12 @@
 import type { EndpointGroup } from '../endpoint';
-import { ZCancelReturnRequest, ZCreateReturnRequest, ZListReturnsQuery, ZReturnParams, ZReturnReceiptRequest } from './returns.schemas';
+import {
+  ZCancelReturnRequest,
+  ZCreateReturnRequest,
+  ZListReturnsQuery,
+  ZReturnParams,
+  ZReturnReceiptRequest,
+  ZReturnView,
+} from './returns.schemas';
 
 export const returnEndpoints = {
   create: {
@@ -28,6 +35,7 @@ export const returnEndpoints = {
     summary: 'The return with its lines, receipts, refunds, linked documents, open tasks and live process state',
     access: 'anyone',
     params: ZReturnParams,
+    response: ZReturnView,
     success: [200],
   },
   receive: {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZAmount, ZCount, ZLiveState, ZOpenTaskRef, ZTimestamp } from './view.schemas';
 import type { ReturnOutcome, ReturnStatus } from '../../workflows/returns/types';
 
 const returnNumber = z.string().regex(/^RET-\d{5,}$/, 'must look like RET-00001');
@@ -82,3 +83,64 @@ export const ZReturnReceiptRequest = z
   .strict();
 
 export const ZCancelReturnRequest = z.object({ reason: z.string().trim().min(3).max(500) }).strict();
+
+// --- responses
+
+export const ZReturnView = z.object({
+  number: z.string(),
+  status: z.string(),
+  statusNote: z.string().nullable(),
+  order: z.string(),
+  customer: z.object({ code: z.string(), name: z.string() }),
+  reason: z.string(),
+  outsideWindow: z.boolean(),
+  approvedBy: z.string().nullable(),
+  rmaNumber: z.string().nullable(),
+  pickupTracking: z.string().nullable(),
+  requestedBy: z.string(),
+  createdAt: ZTimestamp,
+  authorizedAt: ZTimestamp.nullable(),
+  receiveBy: ZTimestamp.nullable(),
+  closedAt: ZTimestamp.nullable(),
+  lines: z.array(
+    z.object({
+      lineNo: ZCount,
+      orderLineNo: ZCount.optional(),
+      sku: z.string().optional(),
+      name: z.string().optional(),
+      quantity: ZCount,
+      received: ZCount,
+      outcome: z.string(),
+      condition: z.string().nullable(),
+      inspectedBy: z.string().nullable(),
+      inspectionNote: z.string().nullable(),
+      photoRef: z.string().nullable(),
+      disposition: z.string().nullable(),
+      settlement: z.string().nullable(),
+      settledAt: ZTimestamp.nullable(),
+    }),
+  ),
+  receipts: z.array(
+    z.object({
+      reference: z.string(),
+      lines: z.array(z.object({ lineNo: ZCount, quantity: ZCount })),
+      receivedBy: z.string(),
+      receivedAt: ZTimestamp,
+    }),
+  ),
+  refunds: z.array(z.object({ number: z.string(), amount: ZAmount, paidAt: ZTimestamp })),
+  restockingFee: ZAmount,
+  refunded: ZAmount,
+  documents: z.object({
+    order: z.string(),
+    ticket: z.string().nullable(),
+    creditNote: z.string().nullable(),
+    replacementOrder: z.string().nullable(),
+    sendBackOrder: z.string().nullable(),
+    repairOrders: z.array(z.string()),
+    refunds: z.array(z.string()),
+  }),
+  openTasks: z.array(ZOpenTaskRef),
+  /** Null once the return is closed: the record then tells all. */
+  process: ZLiveState.nullable(),
+});

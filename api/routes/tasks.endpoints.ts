@@ -1,5 +1,5 @@
 import type { EndpointGroup } from '../endpoint';
-import { ZListTasksQuery, ZTaskDecisionRequest, ZTaskParams } from './tasks.schemas';
+import { ZListTasksQuery, ZTaskDecisionRequest, ZTaskParams, ZTaskView } from './tasks.schemas';
 
 export const taskEndpoints = {
   list: {
@@ -9,9 +9,18 @@ export const taskEndpoints = {
     access: 'staff',
     query: ZListTasksQuery,
     returns: 'page',
+    response: ZTaskView,
     success: [200],
   },
-  get: { method: 'get', path: '/api/tasks/{id}', summary: 'One task', access: 'staff', params: ZTaskParams, success: [200] },
+  get: {
+    method: 'get',
+    path: '/api/tasks/{id}',
+    summary: 'One task',
+    access: 'staff',
+    params: ZTaskParams,
+    response: ZTaskView,
+    success: [200],
+  },
   decide: {
     method: 'post',
     path: '/api/tasks/{id}/decision',
@@ -19,6 +28,7 @@ export const taskEndpoints = {
     access: 'staff',
     params: ZTaskParams,
     body: ZTaskDecisionRequest,
+    response: ZTaskView,
     success: [200],
     stateful: true,
   },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZCount, ZTimestamp } from './view.schemas';
 import { CATEGORIES } from '../../workflows/ticket/types';
 
 // Every decision some process offers; each task lists the ones it accepts (GET /api/tasks/{id}).
@@ -60,3 +61,29 @@ export const ZTaskDecisionRequest = z
     photoRef: z.string().min(1).max(500).optional().describe('A reference to evidence, e.g. the URL of an inspection photo'),
   })
   .strict();
+
+// --- responses
+
+export const ZTaskView = z.object({
+  id: z.string(),
+  workflowId: z.string(),
+  processType: z.string(),
+  documentRef: z.string(),
+  kind: z.string(),
+  title: z.string(),
+  description: z.string(),
+  role: z.string(),
+  status: z.enum(['open', 'completed', 'cancelled']),
+  /** The decisions this task accepts. */
+  decisions: z.array(z.string()),
+  dueAt: ZTimestamp.nullable(),
+  escalationLevel: ZCount,
+  decision: z.string().nullable(),
+  decidedBy: z.string().nullable(),
+  decidedAt: ZTimestamp.nullable(),
+  comment: z.string().nullable(),
+  createdAt: ZTimestamp,
+  updatedAt: ZTimestamp,
+  /** Open and past its due date. */
+  overdue: z.boolean(),
+});

@@ -23,6 +23,7 @@ export async function createOrder(opts: {
 }): Promise<{ number: string; created: boolean }> {
   const { db, input, keyed } = opts;
   return createWithProcess(db, keyed, {
+    kind: 'order',
     record: () => recordOrder(db, input, opts.userName, keyed),
     start: (number) => startOrderProcess(db, opts.temporal, number, opts.process),
     remove: (number) => removeUnstartedOrder(db, number),

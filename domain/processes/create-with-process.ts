@@ -5,11 +5,14 @@ import type { OperationsDb } from '../../db/clients';
 import { isUniqueViolation } from '../../db/idempotency';
 import { AppError, AppErrorCode } from '../errors';
 import { earlierResult, type KeyedRequest } from '../idempotency-key';
+import { countProcessStarted, type ProcessKind } from '../../observability/metrics';
 
 export async function createWithProcess(
   db: OperationsDb,
   keyed: KeyedRequest | undefined,
   steps: {
+    /** What the document is, for the count of processes started. */
+    kind: ProcessKind;
     /** Validates and writes the document (with rememberResult in the same transaction); returns its number. */
     record: () => Promise<string>;
     /** Starts the process; a no-op when the record's own process already runs, an AppError when another record's does. */
@@ -43,6 +46,7 @@ export async function createWithProcess(
       message: `The process engine is unavailable (${(e as Error).message}); nothing was saved, retry the request`,
     });
   }
+  countProcessStarted(steps.kind);
   return { number, created: true };
 }
 
@@ -65,6 +69,7 @@ export async function createProductionDocument(
   db: OperationsDb,
   keyed: KeyedRequest | undefined,
   steps: {
+    kind: ProcessKind;
     write: () => Promise<{ number: string; created: boolean }>;
     start: (number: string) => Promise<void>;
     remove: (number: string) => Promise<void>;
@@ -86,5 +91,7 @@ export async function createProductionDocument(
     });
   }
   await rememberKeyedResult(db, keyed, written.number);
+  // A request that found its document already open (and its process running) started nothing.
+  if (written.created) countProcessStarted(steps.kind);
   return written;
 }

@@ -94,6 +94,7 @@ export async function createRequisition(opts: {
 }): Promise<{ number: string; created: boolean }> {
   const { db } = opts;
   return createWithProcess(db, opts.keyed, {
+    kind: 'requisition',
     record: () =>
       db.$transaction(async (tx) => {
         const r = await recordRequisition(tx, opts.input, opts.requester);

@@ -30,6 +30,7 @@ export async function createManufacturingOrder(opts: {
     });
   };
   return createProductionDocument(stores.operations, keyed, {
+    kind: 'manufacturing_order',
     start,
     remove: (number) => removeManufacturingOrder(stores.production, number),
     write: async () => {

@@ -52,6 +52,7 @@ export async function createMaintenanceRequest(opts: {
     });
   };
   return createProductionDocument(stores.operations, keyed, {
+    kind: 'maintenance_request',
     start,
     remove: (number) => removeMaintenanceRequest(stores.production, number),
     write: async () => {

@@ -37,6 +37,7 @@ export async function createReturn(opts: {
   if (opts.portalCustomer !== undefined) await returnableOrder(db, input.order, opts.portalCustomer);
   const keyed = opts.keyed && { ...opts.keyed, key: returnKey(input.order, opts.keyed.header) };
   return createWithProcess(db, keyed, {
+    kind: 'return',
     record: () => recordReturn(db, input, opts.userName, keyed, opts.portalCustomer),
     start: (number) => startReturnProcess(db, opts.temporal, number, opts.process),
     remove: (number) => removeUnstartedReturn(db, number),

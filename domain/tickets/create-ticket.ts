@@ -94,6 +94,7 @@ export async function createTicket(opts: {
   keyed?: KeyedRequest;
 }): Promise<{ number: string; created: boolean }> {
   return createWithProcess(opts.db, opts.keyed, {
+    kind: 'ticket',
     record: () => recordTicket(opts.db, opts.input, opts.userName, opts.keyed),
     start: (number) => startTicketProcess(opts.db, opts.temporal, number, opts.policy, opts.orderPolicy),
     remove: (number) =>

@@ -1,16 +1,20 @@
 // All three workers in one OS process, like `workers/main.ts`, but from a workflow bundle built
 // once (WORKFLOW_BUNDLE): the chaos run kills and restarts this process several times and should
 // not pay for webpack on every restart.
-import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
+import { NativeConnection } from '@temporalio/worker';
 import { config } from '../../config';
 import { closeStores, openStores } from '../../db/clients';
+import { rootLogger } from '../../observability/logger';
+import { installWorkerRuntime } from '../../observability/worker-runtime';
 import { WORKER_ROLES, createWorker, runWorkers } from '../../workers/workers';
 
 async function main() {
   const cfg = config();
   const bundle = process.env.WORKFLOW_BUNDLE;
   if (!bundle) throw new Error('WORKFLOW_BUNDLE must name a bundled workflows file');
-  Runtime.install({ logger: new DefaultLogger('ERROR') });
+  const logger = rootLogger().child({ service: 'workers', roles: WORKER_ROLES });
+  // The faults this run injects make the SDK warn all the time; its errors are what matter here.
+  installWorkerRuntime(cfg, logger.child({}, { level: 'error' }));
   const stores = await openStores({ operations: cfg.OPERATIONS_DATABASE_URL, production: cfg.PRODUCTION_DATABASE_URL });
   const connection = await NativeConnection.connect({ address: cfg.TEMPORAL_ADDRESS });
   const workers = await Promise.all(
@@ -20,7 +24,7 @@ async function main() {
   );
   const stop = new AbortController();
   for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => stop.abort());
-  console.log(`workers running on ${cfg.TEMPORAL_ADDRESS}`);
+  logger.info({ temporal: cfg.TEMPORAL_ADDRESS }, 'workers running'); // the chaos run waits for this line
   try {
     await runWorkers(workers, stop.signal);
   } finally {
@@ -30,6 +34,6 @@ async function main() {
 }
 
 main().catch((e) => {
-  console.error(e instanceof Error ? e.message : e);
+  rootLogger().fatal({ err: e }, 'workers stopped on an error');
   process.exit(1);
 });

@@ -11,6 +11,7 @@ import { seedReferenceData } from '../../db/reference-data';
 import { temporalCli, temporalTestServer } from '../../scripts/temporal-binaries';
 import { startPartnerSimulator, type PartnerSimulator } from '../../simulators/partners';
 import { WORKER_ROLES, createWorker } from '../../workers/workers';
+import { createLogger, type Logger } from '../../observability/logger';
 import { freshDatabases, type TestDatabases } from './databases';
 
 export const USERS: ApiUser[] = [
@@ -75,7 +76,8 @@ export class Harness {
   private workers: Worker[] = [];
   private running: Promise<void>[] = [];
 
-  constructor(readonly opts: { timeSkipping?: boolean; policies?: PolicyOverrides } = {}) {}
+  /** A test that reads the API's request lines passes its own logger; the others keep the output quiet. */
+  constructor(readonly opts: { timeSkipping?: boolean; policies?: PolicyOverrides; logger?: Logger } = {}) {}
 
   get policies(): Policies {
     const o = this.opts.policies ?? {};
@@ -103,7 +105,8 @@ export class Harness {
     this.simulator = await startPartnerSimulator();
     await seedReferenceData(this.stores.operations, { carrierUrl: `${this.simulator.url}/carriers/SWIFT` });
     await this.startWorkers();
-    const app = createApp({ ...this.stores, temporal: this.env.client, users: USERS, policies: this.policies });
+    const logger = this.opts.logger ?? createLogger({ level: 'silent' });
+    const app = createApp({ ...this.stores, temporal: this.env.client, users: USERS, policies: this.policies, logger });
     this.server = await new Promise<Server>((resolve) => {
       const s = app.listen(0, '127.0.0.1', () => resolve(s));
     });
@@ -157,6 +160,12 @@ export class Harness {
     });
     const text = await res.text();
     return { status: res.status, body: text ? JSON.parse(text) : undefined };
+  }
+
+  /** A GET answered in something other than JSON (the Prometheus text at /metrics), unauthenticated. */
+  async getText(path: string): Promise<{ status: number; text: string; headers: Headers }> {
+    const res = await fetch(`${this.baseUrl}${path}`);
+    return { status: res.status, text: await res.text(), headers: res.headers };
   }
 
   get get() {
