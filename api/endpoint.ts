@@ -21,6 +21,8 @@ export interface Endpoint {
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: z.ZodType;
+  /** The body may be left out altogether (the handler then reads `{}`). */
+  bodyOptional?: true;
   /** What a success answers with: one record (an object), or a page of them (default: record). */
   returns?: 'record' | 'page';
   /** The record a success answers with (for a page: one of its items), for the OpenAPI document. */

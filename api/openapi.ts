@@ -140,7 +140,7 @@ function operation(e: Endpoint & { id: string }) {
     description: describeAccess(e.access),
     'x-access': e.access,
     parameters: [...params, ...query, ...headers],
-    ...(e.body ? { requestBody: { required: true, content: json(schema(e.body)) } } : {}),
+    ...(e.body ? { requestBody: { required: !e.bodyOptional, content: json(schema(e.body)) } } : {}),
     responses,
   };
 }

@@ -26,6 +26,9 @@ export function documentTotals(lines: PricedLine[]): { netCents: number; taxCent
 /** 123.45 → 12345; refuses amounts with more than two decimals instead of rounding them silently. */
 export function toCents(amount: number): number | undefined {
   const cents = Math.round(amount * 100);
+  // Within a float's error of whole cents (0.1 + 0.2 is 30 cents); but an amount that is not zero
+  // never becomes 0 cents (a sliver like 5e-324 would otherwise pass as a payment of nothing).
+  if (cents === 0 && amount !== 0) return undefined;
   return Math.abs(cents - amount * 100) < 1e-6 ? cents : undefined;
 }
 

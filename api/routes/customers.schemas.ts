@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { code, money, page } from './products.schemas';
+import { money } from './money.schemas';
+import { ZEmail, code, page } from './products.schemas';
 
 export const ZCustomerParams = z.object({ code: code('customer code', 'C-0001') });
 
@@ -9,7 +10,7 @@ export const ZListCustomersQuery = z
 
 const customerFields = {
   name: z.string().trim().min(1).max(200),
-  email: z.email().max(200).describe('Where invoices and reminders go'),
+  email: ZEmail.describe('Where invoices and reminders go'),
   tier: z.enum(['standard', 'gold', 'platinum']).describe('Service level: decides the SLA of its tickets'),
   creditLimit: money.describe('Most the customer may owe, open orders included, e.g. 10000'),
   paymentTermDays: z.number().int().min(0).max(365).describe('Days from invoice to due date'),

@@ -57,6 +57,8 @@ export const orderEndpoints = {
     access: { roles: ['operator', 'warehouse'] },
     params: ZOrderParams,
     body: ZDeliveryConfirmationRequest,
+    // "It all arrived" needs nothing said: a bare POST confirms the one shipment in transit in full.
+    bodyOptional: true,
     success: [200],
     stateful: true,
   },

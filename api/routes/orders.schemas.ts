@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZAmount, ZCount, ZDay, ZLiveState, ZOpenTaskRef, ZTimestamp } from './view.schemas';
-import { toCents } from '../../domain/money';
+import { positiveMoney } from './money.schemas';
 
 const orderNumber = z.string().regex(/^SO-\d{5,}$/, 'must look like SO-00001');
 
@@ -59,13 +59,6 @@ export const ZDeliveryConfirmationRequest = z
   })
   .strict();
 
-const amount = z
-  .number()
-  .positive()
-  .max(100_000_000)
-  .refine((v) => toCents(v) !== undefined, 'must have at most two decimals')
-  .meta({ multipleOf: 0.01 });
-
 export const ZPaymentRequest = z
   .object({
     reference: z
@@ -74,7 +67,7 @@ export const ZPaymentRequest = z
       .min(3)
       .max(100)
       .describe('Bank reference; applied once per invoice: a repeat answers 200 duplicate, the same reference with another amount 409'),
-    amount: amount.describe('Amount in the invoice currency, e.g. 120.50'),
+    amount: positiveMoney.describe('Amount in the invoice currency, e.g. 120.50'),
     method: z.enum(['bank_transfer', 'card', 'cash', 'cheque']).default('bank_transfer'),
   })
   .strict();

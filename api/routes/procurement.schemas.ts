@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { toCents } from '../../domain/money';
+import { money, positiveMoney } from './money.schemas';
 
 /** Each PO line at most once per document: a line listed twice is a typing error, not two deliveries. */
 const eachLineOnce = (lines: { lineNo: number }[], ctx: z.RefinementCtx) =>
@@ -7,13 +7,6 @@ const eachLineOnce = (lines: { lineNo: number }[], ctx: z.RefinementCtx) =>
     if (lines.findIndex((o) => o.lineNo === l.lineNo) < i)
       ctx.addIssue({ code: 'custom', path: [i, 'lineNo'], message: `line ${l.lineNo} is listed twice` });
   });
-
-const money = z
-  .number()
-  .nonnegative()
-  .max(100_000_000)
-  .refine((v) => toCents(v) !== undefined, 'must have at most two decimals')
-  .meta({ multipleOf: 0.01 });
 
 export const ZCreateRequisitionRequest = z
   .object({
@@ -77,7 +70,7 @@ export const ZSupplierInvoiceRequest = z
 export const ZCreditNoteRequest = z
   .object({
     supplierRef: z.string().trim().min(1).max(100),
-    amount: money.refine((v) => v > 0, 'must be positive').meta({ exclusiveMinimum: 0 }),
+    amount: positiveMoney,
   })
   .strict();
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { toCents } from '../../domain/money';
+import { money, percent } from './money.schemas';
 
 /** Codes of master records (SKUs, customer and supplier codes) as the rest of the API writes them. */
 export const code = (what: string, example: string) =>
@@ -7,21 +7,12 @@ export const code = (what: string, example: string) =>
 
 export const ZSku = code('SKU', 'CMP-001');
 
-/** A decimal amount in the house currency, e.g. 12.50; stored as cents. */
-export const money = z
-  .number()
-  .nonnegative()
-  .max(100_000_000)
-  .refine((v) => toCents(v) !== undefined, 'must have at most two decimals')
-  .meta({ multipleOf: 0.01 });
-
-/** A percentage with at most two decimals, e.g. 19 or 7.5; stored as basis points. */
-export const percent = z
-  .number()
-  .min(0)
-  .max(100)
-  .refine((v) => toCents(v) !== undefined, 'must have at most two decimals')
-  .meta({ multipleOf: 0.01 });
+// A plain pattern rather than a format: the document then says exactly what the server accepts
+// (formats for e-mail differ between validators, so a checker and the server would disagree).
+export const ZEmail = z
+  .string()
+  .max(200)
+  .regex(/^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/, 'must be an e-mail address such as billing@example.com');
 
 export const page = {
   page: z.coerce.number().int().min(1).default(1),

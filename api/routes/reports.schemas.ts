@@ -15,8 +15,11 @@ const period = {
 };
 type PeriodQuery = { from?: string; to?: string };
 const ordered = (q: PeriodQuery) => !q.from || !q.to || q.from <= q.to;
+const wellFormed = (day?: string) => day === undefined || (/^\d{4}-\d{2}-\d{2}$/.test(day) && !Number.isNaN(Date.parse(day)));
 // Checked on the period as resolved, so a lone `from` long ago is refused like an explicit one.
+// A malformed day is already an issue of its own field (zod runs this refinement all the same).
 const bounded = (q: PeriodQuery) => {
+  if (!wellFormed(q.from) || !wellFormed(q.to)) return true;
   const p = periodOf(q);
   return p.from > p.to || daysBetween(p.from, p.to) < MAX_PERIOD_DAYS;
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ZSku, code, money, page, percent } from './products.schemas';
+import { percent, positiveMoney } from './money.schemas';
+import { ZEmail, ZSku, code, page } from './products.schemas';
 
 const supplierCode = code('supplier code', 'S-001');
 
@@ -24,7 +25,7 @@ export const ZSupplierQuery = z
 
 const supplierFields = {
   name: z.string().trim().min(1).max(200),
-  email: z.email().max(200),
+  email: ZEmail,
   apiUrl: z
     .url({ protocol: /^https?$/ })
     .max(500)
@@ -54,7 +55,7 @@ export type TUpdateSupplierRequest = z.infer<typeof ZUpdateSupplierRequest>;
 
 export const ZSupplierPriceRequest = z
   .object({
-    price: money.refine((v) => v > 0, 'must be positive').describe('Price per unit, e.g. 4.20'),
+    price: positiveMoney.describe('Price per unit, e.g. 4.20'),
     leadTimeDays: z.number().int().min(0).max(365),
     minOrderQty: z.number().int().min(1).max(1_000_000).default(1),
     preferred: z

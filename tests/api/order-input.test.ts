@@ -93,6 +93,9 @@ test('payments and receipts validate amounts and quantities', async () => {
   expect(threeDecimals.status).toBe(400);
   expect(threeDecimals.body.error.details[0].field).toBe('amount');
   expect((await h.post(`/api/orders/${body.number}/payments`, { reference: 'REF-NEG', amount: -5 })).status).toBe(400);
+  // A sliver above zero is not a payment of 0.00 (found by the contract run).
+  const sliver = await h.post(`/api/orders/${body.number}/payments`, { reference: 'REF-TINY', amount: 5e-324 });
+  expect([sliver.status, sliver.body.error.details[0].field]).toEqual([400, 'amount']);
   // No invoice yet: the process refuses the payment with the reason.
   const early = await h.post(`/api/orders/${body.number}/payments`, { reference: 'REF-EARLY', amount: 5 });
   expect(early.status).toBe(409);

@@ -20,6 +20,9 @@ describe('money', () => {
     expect(toCents(123.45)).toBe(12345);
     expect(toCents(0.1 + 0.2)).toBe(30);
     expect(toCents(10.005)).toBeUndefined();
+    // Not zero, yet within the tolerance of 0 cents: refused, or it would pass as a payment of nothing.
+    expect(toCents(5e-324)).toBeUndefined();
+    expect(toCents(0)).toBe(0);
   });
   test('for many random lines, tax never differs from the exact value by more than half a cent per line', () => {
     let seed = 42;

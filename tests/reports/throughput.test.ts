@@ -191,6 +191,8 @@ describe('bad dates and periods are 400 naming the field', () => {
     ['sla?from=2026-02-30', 'from'],
     ['sla?from=2026-05-02&to=2026-05-01', 'from'],
     ['otif?to=0999-01-01', 'to'],
+    ['otif?to=', 'to'],
+    ['sla?from=&to=2026-05-01', 'from'],
     ['otif?from=2024-01-01&to=2025-12-31', 'to'],
     ['throughput?from=2020-01-01', 'to'],
     ['throughput?bucket=month', 'bucket'],
