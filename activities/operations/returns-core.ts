@@ -2,7 +2,8 @@
 // return's process sees them.
 import type { OperationsTx } from '../../db/clients';
 import { illegal, notFound } from '../../domain/errors';
-import type { ReturnCondition, ReturnDisposition, ReturnLineInfo, ReturnOutcome, ReturnSettlement } from '../../workflows/returns/types';
+import { lineInfo } from '../../domain/returns/return-snapshot';
+import type { ReturnDisposition, ReturnLineInfo } from '../../workflows/returns/types';
 
 export async function returnByNumber(tx: OperationsTx, number: string) {
   const ret = await tx.customerReturn.findUnique({
@@ -30,22 +31,12 @@ export async function claimDisposition(tx: OperationsTx, ret: ReturnRecord, line
   return line;
 }
 
-/** The lines as the process knows them; whether a product can be repaired is the production store's to say. */
+/** The lines as the process knows them (see lineInfo). */
 export async function returnLineInfos(tx: OperationsTx, returnId: number): Promise<ReturnLineInfo[]> {
   const lines = await tx.customerReturnLine.findMany({ where: { returnId }, orderBy: { lineNo: 'asc' } });
   const orderLines = await tx.salesOrderLine.findMany({ where: { id: { in: lines.map((l) => l.orderLineId) } } });
   const products = await tx.product.findMany({ where: { id: { in: lines.map((l) => l.productId) } } });
-  return lines.map((l) => ({
-    lineNo: l.lineNo,
-    orderLineNo: orderLines.find((o) => o.id === l.orderLineId)!.lineNo,
-    sku: products.find((p) => p.id === l.productId)!.sku,
-    quantity: l.quantity,
-    receivedQty: l.receivedQty,
-    outcome: l.outcome as ReturnOutcome,
-    repairable: false,
-    ...(l.condition ? { condition: l.condition as ReturnCondition } : {}),
-    ...(l.disposition ? { disposition: l.disposition as ReturnDisposition } : {}),
-    ...(l.repairMoNumber ? { repairMoNumber: l.repairMoNumber } : {}),
-    ...(l.settlement ? { settlement: l.settlement as ReturnSettlement } : {}),
-  }));
+  return lines.map((l) =>
+    lineInfo(l, orderLines.find((o) => o.id === l.orderLineId)!.lineNo, products.find((p) => p.id === l.productId)!.sku),
+  );
 }

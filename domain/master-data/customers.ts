@@ -5,7 +5,8 @@ import { illegal, notFound } from '../errors';
 import { fromCents, toCents } from '../money';
 import { creditPositionOf } from './customer-credit';
 import { pageOf, type PageQuery } from '../paging';
-import { audit, changesOf, createOnce, textFilter } from './records';
+import { audit } from '../../activities/operations/ledger';
+import { changesOf, createOnce, textFilter } from './records';
 
 export interface CustomerFields {
   name: string;

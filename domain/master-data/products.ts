@@ -4,7 +4,8 @@ import type { OperationsDb, OperationsTx } from '../../db/clients';
 import type { Product } from '../../generated/operations/sqlite/client';
 import { invalid, illegal, notFound } from '../errors';
 import { fromCents, toCents } from '../money';
-import { audit, changesOf, createOnce } from './records';
+import { audit } from '../../activities/operations/ledger';
+import { changesOf, createOnce } from './records';
 
 export interface ProductFields {
   name: string;

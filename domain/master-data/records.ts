@@ -1,6 +1,6 @@
-// What every master-data record shares: text search, the audit row of a change, and
+// What every master-data record shares: text search, the changes an update makes, and
 // refusing a second record under a code that is taken.
-import { isPostgresDb, type OperationsDb, type OperationsTx } from '../../db/clients';
+import { isPostgresDb, type OperationsDb } from '../../db/clients';
 import { isUniqueViolation } from '../../db/idempotency';
 import { illegal } from '../errors';
 
@@ -20,10 +20,6 @@ export function changesOf<T extends object>(before: T, requested: Partial<T>): C
     if (to !== undefined && JSON.stringify(was[field]) !== JSON.stringify(to)) changes[field] = { from: was[field] ?? null, to };
   }
   return changes;
-}
-
-export async function audit(tx: OperationsTx, actor: string, action: string, entityType: string, ref: string, data: object) {
-  await tx.auditLog.create({ data: { actor, action, entityType, entityRef: ref, data: JSON.stringify(data) } });
 }
 
 /**

@@ -4,7 +4,8 @@ import type { Supplier } from '../../generated/operations/sqlite/client';
 import { illegal, notFound } from '../errors';
 import { fromCents, toCents } from '../money';
 import { pageOf, type PageQuery } from '../paging';
-import { audit, changesOf, createOnce, textFilter } from './records';
+import { audit } from '../../activities/operations/ledger';
+import { changesOf, createOnce, textFilter } from './records';
 import { deliveryRecord } from './supplier-delivery';
 
 export interface SupplierFields {

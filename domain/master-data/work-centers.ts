@@ -6,7 +6,8 @@ import type { WorkCenter } from '../../generated/production/sqlite/client';
 import { illegal, invalid, notFound } from '../errors';
 import { fromCents, toCents } from '../money';
 import { calendarOf } from '../production/schedule';
-import { audit, changesOf, createOnce } from './records';
+import { audit } from '../../activities/operations/ledger';
+import { changesOf, createOnce } from './records';
 
 export interface WorkCenterFields {
   name: string;

@@ -17,6 +17,35 @@ import { returnWindow } from './return-window';
 const optional = <K extends string, V>(key: K, value: V | null): Partial<Record<K, V>> =>
   value === null ? {} : ({ [key]: value } as Record<K, V>);
 
+type ReturnLineRow = {
+  lineNo: number;
+  quantity: number;
+  receivedQty: number;
+  outcome: string;
+  condition: string | null;
+  disposition: string | null;
+  repairMoNumber: string | null;
+  settlement: string | null;
+};
+
+/** A return line as the process knows it, given its order line's number and its SKU. */
+export function lineInfo(l: ReturnLineRow, orderLineNo: number, sku: string): ReturnLineInfo {
+  return {
+    lineNo: l.lineNo,
+    orderLineNo,
+    sku,
+    quantity: l.quantity,
+    receivedQty: l.receivedQty,
+    outcome: l.outcome as ReturnOutcome,
+    // Whether a repair BoM exists is the production store's to say; the process asks it.
+    repairable: false,
+    ...optional('condition', l.condition as ReturnCondition | null),
+    ...optional('disposition', l.disposition as ReturnDisposition | null),
+    ...optional('repairMoNumber', l.repairMoNumber),
+    ...optional('settlement', l.settlement as ReturnSettlement | null),
+  };
+}
+
 export async function returnSnapshot(db: OperationsDb | OperationsTx, returnNumber: string): Promise<ReturnSnapshot> {
   const r = await db.customerReturn.findUnique({
     where: { number: returnNumber },
@@ -27,20 +56,7 @@ export async function returnSnapshot(db: OperationsDb | OperationsTx, returnNumb
     (await db.salesOrderLine.findMany({ where: { id: { in: r.lines.map((l) => l.orderLineId) } } })).map((l) => [l.id, l]),
   );
   const products = new Map((await db.product.findMany({ where: { id: { in: r.lines.map((l) => l.productId) } } })).map((p) => [p.id, p]));
-  const lines: ReturnLineInfo[] = r.lines.map((l) => ({
-    lineNo: l.lineNo,
-    orderLineNo: orderLines.get(l.orderLineId)!.lineNo,
-    sku: products.get(l.productId)!.sku,
-    quantity: l.quantity,
-    receivedQty: l.receivedQty,
-    outcome: l.outcome as ReturnOutcome,
-    // Whether a repair BoM exists is the production store's to say; the process asks it.
-    repairable: false,
-    ...optional('condition', l.condition as ReturnCondition | null),
-    ...optional('disposition', l.disposition as ReturnDisposition | null),
-    ...optional('repairMoNumber', l.repairMoNumber),
-    ...optional('settlement', l.settlement as ReturnSettlement | null),
-  }));
+  const lines = r.lines.map((l) => lineInfo(l, orderLines.get(l.orderLineId)!.lineNo, products.get(l.productId)!.sku));
   const verdict = await returnWindow(
     db,
     r.lines.map((l) => ({
