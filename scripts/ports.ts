@@ -14,11 +14,19 @@ function canListen(port: number): Promise<boolean> {
   });
 }
 
-/** A port nothing listens on right now, for servers started on free ports (chosen at random, outside the OS's own range). */
+// Ports already handed out by this process. A port is only bound later by the server it is meant for,
+// so without this two picks in a row could name the same free port (it happened: the API and Temporal
+// were both given one port, and the API could never listen).
+const given = new Set<number>();
+
+/** A port nothing listens on right now and not handed out before by this process, for servers started
+ * on free ports (chosen at random, outside the OS's own range). */
 export async function freePort(): Promise<number> {
   for (let i = 0; i < 200; i++) {
     const port = LOW + Math.floor(Math.random() * (HIGH - LOW));
-    if (await canListen(port)) return port;
+    if (given.has(port) || !(await canListen(port))) continue;
+    given.add(port);
+    return port;
   }
   throw new Error(`no free port found between ${LOW} and ${HIGH}`);
 }

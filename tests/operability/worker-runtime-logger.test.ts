@@ -1,5 +1,5 @@
 // A worker process's Temporal runtime writes the SDK's messages as JSON lines, with the SDK's context.
-import net from 'node:net';
+import { freePort } from '../../scripts/ports';
 import { Writable } from 'node:stream';
 import { Runtime } from '@temporalio/worker';
 import { createLogger } from '../../observability/logger';
@@ -13,14 +13,6 @@ const destination = new Writable({
     done();
   },
 });
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((r) => server.close(r));
-  return port;
-}
 
 let metricsPort: number;
 beforeAll(async () => {
