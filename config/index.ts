@@ -92,6 +92,8 @@ const schema = z.object({
   TEMPORAL_NAMESPACE: z.string().default('default'),
   /** Web UI of the embedded dev server (only used when this project starts the server). */
   TEMPORAL_UI_PORT: port.default(8233),
+  /** Where people open a process in the Temporal Web UI; default: the embedded dev server's UI on TEMPORAL_UI_PORT. */
+  TEMPORAL_UI_URL: z.string().url().optional(),
   API_HOST: z.string().default('127.0.0.1'),
   API_PORT: port.default(3000),
   /** Port of the carrier and supplier simulators started with the embedded default. */
@@ -179,7 +181,12 @@ const schema = z.object({
   WORKER_METRICS_HOST: z.string().default('127.0.0.1'),
 });
 
-export type Config = Omit<z.infer<typeof schema>, 'API_USERS'> & { API_USERS: ApiUser[]; dataDir: string; root: string };
+export type Config = Omit<z.infer<typeof schema>, 'API_USERS' | 'TEMPORAL_UI_URL'> & {
+  API_USERS: ApiUser[];
+  TEMPORAL_UI_URL: string;
+  dataDir: string;
+  root: string;
+};
 
 export class ConfigError extends Error {}
 
@@ -200,7 +207,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   // Without users and outside demo mode nobody can call the API; requireApiUsers stops a server start on it.
   const API_USERS = users ?? (rest.DEMO_MODE ? apiUsers.parse(DEMO_API_USERS) : []);
-  return { ...rest, API_USERS, dataDir, root };
+  const TEMPORAL_UI_URL = (rest.TEMPORAL_UI_URL ?? `http://127.0.0.1:${rest.TEMPORAL_UI_PORT}`).replace(/\/+$/, '');
+  return { ...rest, TEMPORAL_UI_URL, API_USERS, dataDir, root };
 }
 
 /** Refuses to serve the API when no user could ever call it (API_USERS unset outside demo mode). */

@@ -127,6 +127,7 @@ async function main() {
     temporal: client,
     users,
     policies: policiesFrom(cfg),
+    temporalUiUrl: cfg.TEMPORAL_UI_URL,
     logger: rootLogger().child({ service: 'api' }),
   });
   const server = await new Promise<import('node:http').Server>((resolve) => {
