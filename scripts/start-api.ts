@@ -15,7 +15,14 @@ async function main() {
   // lazy: the API comes up (and answers reads) even while the Temporal server is restarting.
   const connection = Connection.lazy({ address: cfg.TEMPORAL_ADDRESS });
   const temporal = new Client({ connection, namespace: cfg.TEMPORAL_NAMESPACE });
-  const app = createApp({ ...stores, temporal, users: cfg.API_USERS, policies: policiesFrom(cfg), temporalUiUrl: cfg.TEMPORAL_UI_URL, logger });
+  const app = createApp({
+    ...stores,
+    temporal,
+    users: cfg.API_USERS,
+    policies: policiesFrom(cfg),
+    temporalUiUrl: cfg.TEMPORAL_UI_URL,
+    logger,
+  });
   // Every active plan has its schedule (a new namespace, a restored database); a Temporal server that is
   // down now only delays this to the next start, it does not keep the API from serving.
   ensureMaintenanceSchedules(stores.production, temporal).catch((e: unknown) =>
