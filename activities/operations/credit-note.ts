@@ -70,6 +70,61 @@ export async function postCreditNote(
   return { number, ...totals };
 }
 
+/**
+ * The customer paid more than the invoice now asks (a credit note came after the payment): the excess
+ * goes back (cash against receivables) and comes off the invoice's paid amount, in the transaction
+ * that credited it. Returns the amount paid back (0 when nothing was overpaid).
+ */
+export async function refundOverpayment(
+  tx: OperationsTx,
+  input: {
+    invoiceId: number;
+    customerCode: string;
+    at: Date;
+    /** What made the credit, for the memo: "return RET-…", "goods not delivered on SO-…". */
+    why: string;
+    returnId?: number;
+    audit: { entityType: string; entityRef: string };
+  },
+): Promise<number> {
+  const invoice = await tx.invoice.findUniqueOrThrow({ where: { id: input.invoiceId } });
+  const excess = invoice.paidCents + invoice.creditedCents - invoice.totalCents;
+  if (excess <= 0) return 0;
+  const paidBack =
+    await tx.$executeRaw`UPDATE "Invoice" SET "paidCents" = "paidCents" - ${excess} WHERE "id" = ${invoice.id} AND "paidCents" >= ${excess} AND "paidCents" + "creditedCents" - ${excess} = "totalCents"`;
+  // The row is this transaction's since the credit, so only a defect could change it; retrying is safe.
+  if (paidBack !== 1) throw new Error(`invoice ${invoice.number} changed while refunding; retrying the step`);
+  const number = await nextNumber(tx, 'refund', 'RF');
+  const journalEntryId = await postJournal(tx, {
+    key: `refund:${number}`,
+    memo: `Refund ${number} of the overpayment on ${invoice.number} after ${input.why}`,
+    sourceType: 'CustomerRefund',
+    sourceRef: number,
+    postedAt: input.at,
+    lines: [
+      { account: ACCOUNTS.receivables, debitCents: excess, partnerRef: input.customerCode },
+      { account: ACCOUNTS.cash, creditCents: excess },
+    ],
+  });
+  await tx.customerRefund.create({
+    data: {
+      number,
+      returnId: input.returnId ?? null,
+      reason: input.returnId ? 'return' : 'undelivered',
+      invoiceId: invoice.id,
+      amountCents: excess,
+      paidAt: input.at,
+      journalEntryId,
+    },
+  });
+  await audit(tx, 'process', 'refund.paid', input.audit.entityType, input.audit.entityRef, {
+    refund: number,
+    invoice: invoice.number,
+    amountCents: excess,
+  });
+  return excess;
+}
+
 /** The invoice's status from its figures, read once the row is the caller's (a payment may have landed since). */
 export async function settleInvoiceStatus(tx: OperationsTx, invoiceId: number): Promise<void> {
   const now = await tx.invoice.findUniqueOrThrow({ where: { id: invoiceId } });

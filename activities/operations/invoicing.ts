@@ -4,7 +4,7 @@ import type { OperationsDb, OperationsTx } from '../../db/clients';
 import { once } from '../../db/idempotency';
 import { illegal, notFound } from '../../domain/errors';
 import type { InvoiceInfo } from '../../workflows/order/types';
-import { postCreditNote, settleInvoiceStatus } from './credit-note';
+import { postCreditNote, refundOverpayment, settleInvoiceStatus } from './credit-note';
 import { postCustomerInvoice, recordPaymentOnce } from './customer-invoice';
 import { ACCOUNTS, audit, postJournal, reverseJournal } from './ledger';
 
@@ -74,7 +74,10 @@ export function createInvoicingActivities(db: OperationsDb) {
       return invoice ? invoiceInfo(db, invoice.number) : null;
     },
 
-    /** For up-front invoices: credits what was invoiced but in the end not delivered. */
+    /**
+     * For up-front invoices: credits what was invoiced but in the end not delivered, and pays back what
+     * the customer had already paid for it.
+     */
     async creditUndelivered(input: { orderNumber: string; at: string }): Promise<InvoiceInfo | null> {
       const number = await once(db, `credit-note:${input.orderNumber}`, async (tx) => {
         const invoice = await tx.invoice.findFirst({
@@ -101,6 +104,13 @@ export function createInvoicingActivities(db: OperationsDb) {
           reason: 'undelivered goods',
           at: new Date(input.at),
           lines,
+        });
+        await refundOverpayment(tx, {
+          invoiceId: invoice.id,
+          customerCode: invoice.customer.code,
+          at: new Date(input.at),
+          why: `goods not delivered on order ${input.orderNumber}`,
+          audit: { entityType: 'SalesOrder', entityRef: input.orderNumber },
         });
         await settleInvoiceStatus(tx, invoice.id);
         return invoice.number;

@@ -3,13 +3,12 @@
 // no-charge orders for replacements and repaired goods going back to the customer.
 import type { OperationsDb, OperationsTx } from '../../db/clients';
 import { once } from '../../db/idempotency';
-import { nextNumber } from '../../db/sequence';
 import { illegal, notFound } from '../../domain/errors';
 import type { ReturnDisposition, ReturnSettlement } from '../../workflows/returns/types';
-import { postCreditNote, settleInvoiceStatus } from './credit-note';
+import { postCreditNote, refundOverpayment, settleInvoiceStatus } from './credit-note';
 import type { CustomerInvoiceLine } from './customer-invoice';
 import { createFollowUpOrder } from './follow-up-order';
-import { ACCOUNTS, audit, postJournal } from './ledger';
+import { audit } from './ledger';
 import { returnByNumber, returnLine, type ReturnRecord } from './returns-core';
 
 export interface RefundSettlement {
@@ -20,35 +19,6 @@ export interface RefundSettlement {
   refundCents: number;
   /** Restocking fees kept, before tax (the tax on them is not credited either). */
   feeCents: number;
-}
-
-/**
- * The customer paid more than the invoice now asks: the excess goes back (cash against receivables)
- * and comes off the invoice's paid amount, in the transaction that credited it.
- */
-async function refundOverpayment(tx: OperationsTx, ret: ReturnRecord, invoiceId: number, at: Date): Promise<number> {
-  const invoice = await tx.invoice.findUniqueOrThrow({ where: { id: invoiceId } });
-  const excess = invoice.paidCents + invoice.creditedCents - invoice.totalCents;
-  if (excess <= 0) return 0;
-  const paidBack =
-    await tx.$executeRaw`UPDATE "Invoice" SET "paidCents" = "paidCents" - ${excess} WHERE "id" = ${invoiceId} AND "paidCents" >= ${excess} AND "paidCents" + "creditedCents" - ${excess} = "totalCents"`;
-  // The row is this transaction's since the credit, so only a defect could change it; retrying is safe.
-  if (paidBack !== 1) throw new Error(`invoice ${invoice.number} changed while refunding; retrying the step`);
-  const number = await nextNumber(tx, 'refund', 'RF');
-  const journalEntryId = await postJournal(tx, {
-    key: `refund:${number}`,
-    memo: `Refund ${number} of the overpayment on ${invoice.number} after return ${ret.number}`,
-    sourceType: 'CustomerRefund',
-    sourceRef: number,
-    postedAt: at,
-    lines: [
-      { account: ACCOUNTS.receivables, debitCents: excess, partnerRef: ret.customer.code },
-      { account: ACCOUNTS.cash, creditCents: excess },
-    ],
-  });
-  await tx.customerRefund.create({ data: { number, returnId: ret.id, invoiceId, amountCents: excess, paidAt: at, journalEntryId } });
-  await audit(tx, 'process', 'refund.paid', 'Return', ret.number, { refund: number, invoice: invoice.number, amountCents: excess });
-  return excess;
 }
 
 /** The credit note's lines: each refunded line's received units at the invoiced price, a fee line after a resellable one. */
@@ -131,7 +101,14 @@ export function createReturnSettlementActivities(db: OperationsDb) {
           at,
           lines,
         });
-        const refundCents = await refundOverpayment(tx, ret, invoice.id, at);
+        const refundCents = await refundOverpayment(tx, {
+          invoiceId: invoice.id,
+          customerCode: ret.customer.code,
+          at,
+          why: `return ${ret.number}`,
+          returnId: ret.id,
+          audit: { entityType: 'Return', entityRef: ret.number },
+        });
         await settleInvoiceStatus(tx, invoice.id);
         await tx.customerReturn.update({
           where: { id: ret.id },

@@ -162,3 +162,29 @@ test('short delivery is invoiced as delivered; an up-front invoice gets a credit
   expect((ledger['4000'] ?? 0) - (ledgerStart['4000'] ?? 0)).toBe(-3_000); // revenue for three units
   expect((ledger['2100'] ?? 0) - (ledgerStart['2100'] ?? 0)).toBe(-300);
 });
+
+test('an up-front invoice paid in full, then a short delivery: the credit note is paid back to the customer', async () => {
+  const db = h.stores.operations;
+  const ledgerStart = await ledgerBalances(db);
+  const c = await customer(db, { invoicePolicy: 'ordered' });
+  const p = await product(db, { price: 10, stock: 10, taxPct: 10 });
+  const { body } = await h.post('/api/orders', orderBody(c.code, [{ sku: p.sku, quantity: 4 }]));
+  await h.waitForStatus(body.number, 'awaiting_delivery');
+  expect((await h.post(`/api/orders/${body.number}/payments`, { reference: `PAY-${body.number}`, amount: 44 })).status).toBe(201);
+  await h.post(`/api/orders/${body.number}/delivery-confirmation`, { lines: [{ lineNo: 1, deliveredQuantity: 3 }] });
+  await h.waitForStatus(body.number, 'paid');
+
+  const invoice = await db.invoice.findFirstOrThrow({ where: { order: { number: body.number }, kind: 'invoice' } });
+  // Owed 33.00 for three units; 44.00 came in, 11.00 went back.
+  expect(invoice).toMatchObject({ totalCents: 4_400, creditedCents: 1_100, paidCents: 3_300, status: 'paid' });
+  const refunds = await db.customerRefund.findMany({ where: { invoiceId: invoice.id } });
+  expect(refunds).toEqual([expect.objectContaining({ amountCents: 1_100, reason: 'undelivered', returnId: null })]);
+  expect(await receivableOf(db, c.code)).toBe(0);
+  const ledger = await ledgerBalances(db);
+  const moved = (account: string) => (ledger[account] ?? 0) - (ledgerStart[account] ?? 0);
+  expect(moved('1000')).toBe(3_300); // 44.00 in, 11.00 out
+  expect(moved('4000')).toBe(-3_000);
+  expect(moved('2100')).toBe(-300);
+  const audit = await db.auditLog.findMany({ where: { entityRef: body.number, action: 'refund.paid' } });
+  expect(audit).toHaveLength(1);
+});
