@@ -1,5 +1,6 @@
 // Suppliers, their price lists and how reliably they deliver; changes are audited with the old value.
 import type { OperationsDb } from '../../db/clients';
+import { isUniqueViolation } from '../../db/idempotency';
 import type { Supplier } from '../../generated/operations/sqlite/client';
 import { illegal, notFound } from '../errors';
 import { fromCents, toCents } from '../money';
@@ -98,8 +99,20 @@ export interface PriceEntry {
   preferred: boolean;
 }
 
-/** Sets the supplier's price list entry for a product; `created` when the supplier had none. */
+/**
+ * Sets the supplier's price list entry for a product; `created` when the supplier had none. Two calls
+ * creating the same entry at once: the one whose insert loses to the unique key runs again and updates.
+ */
 export async function setSupplierPrice(db: OperationsDb, code: string, sku: string, input: PriceEntry, actor: string) {
+  try {
+    return await writeSupplierPrice(db, code, sku, input, actor);
+  } catch (e) {
+    if (isUniqueViolation(e)) return writeSupplierPrice(db, code, sku, input, actor);
+    throw e;
+  }
+}
+
+function writeSupplierPrice(db: OperationsDb, code: string, sku: string, input: PriceEntry, actor: string) {
   return db.$transaction(async (tx) => {
     const supplier = await supplierByCode(tx, code);
     const product = await tx.product.findUnique({ where: { sku } });
@@ -121,7 +134,9 @@ export async function setSupplierPrice(db: OperationsDb, code: string, sku: stri
       : [];
     if (displaced.length)
       await tx.supplierPrice.updateMany({ where: { id: { in: displaced.map((d) => d.id) } }, data: { preferred: false } });
-    await tx.supplierPrice.upsert({ where: key, create: { ...key.supplierId_productId, ...entry }, update: entry });
+    // A plain insert, not an upsert: PostgreSQL's upsert would let two racing calls both report "created".
+    if (before) await tx.supplierPrice.update({ where: key, data: entry });
+    else await tx.supplierPrice.create({ data: { ...key.supplierId_productId, ...entry } });
     const view = (e: typeof entry) => ({
       price: fromCents(e.priceCents),
       leadTimeDays: e.leadTimeDays,

@@ -169,3 +169,18 @@ test('creating and changing a work center: calendar validated, slots in use kept
     controllerUrl: { from: null, to: 'http://127.0.0.1:9/machines/X' },
   });
 });
+
+test('the same new price entry set by several calls at once: one creates it, the others update it, none fails', async () => {
+  const db = h.stores.operations;
+  const s = await supplier(h);
+  const p = await product(db, { price: 9, stock: 0 });
+  const calls = await Promise.all(
+    [4.1, 4.2, 4.3, 4.4].map((price) => put(`/api/suppliers/${s.code}/prices/${p.sku}`, { price, leadTimeDays: 5 })),
+  );
+  expect(calls.map((c) => c.status).sort()).toEqual([200, 200, 200, 201]);
+  const entries = await db.supplierPrice.findMany({ where: { supplierId: s.id, productId: p.id } });
+  expect(entries).toHaveLength(1);
+  expect([410, 420, 430, 440]).toContain(entries[0].priceCents);
+  const audits = await db.auditLog.findMany({ where: { entityRef: s.code, action: { startsWith: 'supplier.price_' } } });
+  expect(audits.map((a) => a.action).sort()).toEqual(['supplier.price_created', ...Array(3).fill('supplier.price_updated')]);
+});
