@@ -13,6 +13,8 @@ import { startPartnerSimulator, type PartnerSimulator } from '../../simulators/p
 import { WORKER_ROLES, createWorker } from '../../workers/workers';
 import { createLogger, type Logger } from '../../observability/logger';
 import { freshDatabases, type TestDatabases } from './databases';
+import { encodeSearchAttributeIndexedValueType } from '@temporalio/common/lib/search-attributes';
+import { SEARCH_ATTRIBUTE_KEYS } from '../../domain/processes/search-attributes';
 
 export const USERS: ApiUser[] = [
   { key: 'k-operator', name: 'Olga Operator', roles: ['operator', 'warehouse'] },
@@ -98,8 +100,20 @@ export class Harness {
     this.env = this.opts.timeSkipping
       ? await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: temporalTestServer() } } })
       : await TestWorkflowEnvironment.createLocal({
-          server: { executable: { type: 'existing-path', path: temporalCli() }, log: { format: 'pretty', level: 'error' } },
+          server: {
+            searchAttributes: SEARCH_ATTRIBUTE_KEYS,
+            executable: { type: 'existing-path', path: temporalCli() },
+            log: { format: 'pretty', level: 'error' },
+          },
         });
+    // The time-skipping server refuses a process's upsert of a search attribute it does not know
+    // ("search attribute BusinessKind is not defined"), and cannot list them; it takes them added.
+    if (this.opts.timeSkipping) {
+      await this.env.connection.operatorService.addSearchAttributes({
+        namespace: this.env.namespace ?? 'default',
+        searchAttributes: Object.fromEntries(SEARCH_ATTRIBUTE_KEYS.map((k) => [k.name, encodeSearchAttributeIndexedValueType(k.type)!])),
+      });
+    }
     this.dbs = await freshDatabases();
     this.stores = await openStores(this.dbs);
     this.simulator = await startPartnerSimulator();
