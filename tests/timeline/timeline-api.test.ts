@@ -1,7 +1,7 @@
 // The business timeline: one document's story across every process it touched, in time order,
 // read from a real Temporal server's histories and the records' audit rows.
 import { startHarness, type Harness } from '../support/harness';
-import { customer, orderBody, product } from '../support/fixtures';
+import { customer, orderBody, product, writtenOrder } from '../support/fixtures';
 import { assertInvariants } from '../support/invariants';
 
 let h: Harness;
@@ -225,6 +225,30 @@ test('a process removed from Temporal is marked and does not hide the others', a
   // Its record's audit rows still tell it was opened, and the order's own story is whole.
   indexOf(entries, { type: 'audit', document: ticket, step: 'ticket created' });
   indexOf(entries, { workflowId: `order-${order}`, type: 'decision', actor: 'Adam Approver' });
+});
+
+test("a process of an older record with the same number is not told as the record's own", async () => {
+  const db = h.stores.operations;
+  const c = await customer(db);
+  const p = await product(db, { stock: 10 });
+  const number = (await h.post('/api/orders', orderBody(c.code, [{ sku: p.sku, quantity: 1 }]))).body.number as string;
+  await h.waitForStatus(number, 'awaiting_delivery');
+  // What a database reset leaves: the old record gone, a new one under its number, the old process still in Temporal.
+  await db.salesOrder.update({ where: { number }, data: { number: `GONE-${number}` } });
+  await db.auditLog.updateMany({ where: { entityRef: number }, data: { entityRef: `GONE-${number}` } });
+  await writtenOrder(db, { customerId: c.id, status: 'received', number, lines: [{ productId: p.id, quantity: 3 }] });
+
+  const res = await h.get(`/api/timeline/order/${number}`, 'manager');
+  expect(res.status).toBe(200);
+  expect(res.body.processes).toEqual([
+    expect.objectContaining({
+      document: number,
+      relation: 'self',
+      status: 'received',
+      unavailable: expect.stringMatching(/already used by another record/),
+    }),
+  ]);
+  expect(res.body.entries).toEqual([]);
 });
 
 test('unknown documents answer 404, a bad document type or number 400 naming the field, a portal key 403', async () => {
