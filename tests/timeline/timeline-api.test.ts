@@ -1,5 +1,6 @@
 // The business timeline: one document's story across every process it touched, in time order,
 // read from a real Temporal server's histories and the records' audit rows.
+import { ZTimeline } from '../../api/routes/timeline.schemas';
 import { startHarness, type Harness } from '../support/harness';
 import { customer, orderBody, product, writtenOrder } from '../support/fixtures';
 import { assertInvariants } from '../support/invariants';
@@ -101,6 +102,8 @@ test("an order's timeline: its process, the reorder purchase its backorder cause
   const res = await h.get(`/api/timeline/order/${order}`, 'manager');
   expect(res.status).toBe(200);
   expect(res.body.document).toEqual({ type: 'order', number: order });
+  // The answer is exactly what its response schema describes.
+  expect(ZTimeline.parse(res.body)).toEqual(res.body);
 
   const processes = res.body.processes as Process[];
   const rel = Object.fromEntries(processes.map((p) => [p.workflowId, { relation: p.relation, via: p.via, kind: p.kind }]));
@@ -220,6 +223,7 @@ test('a process removed from Temporal is marked and does not hide the others', a
     return (r.body.processes as Process[]).find((p) => p.document === ticket)?.unavailable ? r : undefined;
   }, 'the removed ticket process marked');
   expect((res.body.processes as Process[]).find((p) => p.document === ticket)!.unavailable).toMatch(/not in this Temporal namespace/);
+  expect(ZTimeline.parse(res.body)).toEqual(res.body);
   const entries = res.body.entries as Entry[];
   expect(entries.some((e) => e.workflowId === `ticket-${ticket}` && e.type !== 'audit')).toBe(false);
   // Its record's audit rows still tell it was opened, and the order's own story is whole.
