@@ -38,6 +38,7 @@ test('a child process is part of its starter, except work that goes on whatever 
   expect(childRelation('requisition', 'purchase-order')).toBe('child');
   expect(childRelation('order', 'requisition')).toBe('follow-up');
   expect(childRelation('return', 'order')).toBe('follow-up');
+  expect(childRelation('ticket', 'order')).toBe('follow-up');
   expect(parentRelation('order', 'requisition')).toBe('caused-by');
   expect(parentRelation('manufacturing-order', 'manufacturing-order')).toBe('parent');
 });
