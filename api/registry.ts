@@ -37,6 +37,8 @@ import { taskEndpoints } from './routes/tasks.endpoints';
 import { taskHandlers } from './routes/tasks';
 import { ticketEndpoints } from './routes/tickets.endpoints';
 import { ticketHandlers } from './routes/tickets';
+import { timelineEndpoints } from './routes/timeline.endpoints';
+import { timelineHandlers } from './routes/timeline';
 import { workCenterEndpoints } from './routes/work-centers.endpoints';
 import { workCenterHandlers } from './routes/work-centers';
 
@@ -47,6 +49,7 @@ const GROUPS = {
   invoices: invoiceEndpoints,
   tasks: taskEndpoints,
   processes: processEndpoints,
+  timeline: timelineEndpoints,
   procurement: procurementEndpoints,
   tickets: ticketEndpoints,
   manufacturing: manufacturingEndpoints,
@@ -70,6 +73,7 @@ const HANDLERS: { [K in keyof Groups]: (deps: AppDeps) => Handlers<Groups[K]> } 
   invoices: invoiceHandlers,
   tasks: taskHandlers,
   processes: processHandlers,
+  timeline: timelineHandlers,
   procurement: procurementHandlers,
   tickets: ticketHandlers,
   manufacturing: manufacturingHandlers,

@@ -32,6 +32,7 @@ import { driveReturn, planReturns } from './chaos/returns';
 import type { DriveContext, Kind, Run } from './chaos/run';
 import { TICKET_CUSTOMERS, driveTicket, planTicket } from './chaos/tickets';
 import { temporalCli } from './temporal-binaries';
+import { searchAttributeFlags } from '../domain/processes/search-attributes';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -153,6 +154,7 @@ async function main() {
             path.join(dataDir, 'temporal.db'),
             '--log-level',
             'error',
+            ...searchAttributeFlags(),
           ],
         },
         env,

@@ -11,6 +11,8 @@ import { createApp } from '../api/app';
 import { policiesFrom } from '../api/policy';
 import { config, requireApiUsers } from '../config';
 import { closeStores, openStores } from '../db/clients';
+import { registerSearchAttributes } from '../domain/processes/register-search-attributes';
+import { searchAttributeFlags } from '../domain/processes/search-attributes';
 import { ensureMaintenanceSchedules } from '../domain/production/maintenance-plans';
 import { rootLogger } from '../observability/logger';
 import { installWorkerRuntime } from '../observability/worker-runtime';
@@ -46,6 +48,14 @@ async function startTemporal(cfg: ReturnType<typeof config>): Promise<void> {
   }
   if (await portOpen(port, host)) {
     step(`Using the Temporal server already at ${cfg.TEMPORAL_ADDRESS}`);
+    // Its namespace may not know the processes' search attributes yet (another run's server, a cluster).
+    const connection = await Connection.connect({ address: cfg.TEMPORAL_ADDRESS });
+    try {
+      const added = await registerSearchAttributes(connection, cfg.TEMPORAL_NAMESPACE);
+      if (added.length) step(`Registered the search attributes ${added.join(', ')}`);
+    } finally {
+      await connection.close();
+    }
     return;
   }
   const dbFile = path.join(cfg.dataDir, 'temporal.db');
@@ -68,6 +78,8 @@ async function startTemporal(cfg: ReturnType<typeof config>): Promise<void> {
     cfg.TEMPORAL_NAMESPACE,
     '--log-level',
     'error',
+    // The processes' business facts, searchable in the Web UI and by GET /api/processes.
+    ...searchAttributeFlags(),
   ];
   const child = (temporal = spawnGroup(argv[0], argv.slice(1), { stdio: ['ignore', 'ignore', 'inherit'] }));
   writePidFile(pidFile, child.pid!, argv);

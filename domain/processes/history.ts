@@ -1,6 +1,6 @@
 // A process's Temporal event history told for people: which step ran when, how it ended, how
 // many attempts it took, which timers fired, and who sent which decision.
-import type { Client } from '@temporalio/client';
+import type { Client, WorkflowExecutionDescription } from '@temporalio/client';
 import { defaultPayloadConverter } from '@temporalio/common';
 import type { temporal } from '@temporalio/proto';
 import type { OperationsDb } from '../../db/clients';
@@ -141,6 +141,18 @@ export function summarizeHistory(events: Event[]): HistoryEntry[] {
   return out;
 }
 
+/** A step still being retried has no completion event yet: shown with its attempts and last error. */
+export function pendingSteps(description: WorkflowExecutionDescription): HistoryEntry[] {
+  return (description.raw.pendingActivities ?? []).map((a) => ({
+    at: new Date(Number(a.lastStartedTime?.seconds ?? a.scheduledTime?.seconds ?? 0) * 1000).toISOString(),
+    kind: 'step',
+    step: words(a.activityType?.name ?? 'activity'),
+    outcome: a.attempt && a.attempt > 1 ? 'retrying' : 'running',
+    attempts: a.attempt ?? 1,
+    ...(a.lastFailure?.message ? { detail: a.lastFailure.message } : {}),
+  }));
+}
+
 // The records whose processes are addressed by their number; other processes (purchase orders)
 // are children of a requisition and tell their own story.
 const RECORDS: { prefix: string; find: (db: OperationsDb, number: string) => Promise<{ id: number; createdAt: Date } | null> }[] = [
@@ -169,16 +181,7 @@ export async function processHistory(db: OperationsDb, temporal: Client, workflo
     throw e;
   }
   const history = await handle.fetchHistory();
-  // A step still being retried has no completion event yet; show it with its attempts and last error.
-  const pending: HistoryEntry[] = (description.raw.pendingActivities ?? []).map((a) => ({
-    at: new Date(Number(a.lastStartedTime?.seconds ?? a.scheduledTime?.seconds ?? 0) * 1000).toISOString(),
-    kind: 'step',
-    step: words(a.activityType?.name ?? 'activity'),
-    outcome: a.attempt && a.attempt > 1 ? 'retrying' : 'running',
-    attempts: a.attempt ?? 1,
-    ...(a.lastFailure?.message ? { detail: a.lastFailure.message } : {}),
-  }));
-  const entries = [...summarizeHistory(history.events ?? []), ...pending];
+  const entries = [...summarizeHistory(history.events ?? []), ...pendingSteps(description)];
   // An order's returns belong to its story, also those that come back after its process closed.
   const returns = workflowId.startsWith('order-') ? await orderReturnEntries(db, workflowId.slice('order-'.length)) : [];
   return {

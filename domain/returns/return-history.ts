@@ -4,7 +4,7 @@ import type { OperationsDb } from '../../db/clients';
 import type { HistoryEntry } from '../processes/history';
 
 /** What the audit row's data says in a few words: its plain fields (status, RMA, reference, line, amounts…), not its lists. */
-function detailOf(data: Record<string, unknown>): string | undefined {
+export function detailOf(data: Record<string, unknown>): string | undefined {
   const parts = Object.entries(data)
     // The entry carries its own time; the row's copy of it would only repeat it.
     .filter(([k, v]) => k !== 'at' && ((typeof v === 'string' && v !== '') || typeof v === 'number'))

@@ -37,6 +37,7 @@ const SAMPLE_IDS = [
   '99999',
   'MNT-99999',
   'RET-99999',
+  'order',
 ];
 
 function urlOf(e: (typeof ENDPOINTS)[number]): string {

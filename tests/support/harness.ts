@@ -13,6 +13,7 @@ import { startPartnerSimulator, type PartnerSimulator } from '../../simulators/p
 import { WORKER_ROLES, createWorker } from '../../workers/workers';
 import { createLogger, type Logger } from '../../observability/logger';
 import { freshDatabases, type TestDatabases } from './databases';
+import { SEARCH_ATTRIBUTE_KEYS } from '../../domain/processes/search-attributes';
 
 export const USERS: ApiUser[] = [
   { key: 'k-operator', name: 'Olga Operator', roles: ['operator', 'warehouse'] },
@@ -98,7 +99,11 @@ export class Harness {
     this.env = this.opts.timeSkipping
       ? await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: temporalTestServer() } } })
       : await TestWorkflowEnvironment.createLocal({
-          server: { executable: { type: 'existing-path', path: temporalCli() }, log: { format: 'pretty', level: 'error' } },
+          server: {
+            searchAttributes: SEARCH_ATTRIBUTE_KEYS,
+            executable: { type: 'existing-path', path: temporalCli() },
+            log: { format: 'pretty', level: 'error' },
+          },
         });
     this.dbs = await freshDatabases();
     this.stores = await openStores(this.dbs);
