@@ -2,6 +2,7 @@
 // invoice → payment. Cancellation before shipment runs the compensations in reverse.
 import { CancellationScope, allHandlersFinished, condition, isCancellation, patched, setHandler } from '@temporalio/workflow';
 import { ops } from './shared/activities';
+import { publishIdentity } from './shared/visibility';
 import { Lock } from './shared/lock';
 import { refuse } from './shared/messages';
 import { bill, invoiceUpFront } from './order/billing';
@@ -63,6 +64,13 @@ export async function orderToDelivery(input: OrderProcessInput): Promise<OrderPr
   acceptReturnCredits(ctx, turns);
 
   ctx.order = await ops.loadOrder(input.orderNumber);
+  publishIdentity({
+    kind: 'order',
+    document: input.orderNumber,
+    customer: ctx.order.customerCode,
+    amountCents: ctx.order.totalCents,
+    status: ctx.state.status,
+  });
   try {
     const outcome = await work.run(async () => {
       await creditCheck(ctx);

@@ -63,7 +63,8 @@ async function kindFigures(temporal: Client, kind: string, now: number): Promise
   }
   const fresh = measure(temporal, kind, now);
   perClient.set(kind, fresh);
-  fresh.catch(() => perClient.delete(kind));
+  // Nothing to measure is cheap to ask again, and the first completed run should count at once.
+  fresh.then((f) => f.runs.length || perClient.delete(kind)).catch(() => perClient.delete(kind));
   return fresh;
 }
 

@@ -1,5 +1,6 @@
 // Finding processes by their business facts: a filter becomes a Temporal visibility query over the
 // search attributes every process publishes (search-attributes.ts), answered a page at a time.
+import { createHash } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import { decodeTypedSearchAttributes } from '@temporalio/common/lib/converter/payload-search-attributes';
 import type { temporal } from '@temporalio/proto';
@@ -126,23 +127,47 @@ export async function searchProcesses(
 ): Promise<ProcessPage> {
   const query = visibilityQuery(filter, now);
   const namespace = ctx.temporal.options.namespace;
-  const token = page.pageToken ? Buffer.from(page.pageToken, 'base64url') : undefined;
+  const token = page.pageToken ? unwrapToken(page.pageToken, filter) : undefined;
   const [list, count] = await Promise.all([
-    ctx.temporal.workflowService
-      .listWorkflowExecutions({ namespace, query, pageSize: page.pageSize, nextPageToken: token })
-      .catch((e: Error & { code?: number }) => {
-        // A token from another query (or mangled) is the caller's mistake, not an outage (3: INVALID_ARGUMENT).
-        if (token && e.code === 3) {
-          throw invalid('pageToken', 'not a token of this search');
-        }
-        throw e;
-      }),
+    ctx.temporal.workflowService.listWorkflowExecutions({ namespace, query, pageSize: page.pageSize, nextPageToken: token }),
     ctx.temporal.workflowService.countWorkflowExecutions({ namespace, query }),
   ]);
-  const next = list.nextPageToken?.length ? Buffer.from(list.nextPageToken).toString('base64url') : undefined;
+  const next = list.nextPageToken?.length ? wrapToken(Buffer.from(list.nextPageToken), filter) : undefined;
   return {
     items: (list.executions ?? []).map((e) => summaryOf(ctx, e, now)),
     ...(next ? { nextPageToken: next } : {}),
     count: Number(count.count ?? 0),
   };
+}
+
+// Our page token carries the server's together with a fingerprint of the filter it belongs to. A token
+// of another search, or one made up, is refused here: the server answers a foreign token with an
+// unknown error that clients retry for seconds.
+const fingerprint = (f: ProcessFilter) =>
+  createHash('sha256')
+    .update(JSON.stringify(Object.entries(f).sort(([a], [b]) => a.localeCompare(b))))
+    .digest('base64url')
+    .slice(0, 16);
+
+const wrapToken = (server: Buffer, f: ProcessFilter) =>
+  Buffer.from(JSON.stringify({ f: fingerprint(f), t: server.toString('base64') })).toString('base64url');
+
+function unwrapToken(token: string, f: ProcessFilter): Buffer {
+  let parsed: { f?: unknown; t?: unknown };
+  try {
+    parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as typeof parsed;
+  } catch {
+    throw invalid('pageToken', 'must be the nextPageToken of an earlier page');
+  }
+  if (typeof parsed?.t !== 'string' || typeof parsed.f !== 'string')
+    throw invalid('pageToken', 'must be the nextPageToken of an earlier page');
+  if (parsed.f !== fingerprint(f)) throw invalid('pageToken', 'belongs to a search with other filters; start again without it');
+  const server = Buffer.from(parsed.t, 'base64');
+  // The visibility stores' own tokens are JSON (SQL: the last row's times and run id; Elasticsearch: sort values).
+  try {
+    JSON.parse(server.toString('utf8'));
+  } catch {
+    throw invalid('pageToken', 'must be the nextPageToken of an earlier page');
+  }
+  return server;
 }

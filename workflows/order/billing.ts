@@ -4,6 +4,7 @@ import { condition } from '@temporalio/workflow';
 import { ops } from '../shared/activities';
 import type { OrderContext } from './context';
 import type { OrderStatus } from './messages';
+import { publish } from '../shared/visibility';
 
 const DAY_MS = 86_400_000;
 
@@ -40,12 +41,16 @@ export async function bill(ctx: OrderContext): Promise<OrderStatus> {
   const paid = () => (ctx.state.invoice?.outstandingCents ?? 0) === 0;
   if (paid()) return 'paid';
 
+  // Waiting on the customer's payment, due on the invoice's date.
+  const payer = { waitingOn: 'partner', waitingFor: ctx.order.customerCode, dueAt: invoice.dueAt } as const;
+  publish({ status: 'awaiting_payment', ...payer });
   await ctx.setStatus('awaiting_payment', `${invoice.number} due ${invoice.dueAt.slice(0, 10)}`);
   const due = Date.parse(invoice.dueAt);
   const reminders = ctx.policy.paymentReminderDays;
   for (let level = 1; level <= reminders.length; level++) {
     const remindAt = due + reminders[level - 1] * DAY_MS;
     if (await condition(paid, Math.max(1, remindAt - Date.now()))) return 'paid';
+    publish({ status: 'overdue', ...payer });
     await ctx.setStatus('overdue', `${invoice.number} unpaid after its due date`);
     await ops.sendPaymentReminder({ invoiceNumber: invoice.number, level, at: new Date().toISOString() });
     ctx.state.remindersSent = level;

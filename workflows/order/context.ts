@@ -4,6 +4,7 @@ import { ops } from '../shared/activities';
 import { HumanTasks } from '../shared/human-tasks';
 import type { OrderProcessState, OrderStatus } from './messages';
 import type { OrderPolicy, OrderProcessInput, OrderSnapshot, ShipmentInfo } from './types';
+import { publish } from '../shared/visibility';
 
 /** Thrown inside the process when the business ends the order (credit refused, no decision in time). */
 export class OrderCancelled extends Error {
@@ -52,6 +53,7 @@ export class OrderContext {
   async setStatus(status: OrderStatus, note?: string, cancelReason?: string) {
     if (this.state.status === status) return;
     this.state.status = status;
+    publish({ status });
     this.note(status, note);
     await ops.setOrderStatus({ number: this.orderNumber, status, cancelReason });
   }

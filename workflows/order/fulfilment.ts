@@ -6,6 +6,7 @@ import { ops, partners } from '../shared/activities';
 import type { OrderContext } from './context';
 import { makeToOrder } from './make-to-order';
 import type { ReservationRound } from './types';
+import { publish } from '../shared/visibility';
 
 const reservedAny = (r: ReservationRound) => r.lines.some((l) => l.reserved > 0);
 const backordered = (r: ReservationRound) => r.lines.some((l) => l.backordered > 0);
@@ -34,6 +35,7 @@ export async function fulfil(ctx: OrderContext): Promise<void> {
       .filter((l) => l.backordered > 0)
       .map((l) => `${l.sku} × ${l.backordered}`)
       .join(', ');
+    publish({ status: 'backordered', waitingOn: 'timer', waitingFor: 'restock', dueAt: new Date(deadline) });
     await ctx.setStatus('backordered', `waiting for stock: ${open}`);
     const restocked = await condition(() => ctx.restocks > handled, Math.max(1, deadline - Date.now()));
     if (!restocked) {
@@ -45,7 +47,17 @@ export async function fulfil(ctx: OrderContext): Promise<void> {
     result = await ops.reserveOrderStock({ orderNumber: ctx.orderNumber, key: `${ctx.workflowId}:reserve:${++round}` });
     if (reservedAny(result)) await shipOut(ctx, ++shipments);
   }
-  if (ctx.state.shipments.some((s) => s.status === 'shipped')) await ctx.setStatus('awaiting_delivery');
+  const shipped = ctx.state.shipments.filter((s) => s.status === 'shipped');
+  if (shipped.length) {
+    const carrier = shipped.at(-1)!.carrierCode ?? 'carrier';
+    publish({
+      status: 'awaiting_delivery',
+      waitingOn: 'partner',
+      waitingFor: carrier,
+      dueAt: new Date(Date.now() + ctx.policy.deliveryConfirmationMs),
+    });
+    await ctx.setStatus('awaiting_delivery');
+  }
   await Promise.all(ctx.deliveryWatchers);
 }
 
@@ -58,6 +70,7 @@ async function shipOut(ctx: OrderContext, seq: number): Promise<void> {
   if (ctx.order.deliverySteps === 3) await warehouseStep(ctx, number, 'packed');
   await ctx.setStatus('shipping');
   ctx.shippingStarted = true;
+  publish({ waitingOn: 'partner', waitingFor: shipment.carrierCode ?? 'carrier' });
   const booking = await bookCarrier(ctx, number);
   ctx.putShipment(await ops.shipShipment({ shipmentNumber: number, at: new Date().toISOString() }));
   ctx.note('shipped', `${number} tracking ${booking.trackingNumber}`);

@@ -4,6 +4,7 @@ import { ApplicationFailure, condition, setHandler, workflowInfo } from '@tempor
 import { ops } from './activities';
 import { REFUSAL, decideTaskUpdate, refuse } from './messages';
 import type { TaskDecision, TaskSpec } from './task-types';
+import { publish } from './visibility';
 
 /** A process rule on who may decide: returns the reason to refuse (403), or undefined to allow. */
 export type DecisionGuard = (d: TaskDecision) => string | undefined;
@@ -56,6 +57,7 @@ export class HumanTasks {
     const spec: TaskSpec = { ...task, processType: this.processType, workflowId: workflowInfo().workflowId, dueAt };
     this.open.set(spec.id, { spec, level: 0, guard });
     await ops.openTask(spec);
+    publish({ waitingOn: 'role', waitingFor: spec.role, dueAt });
     return spec.id;
   }
 
@@ -65,6 +67,7 @@ export class HumanTasks {
     const done = () => task.decision !== undefined || stop();
     if (timeoutMs === undefined) await condition(done);
     else await condition(done, timeoutMs);
+    if (task.decision) this.waitOver();
     return task.decision;
   }
 
@@ -73,6 +76,13 @@ export class HumanTasks {
     task.level += 1;
     const dueAt = dueInMs ? new Date(Date.now() + dueInMs).toISOString() : undefined;
     await ops.escalateTask({ id: taskId, role, dueAt, level: task.level });
+    publish({ waitingOn: 'role', waitingFor: role, dueAt });
+  }
+
+  // The process works on its own again unless another of its tasks is still waiting for someone.
+  private waitOver() {
+    const next = [...this.open.values()].find((t) => !t.decision);
+    publish(next ? { waitingOn: 'role', waitingFor: next.spec.role, dueAt: next.spec.dueAt } : { waitingOn: 'nothing' });
   }
 
   /** Withdraws undecided tasks that are no longer needed (the given ones, or all). */
@@ -81,5 +91,6 @@ export class HumanTasks {
     if (ids.length === 0) return;
     for (const id of ids) this.open.delete(id);
     await ops.cancelOpenTasks({ workflowId: workflowInfo().workflowId, ids, reason });
+    this.waitOver();
   }
 }
