@@ -50,7 +50,15 @@ export function ChartView({ type, title, labels, series, stacked, unit }: Props)
         animation: false,
         responsive: true,
         maintainAspectRatio: false,
-        scales: { x: { stacked }, y: { stacked, beginAtZero: true, title: unit ? { display: true, text: unit } : undefined } },
+        scales: {
+          x: { stacked },
+          y: {
+            stacked,
+            beginAtZero: true,
+            ticks: unit === 'amount' ? {} : { precision: 0 },
+            title: unit ? { display: true, text: unit } : undefined,
+          },
+        },
       },
     });
     return () => chart.destroy();

@@ -1,6 +1,6 @@
 // A record as the API answers it, shown generically: its plain fields as a list, its lists (lines,
 // shipments, invoices, work orders…) as tables. The same view serves every kind of document.
-import { label } from '../format';
+import { label, when } from '../format';
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 const isPlain = (v: Json) => v === null || typeof v !== 'object';
@@ -12,6 +12,7 @@ function show(v: Json): string {
   if (typeof v === 'boolean') return v ? 'yes' : 'no';
   if (Array.isArray(v)) return v.map(show).join(', ');
   if (isObject(v)) return Object.values(v).filter(isPlain).map(show).join(' · ');
+  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(v)) return when(v);
   return String(v);
 }
 
@@ -37,27 +38,29 @@ export function RecordView({ record }: { record: { [k: string]: Json } }) {
       {tables.map(([k, rows]) => {
         const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
         return (
-          <table key={k} class="compact">
-            <caption>{label(k.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase())}</caption>
-            <thead>
-              <tr>
-                {columns.map((c) => (
-                  <th key={c} scope="col">
-                    {c}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r, i) => (
-                <tr key={i}>
+          <div key={k} class="table-box">
+            <table class="compact">
+              <caption>{label(k.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase())}</caption>
+              <thead>
+                <tr>
                   {columns.map((c) => (
-                    <td key={c}>{show(r[c] ?? null)}</td>
+                    <th key={c} scope="col">
+                      {c}
+                    </th>
                   ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {rows.map((r, i) => (
+                  <tr key={i}>
+                    {columns.map((c) => (
+                      <td key={c}>{show(r[c] ?? null)}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         );
       })}
     </div>
