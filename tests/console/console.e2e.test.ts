@@ -146,11 +146,7 @@ test('an order on credit hold: placed from the form, approved in the inbox, its 
   await page.getByLabel('Customer').fill(c.code);
   await page.getByLabel('Customer').press('Enter');
   const row = page.locator('table.processes tbody tr').filter({ hasText: number });
-  await row.waitFor().catch(async (e) => {
-    await shot(page, 'processes-failed');
-    console.log(await page.locator('main').textContent());
-    throw e;
-  });
+  await row.waitFor();
   expect(await row.textContent()).toMatch(/Awaiting delivery|Order/);
   await shot(page, 'processes');
   await row.getByRole('link', { name: number }).click();
