@@ -32,7 +32,8 @@ export async function recordEntries(db: OperationsDb, records: { record: Timelin
   const [tasks, ticketEvents] = await Promise.all([
     db.task.findMany({ where: { workflowId: { in: [...byWorkflow.keys()] } }, select: { id: true, workflowId: true } }),
     tickets.length
-      ? db.ticketEvent.findMany({ where: { ticketId: { in: tickets.map((t) => t.id) } }, orderBy: { id: 'asc' } })
+      ? // Its opening is told by the audit row already.
+        db.ticketEvent.findMany({ where: { ticketId: { in: tickets.map((t) => t.id) }, kind: { not: 'created' } }, orderBy: { id: 'asc' } })
       : Promise.resolve([]),
   ]);
   for (const t of tasks) byRef.set(t.id, byWorkflow.get(t.workflowId)!);

@@ -73,25 +73,28 @@ function processLinks(node: Node): Link[] {
       const child = documentOfWorkflowId(id);
       return child ? [{ doc: child, relation: childRelation(type, child.type) }] : [];
     }),
-    // Only for the document itself: the purchases whose goods arrived for it (a backorder released).
-    ...(node.relation === 'self'
-      ? p.suppliedBy.flatMap((n) => {
-          const po = documentOfNumber(n);
-          return po ? [{ doc: po, relation: 'supplied-by' as const }] : [];
-        })
-      : []),
   ];
+}
+
+/** New nodes for these candidates whose records this database has, their processes read side by side. */
+async function visit(stores: Stores, temporal: Client, candidates: { doc: DocumentRef; relation: Relation; via?: string }[]) {
+  const records = await Promise.all(candidates.map((c) => loadRecord(stores, c.doc)));
+  // A process may name a document this database does not have (an older record's): nothing to tell.
+  const nodes = candidates.flatMap((c, i): Node[] => {
+    const record = records[i];
+    return record ? [{ record, workflowId: workflowIdOf(c.doc), relation: c.relation, ...(c.via ? { via: c.via } : {}) }] : [];
+  });
+  const reads = await Promise.all(nodes.map((n) => readProcess(temporal, n.record)));
+  nodes.forEach((n, i) => (n.process = reads[i]));
+  return nodes;
 }
 
 async function relatedProcesses(stores: Stores, temporal: Client, root: TimelineRecord): Promise<Node[]> {
   const nodes = new Map<string, Node>();
-  const rootNode: Node = { record: root, workflowId: workflowIdOf(root.doc), relation: 'self' };
-  nodes.set(rootNode.workflowId, rootNode);
-  let frontier = [rootNode];
+  let frontier = await visit(stores, temporal, [{ doc: root.doc, relation: 'self' }]);
   while (frontier.length) {
-    // Each round reads the new processes side by side, then follows what they and their records name.
-    const reads = await Promise.all(frontier.map((n) => readProcess(temporal, n.record)));
-    frontier.forEach((n, i) => (n.process = reads[i]));
+    for (const n of frontier) nodes.set(n.workflowId, n);
+    // Each round follows what the last round's records and processes name, and reads the new ones side by side.
     const candidates: { doc: DocumentRef; relation: Relation; via?: string }[] = [];
     for (const n of frontier) {
       for (const l of [...n.record.links, ...processLinks(n)]) {
@@ -101,18 +104,16 @@ async function relatedProcesses(stores: Stores, temporal: Client, root: Timeline
         candidates.push({ doc: l.doc, relation, ...(n.relation === 'self' ? {} : { via: n.record.doc.number }) });
       }
     }
-    const room = candidates.slice(0, Math.max(0, MAX_PROCESSES - nodes.size));
-    const records = await Promise.all(room.map((c) => loadRecord(stores, c.doc)));
-    frontier = [];
-    room.forEach((c, i) => {
-      const record = records[i];
-      // A process names a document this database does not have (an older record's): nothing to tell.
-      if (!record) return;
-      const node: Node = { record, workflowId: workflowIdOf(c.doc), relation: c.relation, ...(c.via ? { via: c.via } : {}) };
-      nodes.set(node.workflowId, node);
-      frontier.push(node);
-    });
+    frontier = await visit(stores, temporal, candidates.slice(0, Math.max(0, MAX_PROCESSES - nodes.size)));
   }
+  // Last, the purchases whose goods arrived for the document (a backorder released), unless the walk
+  // found them already as something it started or caused.
+  const rootNode = nodes.get(workflowIdOf(root.doc))!;
+  const supplied = (rootNode.process?.suppliedBy ?? []).flatMap((number) => {
+    const po = documentOfNumber(number);
+    return po && !nodes.has(workflowIdOf(po)) ? [{ doc: po, relation: 'supplied-by' as const }] : [];
+  });
+  for (const n of await visit(stores, temporal, supplied.slice(0, Math.max(0, MAX_PROCESSES - nodes.size)))) nodes.set(n.workflowId, n);
   return [...nodes.values()];
 }
 
