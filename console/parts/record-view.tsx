@@ -10,7 +10,7 @@ const isObject = (v: Json): v is { [k: string]: Json } => !!v && typeof v === 'o
 function show(v: Json): string {
   if (v === null || v === undefined || v === '') return '—';
   if (typeof v === 'boolean') return v ? 'yes' : 'no';
-  if (Array.isArray(v)) return v.map(show).join(', ');
+  if (Array.isArray(v)) return v.length ? v.map(show).join(', ') : '—';
   if (isObject(v)) return Object.values(v).filter(isPlain).map(show).join(' · ');
   if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(v)) return when(v);
   return String(v);
