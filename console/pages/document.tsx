@@ -62,7 +62,14 @@ function Lookup({ type }: { type?: string }) {
 function DocumentView({ type, number }: { type: DocumentType; number: string }) {
   const workflowId = workflowIdOf(type, number);
   const record = useLoad(() => api('GET', recordPath(type, number)), []);
-  const process = useLoad(() => api<ProcessSummary & { openTasks?: unknown[] }>('GET', `/processes/${encodeURIComponent(workflowId)}`), []);
+  const process = useLoad(
+    () =>
+      api<ProcessSummary & { openTasks?: { id: string; title: string; role: string; dueAt: string | null }[] }>(
+        'GET',
+        `/processes/${encodeURIComponent(workflowId)}`,
+      ),
+    [],
+  );
   const timeline = useLoad(() => api<Timeline>('GET', `/timeline/${type}/${encodeURIComponent(number)}`), []);
   const [live, setLive] = useState(true);
   const [refreshedAt, setRefreshedAt] = useState(new Date().toISOString());
@@ -134,6 +141,19 @@ function DocumentView({ type, number }: { type: DocumentType; number: string }) 
             </dl>
           ) : (
             <LoadError error={process.error} what="Process state" />
+          )}
+          {p?.openTasks && p.openTasks.length > 0 && (
+            <>
+              <h3>Waiting for people</h3>
+              <ul class="runs">
+                {p.openTasks.map((t) => (
+                  <li key={t.id}>
+                    {t.title} — for {t.role}
+                    {t.dueAt ? `, due ${when(t.dueAt)}` : ''} (<a href={href('inbox')}>inbox</a>)
+                  </li>
+                ))}
+              </ul>
+            </>
           )}
           <h3>In the Temporal Web UI</h3>
           <ul class="runs">

@@ -46,7 +46,26 @@ const KINDS = [
   'preventive-maintenance',
 ];
 const WAITING_ON = ['person', 'role', 'partner', 'machine', 'timer', 'nothing'];
-const FILTERS = ['kind', 'status', 'customer', 'supplier', 'waitingOn', 'waitingFor', 'overdue', 'running', 'document'] as const;
+const FILTERS = [
+  'kind',
+  'status',
+  'customer',
+  'supplier',
+  'waitingOn',
+  'waitingFor',
+  'overdue',
+  'running',
+  'document',
+  'startedAfter',
+  'startedBefore',
+] as const;
+
+// The API takes instants; the form takes days, from the start of the first to the end of the last (UTC).
+const instants = (f: Record<string, string>) => ({
+  ...f,
+  startedAfter: f.startedAfter ? `${f.startedAfter}T00:00:00Z` : undefined,
+  startedBefore: f.startedBefore ? `${f.startedBefore}T23:59:59.999Z` : undefined,
+});
 
 export function ProcessesPage({ query }: { query: URLSearchParams }) {
   const filters = Object.fromEntries(FILTERS.map((f) => [f, query.get(f) ?? ''])) as Record<(typeof FILTERS)[number], string>;
@@ -56,7 +75,7 @@ export function ProcessesPage({ query }: { query: URLSearchParams }) {
   const { data, error, loading } = useLoad(
     () =>
       api<{ items: ProcessSummary[]; nextPageToken?: string; count: number }>('GET', '/processes', {
-        query: { ...filters, pageToken, pageSize: '50' },
+        query: { ...instants(filters), pageToken, pageSize: '50' },
       }),
     [key],
   );
@@ -78,10 +97,10 @@ export function ProcessesPage({ query }: { query: URLSearchParams }) {
       </select>
     </div>
   );
-  const input = (name: string, text: string, placeholder?: string) => (
+  const input = (name: string, text: string, placeholder?: string, type = 'text') => (
     <div class="field">
       <label for={`pf-${name}`}>{text}</label>
-      <input id={`pf-${name}`} value={form[name as keyof typeof form]} onInput={set(name)} placeholder={placeholder} />
+      <input id={`pf-${name}`} type={type} value={form[name as keyof typeof form]} onInput={set(name)} placeholder={placeholder} />
     </div>
   );
   return (
@@ -111,6 +130,8 @@ export function ProcessesPage({ query }: { query: URLSearchParams }) {
           ['false', 'Closed'],
         ])}
         {input('document', 'Document', 'SO-00001')}
+        {input('startedAfter', 'Started on or after', undefined, 'date')}
+        {input('startedBefore', 'Started on or before', undefined, 'date')}
         <div class="actions">
           <button type="submit">Search</button>
           <a

@@ -115,6 +115,9 @@ test('an order on credit hold: placed from the form, approved in the inbox, its 
   await doc.locator('ol.timeline li').first().waitFor();
   expect(await doc.locator('ol.timeline li[data-type="decision"]').count()).toBe(0);
   const before = await doc.locator('ol.timeline li').count();
+  // The process says whom it waits for: the credit hold, in the approvers' inbox.
+  await doc.getByRole('heading', { name: 'Waiting for people' }).waitFor();
+  expect(await doc.getByTestId('eta').textContent()).toBeTruthy();
   const uiLink = doc.getByRole('link', { name: `order-${number}` });
   expect(await uiLink.getAttribute('href')).toMatch(new RegExp(`/namespaces/[^/]+/workflows/order-${number}$`));
 
