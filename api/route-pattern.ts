@@ -15,6 +15,8 @@ export function routePatterns(endpoints: readonly Endpoint[]): (req: Request) =>
   return (req) => {
     const path = req.path;
     if (FIXED.has(path)) return path;
+    // The console's static files are one route: its file names say nothing about the API's use.
+    if (path === '/console' || path.startsWith('/console/')) return '/console/*';
     const method = req.method === 'HEAD' ? 'GET' : req.method;
     // The first match in registration order, as Express matches; another method on a known path still names it.
     const hit = compiled.find((c) => c.method === method && c.re.test(path)) ?? compiled.find((c) => c.re.test(path));

@@ -62,6 +62,8 @@ test('the console serves its files without a key and its API calls with one', as
   expect(js.headers.get('content-type')).toMatch(/^(application|text)\/javascript/);
   expect((await fetch(`${h.origin}/console/app.css`)).headers.get('content-type')).toMatch(/^text\/css/);
   expect((await fetch(`${h.origin}/console/nothing.js`)).status).toBe(404);
+  // Its files count as one route in the request metrics, not one series per file.
+  expect((await h.getText('/metrics')).text).toMatch(/http_request_duration_seconds_count\{[^}]*route="\/console\/\*"/);
   expect((await h.get('/api/me', null)).status).toBe(401);
   expect((await h.get('/api/me', 'manager')).body).toEqual({ name: 'Mona Manager', roles: ['manager', 'approver'] });
   expect((await h.get('/api/me', 'customer')).body).toEqual({ name: 'Carla Customer', roles: ['customer'], customer: 'C-PORTAL' });
