@@ -99,6 +99,7 @@ function writeConfig(file: string, records: Record<string, string[]>) {
     ['processes', '^/api/processes/', 'workflowId'],
     ['visits', '^/api/tickets/.*/visits/', 'visit'],
     ['manufacturingOrders', '^/api/manufacturing-orders/', 'number'],
+    ['orders', '^/api/timeline/', 'number'],
     ['workCenters', '^/api/work-centers/', 'code'],
     ['products', '^/api/products/', 'sku'],
     ['customers', '^/api/customers/', 'code'],

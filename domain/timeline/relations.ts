@@ -27,10 +27,12 @@ export function relationOver(from: Relation, link: Link['relation']): Relation |
 }
 
 // A process a process starts as its child is part of it, except work that goes on whatever happens to
-// its starter: stock bought again after an order shipped, a replacement sent for a return.
+// its starter (started with ABANDON): stock bought again after an order shipped, a replacement sent
+// for a return or a ticket.
 const FOLLOW_UPS: readonly [DocumentType, DocumentType][] = [
   ['order', 'requisition'],
   ['return', 'order'],
+  ['ticket', 'order'],
 ];
 
 /** The relation of a child process to the process that started it. */

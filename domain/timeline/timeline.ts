@@ -76,7 +76,14 @@ function processLinks(node: Node): Link[] {
   ];
 }
 
-/** New nodes for these candidates whose records this database has, their processes read side by side. */
+/** The nodes' processes, read side by side. */
+async function read(temporal: Client, nodes: Node[]): Promise<Node[]> {
+  const reads = await Promise.all(nodes.map((n) => readProcess(temporal, n.record)));
+  nodes.forEach((n, i) => (n.process = reads[i]));
+  return nodes;
+}
+
+/** New nodes for these candidates whose records this database has, with their processes read. */
 async function visit(stores: Stores, temporal: Client, candidates: { doc: DocumentRef; relation: Relation; via?: string }[]) {
   const records = await Promise.all(candidates.map((c) => loadRecord(stores, c.doc)));
   // A process may name a document this database does not have (an older record's): nothing to tell.
@@ -84,14 +91,12 @@ async function visit(stores: Stores, temporal: Client, candidates: { doc: Docume
     const record = records[i];
     return record ? [{ record, workflowId: workflowIdOf(c.doc), relation: c.relation, ...(c.via ? { via: c.via } : {}) }] : [];
   });
-  const reads = await Promise.all(nodes.map((n) => readProcess(temporal, n.record)));
-  nodes.forEach((n, i) => (n.process = reads[i]));
-  return nodes;
+  return read(temporal, nodes);
 }
 
 async function relatedProcesses(stores: Stores, temporal: Client, root: TimelineRecord): Promise<Node[]> {
   const nodes = new Map<string, Node>();
-  let frontier = await visit(stores, temporal, [{ doc: root.doc, relation: 'self' }]);
+  let frontier = await read(temporal, [{ record: root, workflowId: workflowIdOf(root.doc), relation: 'self' }]);
   while (frontier.length) {
     for (const n of frontier) nodes.set(n.workflowId, n);
     // Each round follows what the last round's records and processes name, and reads the new ones side by side.

@@ -1,5 +1,6 @@
 // The business timeline: one document's story across every process it touched, in time order,
 // read from a real Temporal server's histories and the records' audit rows.
+import { ZTimeline } from '../../api/routes/timeline.schemas';
 import { startHarness, type Harness } from '../support/harness';
 import { customer, orderBody, product, writtenOrder } from '../support/fixtures';
 import { assertInvariants } from '../support/invariants';
@@ -101,6 +102,8 @@ test("an order's timeline: its process, the reorder purchase its backorder cause
   const res = await h.get(`/api/timeline/order/${order}`, 'manager');
   expect(res.status).toBe(200);
   expect(res.body.document).toEqual({ type: 'order', number: order });
+  // The answer is exactly what its response schema describes.
+  expect(ZTimeline.parse(res.body)).toEqual(res.body);
 
   const processes = res.body.processes as Process[];
   const rel = Object.fromEntries(processes.map((p) => [p.workflowId, { relation: p.relation, via: p.via, kind: p.kind }]));
@@ -209,6 +212,43 @@ test("a requisition's timeline shows its purchase order and the order that cause
   });
 });
 
+test('a purchase that was not raised for the order but whose goods released its backorder is shown as supplying it', async () => {
+  const db = h.stores.operations;
+  const c = await customer(db);
+  const p = await product(db, { price: 20, stock: 1 });
+  const s = await db.supplier.create({
+    data: { code: `S-${p.sku}`, name: 'Supplier', email: 'o@s.example', apiUrl: `${h.simulator.url}/suppliers/S-${p.sku}` },
+  });
+  await db.supplierPrice.create({ data: { supplierId: s.id, productId: p.id, priceCents: 900, leadTimeDays: 4, preferred: true } });
+  const order = (await h.post('/api/orders', orderBody(c.code, [{ sku: p.sku, quantity: 3 }]))).body.number as string;
+  await h.waitForStatus(order, 'backordered');
+  const req = await h.post(
+    '/api/requisitions',
+    { costCenter: 'CC-1', justification: 'Shelf stock', lines: [{ sku: p.sku, quantity: 5, neededBy: '2027-01-10' }] },
+    'requester',
+  );
+  const po = await h.eventually(
+    () => db.purchaseOrder.findFirst({ where: { requisition: { number: req.body.number }, status: 'confirmed' } }),
+    'a confirmed purchase order',
+  );
+  await h.eventually(
+    async () => (await h.get(`/api/purchase-orders/${po.number}`, 'buyer')).body.process.status === 'awaiting_goods',
+    'the purchase order waiting for goods',
+  );
+  await h.post(`/api/purchase-orders/${po.number}/receipts`, { reference: 'DN-1', lines: [{ lineNo: 1, quantity: 5 }] }, 'warehouse');
+  await h.waitForStatus(order, 'awaiting_delivery');
+
+  const res = await h.get(`/api/timeline/order/${order}`, 'operator');
+  expect(Object.fromEntries((res.body.processes as Process[]).map((x) => [x.document, x.relation]))).toEqual({
+    [order]: 'self',
+    [po.number]: 'supplied-by',
+  });
+  const entries = res.body.entries as Entry[];
+  expect(indexOf(entries, { document: po.number, type: 'decision', step: 'receive goods' })).toBeLessThan(
+    indexOf(entries, { document: order, type: 'signal', step: 'stock replenished' }),
+  );
+});
+
 test('a process removed from Temporal is marked and does not hide the others', async () => {
   const { order, ticket } = story;
   await h.env.client.workflowService.deleteWorkflowExecution({
@@ -220,6 +260,7 @@ test('a process removed from Temporal is marked and does not hide the others', a
     return (r.body.processes as Process[]).find((p) => p.document === ticket)?.unavailable ? r : undefined;
   }, 'the removed ticket process marked');
   expect((res.body.processes as Process[]).find((p) => p.document === ticket)!.unavailable).toMatch(/not in this Temporal namespace/);
+  expect(ZTimeline.parse(res.body)).toEqual(res.body);
   const entries = res.body.entries as Entry[];
   expect(entries.some((e) => e.workflowId === `ticket-${ticket}` && e.type !== 'audit')).toBe(false);
   // Its record's audit rows still tell it was opened, and the order's own story is whole.
