@@ -13,6 +13,7 @@ import { arrangePickup } from './returns/pickup';
 import { acceptReceipts, awaitGoods } from './returns/receiving';
 import { settle } from './returns/settlement';
 import type { ReturnProcessInput, ReturnProcessState } from './returns/types';
+import { publishIdentity } from './shared/visibility';
 
 export async function customerReturn(input: ReturnProcessInput): Promise<ReturnProcessState> {
   const ctx = new ReturnContext(input);
@@ -52,4 +53,5 @@ async function load(ctx: ReturnContext): Promise<void> {
   ctx.ret = await ops.loadReturn({ returnNumber: ctx.number });
   const repairable = new Set(await production.repairableSkus({ skus: [...new Set(ctx.ret.lines.map((l) => l.sku))] }));
   ctx.state.lines = ctx.ret.lines.map((l) => ({ ...l, repairable: repairable.has(l.sku) }));
+  publishIdentity({ kind: 'return', document: ctx.number, customer: ctx.ret.customerCode, status: ctx.state.status });
 }

@@ -9,6 +9,7 @@ import { RepairLog } from './maintenance/repair-log';
 import type { MaintenanceRequestInput } from './maintenance/repair-messages';
 import { maintenanceStateQuery, type MaintenanceState, type MaintenanceStatus, type WorkCenterBack } from './maintenance/messages';
 import { Waiters } from './maintenance/waiters';
+import { publish, publishIdentity } from './shared/visibility';
 
 export async function maintenanceRequest(input: MaintenanceRequestInput): Promise<MaintenanceState> {
   const { workflowId } = workflowInfo();
@@ -30,6 +31,7 @@ export async function maintenanceRequest(input: MaintenanceRequestInput): Promis
   const setStatus = async (status: MaintenanceStatus, step: string) => {
     if (state.status !== status) note(status, step);
     state.status = status;
+    publish({ status });
     state.step = step;
     await production.setMaintenanceStatus({ number: input.number, status, note: step });
   };
@@ -38,6 +40,7 @@ export async function maintenanceRequest(input: MaintenanceRequestInput): Promis
   const req = await production.loadMaintenanceRequest({ number: input.number });
   const wc = req.workCenterCode;
   Object.assign(state, { kind: req.kind, workCenterCode: wc, status: req.status });
+  publishIdentity({ kind: 'maintenance', document: input.number, status: req.status });
   const task = async (kind: string, role: string, decisions: string[], title: string, description: string, round = 1) => {
     const id = await tasks.ask({
       id: `${workflowId}:${kind}:${round}`,
@@ -83,6 +86,7 @@ export async function maintenanceRequest(input: MaintenanceRequestInput): Promis
         labourCents: costs.labourCents,
       });
       state.status = 'done';
+      publish({ status: 'done' });
       note('repaired', `${wc} back in service (by ${repair.decidedBy}); parts ${costs.partsCents} + labour ${costs.labourCents} cents`);
       back = 'in_service';
       continue;
@@ -108,6 +112,7 @@ export async function maintenanceRequest(input: MaintenanceRequestInput): Promis
       }),
     );
     state.status = 'failed';
+    publish({ status: 'failed' });
     note('out_of_service', `${wc} declared out of service (by ${escalation.decidedBy})`);
     back = 'out_of_service';
   }

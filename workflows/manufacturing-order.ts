@@ -15,6 +15,7 @@ import {
   type ManufacturingOrderState,
 } from './manufacturing/messages';
 import type { ManufacturingOrderInput } from './manufacturing/types';
+import { publishIdentity } from './shared/visibility';
 
 const FINAL = ['done', 'cancelled', 'failed'];
 
@@ -46,6 +47,7 @@ export async function manufacturingOrder(input: ManufacturingOrderInput): Promis
   );
 
   ctx.mo = await production.loadManufacturingOrder({ moNumber: input.moNumber });
+  publishIdentity({ kind: 'manufacturing-order', document: input.moNumber, status: ctx.state.status });
   try {
     await work.run(async () => {
       ctx.setWorkOrders(await production.planManufacturingOrder({ moNumber: ctx.number, from: new Date().toISOString() }));

@@ -9,6 +9,7 @@ import { REFUSAL, asRefusal, refuse } from './shared/messages';
 import { maintenanceStateQuery, rescheduleMaintenanceUpdate, type MaintenanceState } from './maintenance/messages';
 import type { PreventiveJobInput } from './maintenance/preventive-types';
 import { Waiters } from './maintenance/waiters';
+import { publish, publishIdentity } from './shared/visibility';
 
 export async function preventiveMaintenanceJob(input: PreventiveJobInput): Promise<MaintenanceState> {
   const waiters = new Waiters();
@@ -66,11 +67,14 @@ export async function preventiveMaintenanceJob(input: PreventiveJobInput): Promi
   // A move that came during the read is newer than what was read.
   if (!moved) plannedStart = loaded;
   note('scheduled', `window from ${plannedStart}`);
+  // A preventive service is a maintenance request (maintenance-<number>) like a repair; it waits for its window.
+  publishIdentity({ kind: 'maintenance', document: input.number, status: state.status });
 
   // The window may move (earlier or later) while the job waits: each move re-arms the wait.
   for (;;) {
     const left = Date.parse(plannedStart) - Date.now();
     if (left > 0) {
+      publish({ waitingOn: 'timer', waitingFor: 'maintenance window', dueAt: plannedStart });
       moved = false;
       await condition(() => moved, left);
       continue;
@@ -78,6 +82,7 @@ export async function preventiveMaintenanceJob(input: PreventiveJobInput): Promi
     const started = await lock.run(async () => {
       if (Date.parse(plannedStart) > Date.now()) return false; // moved later while this waited for the lock
       state.status = 'in_progress';
+      publish({ status: 'in_progress' });
       state.step = 'being serviced';
       await production.startPreventiveMaintenance({ number: input.number, at: new Date().toISOString() });
       return true;
@@ -102,6 +107,7 @@ export async function preventiveMaintenanceJob(input: PreventiveJobInput): Promi
     ...(done.comment ? { note: done.comment } : {}),
   });
   state.status = 'done';
+  publish({ status: 'done' });
   state.step = 'done';
   note('done', `${input.workCenterCode} back in service (${done.decidedBy})`);
   await waiters.notifyAll({ requestNumber: input.number, workCenterCode: input.workCenterCode, outcome: 'in_service' });

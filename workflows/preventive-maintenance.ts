@@ -7,9 +7,12 @@ import { production } from './shared/activities';
 import { maintenanceWorkflowId } from './maintenance/messages';
 import type { PreventiveMaintenanceInput, PreventiveOpening } from './maintenance/preventive-types';
 import { preventiveMaintenanceJob } from './preventive-maintenance-job';
+import { publishIdentity } from './shared/visibility';
 
 export async function preventiveMaintenance(input: PreventiveMaintenanceInput): Promise<PreventiveOpening> {
   const opening = await production.openPreventiveMaintenance({ workCenterCode: input.workCenterCode, at: new Date().toISOString() });
+  // The plan's run, by its work center: it opened a service (maintenance-<number> does it) or found none due.
+  publishIdentity({ kind: 'preventive-maintenance', document: input.workCenterCode, status: opening.opened ? 'opened' : 'not_due' });
   if (!opening.opened) return opening;
   try {
     await startChild(preventiveMaintenanceJob, {

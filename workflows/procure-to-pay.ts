@@ -23,6 +23,7 @@ import {
 } from './procurement/messages';
 import type { RequisitionInput } from './procurement/types';
 import { purchaseOrder } from './purchase-order';
+import { publish, publishIdentity } from './shared/visibility';
 
 export async function procureToPay(input: RequisitionInput): Promise<RequisitionState> {
   // Histories recorded before a cancel answered early (and stopped unstarted purchase orders) replay the old way.
@@ -46,6 +47,7 @@ export async function procureToPay(input: RequisitionInput): Promise<Requisition
   const setStatus = async (status: string, reason?: string) => {
     if (state.status !== status) note(status, reason);
     state.status = status;
+    publish({ status });
     await ops.setRequisitionStatus({ number: input.requisitionNumber, status, reason });
   };
   const forwardCancel = (child: ChildWorkflowHandle<typeof purchaseOrder>) =>
@@ -88,6 +90,7 @@ export async function procureToPay(input: RequisitionInput): Promise<Requisition
   );
 
   const requisition = await ops.loadRequisition(input.requisitionNumber);
+  publishIdentity({ kind: 'requisition', document: input.requisitionNumber, amountCents: requisition.totalCents, status: state.status });
   const outcome = await (async (): Promise<{ status: string; reason?: string }> => {
     await setStatus('pending_approval');
     const chain = approvalChain(requisition.totalCents, input.policy);

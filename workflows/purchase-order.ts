@@ -10,6 +10,7 @@ import { awaitGoods } from './procurement/po-receiving';
 import { sendToSupplier } from './procurement/po-sending';
 import { settle } from './procurement/po-settlement';
 import type { PurchaseOrderInput } from './procurement/types';
+import { publishIdentity } from './shared/visibility';
 
 export async function purchaseOrder(input: PurchaseOrderInput): Promise<PurchaseOrderState> {
   const ctx = new PoContext(input);
@@ -18,6 +19,13 @@ export async function purchaseOrder(input: PurchaseOrderInput): Promise<Purchase
   handlePurchaseOrderMessages(ctx);
 
   ctx.state.po = await ops.loadPurchaseOrder(input.poNumber);
+  publishIdentity({
+    kind: 'purchase-order',
+    document: input.poNumber,
+    supplier: ctx.state.po.supplierCode,
+    amountCents: ctx.state.po.lines.reduce((sum, l) => sum + l.quantity * l.unitPriceCents, 0),
+    status: ctx.state.status,
+  });
   const sent = await sendToSupplier(ctx);
   const outcome = sent ? await awaitGoods(ctx) : 'cancelled';
   if (outcome === 'cancelled') {

@@ -5,9 +5,11 @@ import { workflowInfo } from '@temporalio/workflow';
 import { production } from './shared/activities';
 import { HumanTasks } from './shared/human-tasks';
 import type { QualityAlertInput } from './quality/messages';
+import { publish, publishIdentity } from './shared/visibility';
 
 export async function qualityAlert(input: QualityAlertInput): Promise<{ number: string; acknowledgedBy: string }> {
   const tasks = new HumanTasks('quality-alert');
+  publishIdentity({ kind: 'quality-alert', document: input.number, status: 'open' });
   const id = await tasks.ask({
     id: `${workflowInfo().workflowId}:acknowledge`,
     documentRef: input.number,
@@ -21,5 +23,6 @@ export async function qualityAlert(input: QualityAlertInput): Promise<{ number: 
   });
   const decision = (await tasks.decision(id))!;
   await production.acknowledgeQualityAlert({ number: input.number, by: decision.decidedBy, at: new Date().toISOString() });
+  publish({ status: 'acknowledged' });
   return { number: input.number, acknowledgedBy: decision.decidedBy };
 }

@@ -11,6 +11,7 @@ import { watchSla } from './ticket/sla-watch';
 import { triage } from './ticket/triage';
 import type { TicketProcessInput } from './ticket/types';
 import { handleVisits } from './ticket/visits';
+import { publishIdentity } from './shared/visibility';
 
 const DAY_MS = 86_400_000;
 
@@ -28,6 +29,7 @@ export async function serviceTicket(input: TicketProcessInput): Promise<TicketPr
     assignee: ctx.ticket.assignee,
     team: ctx.ticket.team,
   });
+  publishIdentity({ kind: 'ticket', document: input.ticketNumber, customer: ctx.ticket.customerCode, status: ctx.status });
   await ctx.sla('sla_started');
   const sla = watchSla(ctx);
 

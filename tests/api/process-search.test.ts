@@ -2,6 +2,8 @@
 // visibility store on the real dev server (eventually consistent: every read polls until it holds).
 import { startHarness, type Harness } from '../support/harness';
 import { customer, orderBody, product } from '../support/fixtures';
+import { openTicket } from '../tickets/helpers';
+import { boughtProduct, requisitionBody, supplier } from '../procurement/support';
 
 let h: Harness;
 beforeAll(async () => {
@@ -99,6 +101,25 @@ test('an unpaid invoice past its due date makes the order overdue; pages follow 
   expect(all).toEqual([...numbers].sort());
   // Newest first among the running ones.
   expect(first.body.items[0].startedAt >= first.body.items[1].startedAt).toBe(true);
+});
+
+test('processes of other kinds publish theirs: a ticket on its assignee, a requisition and its purchase order on the supplier', async () => {
+  const c = await customer(h.stores.operations);
+  const { number: ticket } = await openTicket(h, { customer: c.code });
+  const s = await supplier(h);
+  const p = await boughtProduct(h, s, 10);
+  const req = await h.post('/api/requisitions', requisitionBody([{ sku: p.sku, quantity: 1 }]), 'requester');
+  expect(req.status).toBe(201);
+
+  const tickets = await found(`kind=ticket&customer=${c.code}`, (items) => items[0]?.waitingOn === 'person');
+  expect(tickets.items[0]).toMatchObject({ kind: 'ticket', document: ticket, status: 'open', waitingFor: expect.any(String) });
+  const pos = await found(`kind=purchase-order&supplier=${s.code}`, (items) => items[0]?.status === 'awaiting_goods');
+  expect(pos.items[0]).toMatchObject({ supplier: s.code, waitingOn: 'partner', waitingFor: s.code, amountCents: expect.any(Number) });
+  const reqs = await found(`kind=requisition&document=${req.body.number}`, (items) => items.length === 1);
+  expect(reqs.items[0]).toMatchObject({ kind: 'requisition', amountCents: expect.any(Number) });
+  // Kinds never mix.
+  const orders = await search('kind=order&pageSize=200');
+  expect(orders.body.items.every((i: Summary) => i.kind === 'order')).toBe(true);
 });
 
 test('bad filters are refused with the field named; values never leave the literal', async () => {

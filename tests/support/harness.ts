@@ -13,6 +13,7 @@ import { startPartnerSimulator, type PartnerSimulator } from '../../simulators/p
 import { WORKER_ROLES, createWorker } from '../../workers/workers';
 import { createLogger, type Logger } from '../../observability/logger';
 import { freshDatabases, type TestDatabases } from './databases';
+import { encodeSearchAttributeIndexedValueType } from '@temporalio/common/lib/search-attributes';
 import { SEARCH_ATTRIBUTE_KEYS } from '../../domain/processes/search-attributes';
 
 export const USERS: ApiUser[] = [
@@ -105,6 +106,14 @@ export class Harness {
             log: { format: 'pretty', level: 'error' },
           },
         });
+    // The time-skipping server refuses a process's upsert of a search attribute it does not know
+    // ("search attribute BusinessKind is not defined"), and cannot list them; it takes them added.
+    if (this.opts.timeSkipping) {
+      await this.env.connection.operatorService.addSearchAttributes({
+        namespace: this.env.namespace ?? 'default',
+        searchAttributes: Object.fromEntries(SEARCH_ATTRIBUTE_KEYS.map((k) => [k.name, encodeSearchAttributeIndexedValueType(k.type)!])),
+      });
+    }
     this.dbs = await freshDatabases();
     this.stores = await openStores(this.dbs);
     this.simulator = await startPartnerSimulator();

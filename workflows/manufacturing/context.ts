@@ -4,6 +4,7 @@ import { production } from '../shared/activities';
 import { HumanTasks } from '../shared/human-tasks';
 import type { ManufacturingOrderState } from './messages';
 import type { ManufacturingOrderInput, MoSnapshot, MoStatus, WorkOrderInfo } from './types';
+import { publish } from '../shared/visibility';
 
 /** Thrown inside the process when the order is called off (by a person, a parent or a shop-floor decision). */
 export class MoCancelled extends Error {
@@ -69,6 +70,7 @@ export class MoContext {
   async setStatus(status: MoStatus, step: string, note?: string): Promise<void> {
     if (this.state.status !== status) this.note(status, note ?? step);
     this.state.status = status;
+    publish({ status });
     this.state.step = step;
     await production.setManufacturingOrderStatus({ moNumber: this.number, status, note: note ?? step, at: new Date().toISOString() });
   }

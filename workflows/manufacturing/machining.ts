@@ -11,6 +11,7 @@ import { MoCancelled, type MoContext } from './context';
 import { MAINTENANCE_PATCH, awaitWorkCenter, reportBreakdown } from './maintenance-wait';
 import { QualityGate } from './quality';
 import type { MachineJobResult, ManufacturingPolicy, WorkOrderInfo } from './types';
+import { publish } from '../shared/visibility';
 
 /** Machine jobs: long, alive as long as progress is reported, retried a few times on the same machine. */
 const machines = (p: ManufacturingPolicy) =>
@@ -59,6 +60,7 @@ async function runWorkOrder(ctx: MoContext, sequence: number, run = 1): Promise<
       await holdForRepair(ctx, current(), attempt, `${current().workCenter.code} was declared out of service`);
     const wo = current();
     await ctx.setStatus('in_progress', `${wo.name} on ${wo.workCenter.code}`);
+    publish({ waitingOn: 'machine', waitingFor: wo.workCenter.code, dueAt: wo.plannedEnd });
     try {
       const result = await machines(ctx.input.policy).runMachineJob({
         workOrderId: wo.id,

@@ -8,6 +8,7 @@ import { maintenanceWorkflowId, workCenterBackSignal, workOrderWaitingSignal, ty
 import { production } from '../shared/activities';
 import type { MoContext } from './context';
 import type { WorkOrderInfo } from './types';
+import { publish } from '../shared/visibility';
 
 /** Patch of the manufacturing order: breakdowns go to maintenance instead of a machine-down task. */
 export const MAINTENANCE_PATCH = 'maintenance-requests';
@@ -61,6 +62,7 @@ export async function awaitWorkCenter(ctx: MoContext, sequence: number): Promise
     if (!openRequest) return 'available';
     await production.setWorkOrderStatus({ moNumber: ctx.number, sequence, status: 'held' });
     await ctx.setStatus('held', `${wo.name} waits for ${wo.workCenter.code} (${openRequest})`);
+    publish({ waitingOn: 'machine', waitingFor: wo.workCenter.code });
     try {
       await getExternalWorkflowHandle(maintenanceWorkflowId(openRequest)).signal(workOrderWaitingSignal, {
         workflowId: ctx.workflowId,

@@ -5,6 +5,7 @@ import { HumanTasks } from '../shared/human-tasks';
 import { Lock } from '../shared/lock';
 import type { PurchaseOrderState } from './messages';
 import type { PurchaseOrderInput } from './types';
+import { publish } from '../shared/visibility';
 
 export class PoContext {
   readonly workflowId = workflowInfo().workflowId;
@@ -53,6 +54,7 @@ export class PoContext {
   async setStatus(status: string, note?: string) {
     if (this.state.status === status) return;
     this.state.status = status;
+    publish({ status });
     this.note(status, note);
     // Process-only states (waiting for the invoice, an exception) live in the process, not on the PO row.
     if (['sending', 'confirmed', 'closed_short', 'cancelled', 'invoiced', 'paid'].includes(status)) {

@@ -5,10 +5,13 @@ import { condition, patched } from '@temporalio/workflow';
 import { ops } from '../shared/activities';
 import type { PoContext } from './po-context';
 import { startInspections } from './po-inspection';
+import { publish } from '../shared/visibility';
 
 export type ReceivingOutcome = 'received' | 'closed_short' | 'cancelled';
 
 export async function awaitGoods(ctx: PoContext): Promise<ReceivingOutcome> {
+  // The supplier's delivery, due on the promised date.
+  publish({ status: 'awaiting_goods', waitingOn: 'partner', waitingFor: ctx.state.po!.supplierCode, dueAt: ctx.state.po!.promisedDate });
   await ctx.setStatus('awaiting_goods');
   let chased = false;
   let lateAnswer: Promise<void> | undefined;

@@ -6,6 +6,7 @@ import { ops } from '../shared/activities';
 import { TASK_QUEUES } from '../shared/task-queues';
 import type { PoContext } from './po-context';
 import { switchSupplier } from './po-switch';
+import { publish } from '../shared/visibility';
 
 /** True when the supplier confirmed; false when the PO was cancelled instead. */
 export async function sendToSupplier(ctx: PoContext): Promise<boolean> {
@@ -22,6 +23,8 @@ export async function sendToSupplier(ctx: PoContext): Promise<boolean> {
   });
   for (let round = 1; ; round++) {
     if (ctx.cancelReason) return false;
+    // The supplier's gateway, retried with backoff.
+    publish({ status: 'sending', waitingOn: 'partner', waitingFor: ctx.state.po!.supplierCode });
     await ctx.setStatus('sending', `to ${ctx.state.po!.supplierCode}`);
     try {
       ctx.state.po = await gateway.sendPurchaseOrder({ poNumber: ctx.poNumber });

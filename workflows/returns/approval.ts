@@ -2,6 +2,7 @@
 // (the role its category's policy names), escalated to a manager when nobody decides in time.
 import { ops } from '../shared/activities';
 import { now, units, type ReturnContext } from './context';
+import { publish } from '../shared/visibility';
 
 /** Returns the approver's name (undefined inside the window), or the rejection's reason when rejected. */
 export async function approve(ctx: ReturnContext): Promise<{ approvedBy?: string } | { rejected: string }> {
@@ -46,5 +47,7 @@ export async function authorize(ctx: ReturnContext, approvedBy?: string): Promis
   });
   Object.assign(ctx.state, { rmaNumber: rma.rmaNumber, receiveBy: rma.receiveBy });
   ctx.authorized = true;
+  // The customer's goods, due by the receive-by date.
+  publish({ status: 'authorized', waitingOn: 'partner', waitingFor: ctx.ret.customerCode, dueAt: rma.receiveBy });
   await ctx.setStatus('authorized', `${rma.rmaNumber}, goods expected by ${rma.receiveBy.slice(0, 10)}`);
 }

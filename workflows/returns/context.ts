@@ -4,6 +4,7 @@ import { ops } from '../shared/activities';
 import { HumanTasks } from '../shared/human-tasks';
 import { Lock } from '../shared/lock';
 import type { CancelReturnRequest, ReturnLineInfo, ReturnProcessInput, ReturnProcessState, ReturnSnapshot, ReturnStatus } from './types';
+import { publish } from '../shared/visibility';
 
 /** How a return can end; each gives back what the customer did not send (returnedQty) and closes the record. */
 export type ReturnEnding = 'done' | 'rejected' | 'cancelled' | 'expired';
@@ -74,6 +75,7 @@ export class ReturnContext {
   async setStatus(status: ReturnStatus, note?: string): Promise<void> {
     if (this.state.status === status) return;
     this.state.status = status;
+    publish({ status });
     this.state.statusNote = note;
     this.note(status, note);
     await ops.setReturnStatus({ returnNumber: this.number, status, ...(note ? { note } : {}), at: now() });
@@ -85,6 +87,7 @@ export class ReturnContext {
     await this.tasks.withdraw(`return ${this.number} ${ending}: ${reason}`);
     await ops.releaseReturn({ returnNumber: this.number, key: this.key(`release:${ending}`), status: ending, reason, at: now() });
     this.state.status = ending;
+    publish({ status: ending });
     this.state.statusNote = reason;
     this.note(ending, reason);
     this.closed = true;

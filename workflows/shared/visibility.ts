@@ -88,9 +88,6 @@ export function publish(change: { status?: string } & Partial<Wait>): void {
   if (pairs.length) upsertSearchAttributes(pairs);
 }
 
-/** The wait is over; the process works on its own again. */
-export const publishWorking = () => publish({ waitingOn: 'nothing' });
-
-const iso = (d?: string | Date) => (d === undefined ? undefined : new Date(d).toISOString());
+const iso = (d?: string | Date) => (d === undefined ? undefined : String(new Date(d).getTime()));
 const sameWait = (a: Wait, b?: Wait) =>
   !!b && a.waitingOn === b.waitingOn && a.waitingFor === b.waitingFor && iso(a.dueAt) === iso(b.dueAt);

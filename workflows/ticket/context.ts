@@ -5,6 +5,7 @@ import { HumanTasks } from '../shared/human-tasks';
 import type { TicketProcessState } from './messages';
 import type { OrderPolicy } from '../order/types';
 import type { SlaState, TicketPolicy, TicketSnapshot, TicketStatus } from './types';
+import { publish } from '../shared/visibility';
 
 export { refuse } from '../shared/messages';
 const now = () => new Date().toISOString();
@@ -60,6 +61,7 @@ export class TicketContext {
   /** Records a ticket event together with the status it leads to. */
   async record(kind: string, actor: string, data: object = {}, set: Record<string, unknown> = {}) {
     this.state.status = this.status;
+    this.publish();
     this.note(kind, `by ${actor}`);
     await ops.recordTicketEvent({
       ticketNumber: this.ticketNumber,
@@ -87,6 +89,18 @@ export class TicketContext {
   setSla(sla: SlaState) {
     this.state.sla = sla;
     this.slaVersion++;
+    this.publish();
+  }
+
+  /** Status and wait for visibility: the assignee until the SLA's next deadline, or the customer. */
+  publish() {
+    const status = this.status;
+    const customer = this.ticket?.customerCode;
+    const due = this.state.sla?.firstResponse?.dueAt ?? this.state.sla?.resolution?.dueAt;
+    if (status === 'open' && this.state.assignee) publish({ status, waitingOn: 'person', waitingFor: this.state.assignee, dueAt: due });
+    else if ((status === 'waiting_on_customer' || status === 'resolved') && customer)
+      publish({ status, waitingOn: 'partner', waitingFor: customer });
+    else publish({ status });
   }
 
   snapshot(): TicketProcessState {

@@ -33,5 +33,6 @@ export async function triage(ctx: TicketContext): Promise<void> {
   });
   Object.assign(ctx.state, { assignee: r.assignee, team: r.team });
   ctx.state.status = ctx.status;
+  ctx.publish();
   ctx.note('assigned', `${r.name} (${r.team})`);
 }
