@@ -1,5 +1,6 @@
 import express, { type RequestHandler } from 'express';
 import { authenticate, requireAccess } from './auth';
+import { consoleRoutes } from './console';
 import type { AppDeps } from './deps';
 import { expressPath, type Endpoint } from './endpoint';
 import { AppErrorCode } from '../domain/errors';
@@ -22,6 +23,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.get('/health', (_req, res) => void res.json({ ok: true }));
   app.get('/api/openapi.json', (_req, res) => void res.json(openApiDocument()));
   app.get('/api/docs', (_req, res) => void res.type('html').send(docsPage()));
+  app.use('/console', consoleRoutes(deps.consoleDir));
   app.use(methodCheck(ENDPOINTS));
   app.use('/api', authenticate(deps.users));
   for (const { endpoint, handler } of boundEndpoints(deps)) {

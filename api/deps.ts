@@ -13,6 +13,8 @@ export interface AppDeps {
   policies: Policies;
   /** Base address of the Temporal Web UI, for links to a process's run (default: the dev server's UI on port 8233). */
   temporalUiUrl?: string;
+  /** The built web console served at /console/ (default: generated/console). */
+  consoleDir?: string;
   /** Where request lines and unexpected errors are logged (default: the process's JSON logger). */
   logger?: Logger;
 }

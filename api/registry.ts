@@ -9,6 +9,8 @@ import { invoiceEndpoints } from './routes/invoices.endpoints';
 import { invoiceHandlers } from './routes/invoices';
 import { maintenanceEndpoints } from './routes/maintenance.endpoints';
 import { maintenanceHandlers } from './routes/maintenance';
+import { meEndpoints } from './routes/me.endpoints';
+import { meHandlers } from './routes/me';
 import { manufacturingEndpoints } from './routes/manufacturing.endpoints';
 import { manufacturingHandlers } from './routes/manufacturing';
 import { maintenancePlanEndpoints } from './routes/maintenance-plans.endpoints';
@@ -41,6 +43,7 @@ import { workCenterEndpoints } from './routes/work-centers.endpoints';
 import { workCenterHandlers } from './routes/work-centers';
 
 const GROUPS = {
+  me: meEndpoints,
   orders: orderEndpoints,
   stock: stockEndpoints,
   invoices: invoiceEndpoints,
@@ -64,6 +67,7 @@ const GROUPS = {
 type Groups = typeof GROUPS;
 
 const HANDLERS: { [K in keyof Groups]: (deps: AppDeps) => Handlers<Groups[K]> } = {
+  me: meHandlers,
   orders: orderHandlers,
   stock: stockHandlers,
   invoices: invoiceHandlers,

@@ -20,6 +20,7 @@ import { startPartnerSimulator } from '../simulators/partners';
 import { WORKER_ROLES, createWorker, runWorkers } from '../workers/workers';
 import { spawnGroup, stopGroup, stopOrphan, writePidFile, removePidFile } from './process-group';
 import { portOpen } from './ports';
+import { ensureConsoleBuilt } from './build-console';
 import { seed } from './seed';
 import { temporalCli } from './temporal-binaries';
 
@@ -121,6 +122,7 @@ async function main() {
   execTsx('scripts/db.ts', ['deploy']);
   step('Loading reference and demo data (only into an empty database)');
   await seed({ demo: true });
+  if (await ensureConsoleBuilt()) step('Built the web console (its sources were newer than the bundle)');
   const simulator = await startPartnerSimulator(cfg.SIMULATOR_PORT);
   step(`Carrier and supplier simulators on ${simulator.url}`);
 
@@ -150,6 +152,7 @@ async function main() {
   console.log(`
   API          ${base}/api
   API docs     ${base}/api/docs
+  Console      ${base}/console/
   Temporal UI  http://127.0.0.1:${cfg.TEMPORAL_UI_PORT}/namespaces/${cfg.TEMPORAL_NAMESPACE}/workflows
   API users    ${users.map((u) => `${u.name} (${u.roles.join('|')})`).join(', ')}${cfg.DEMO_MODE ? '\n  Demo mode    the demo keys of the README are accepted (DEMO_MODE=true)' : ''}
 

@@ -41,3 +41,6 @@ if [ ! -f generated/operations/sqlite/client.ts ] || [ -n "$(find prisma -name s
   step "Generating Prisma clients"
   npx tsx scripts/db.ts generate >/dev/null
 fi
+
+# The web console (console/ → generated/console/, served at /console/): rebuilt when a source changed.
+if ! npx tsx scripts/build-console.ts --if-stale; then echo "Building the console failed (npx tsx scripts/build-console.ts)"; exit 1; fi

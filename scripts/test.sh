@@ -6,4 +6,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 npx tsc -p . --noEmit
+npx tsc -p console --noEmit
 exec npx jest "$@"

@@ -89,6 +89,10 @@ test('a killed run leaves no Temporal server behind the next one, and Ctrl-C sto
   const own = recordedPid();
   expect(own).not.toBe(orphan);
   expect(isAlive(own)).toBe(true);
+  // The API serves the web console, built before the run started if it was missing or stale.
+  const page = await fetch(`http://127.0.0.1:${apiPort}/console/`);
+  expect(page.status).toBe(200);
+  expect(await page.text()).toContain('<script type="module" src="app.js">');
 
   second.kill('SIGINT');
   await until(() => exited(second), 'Ctrl-C to stop the second run', 60_000);

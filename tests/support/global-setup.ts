@@ -4,10 +4,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
+import { ensureConsoleBuilt } from '../../scripts/build-console';
 import { prepareTemplates, usePostgres } from './databases';
 
 export default async function globalSetup() {
   const started = Date.now();
+  // The API of every test serves the console; the browser test needs it current.
+  await ensureConsoleBuilt();
   const templates = await prepareTemplates();
   process.env.TEST_TEMPLATE_OPERATIONS = templates.operations;
   process.env.TEST_TEMPLATE_PRODUCTION = templates.production;

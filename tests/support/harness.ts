@@ -161,6 +161,11 @@ export class Harness {
     await this.dbs?.drop();
   }
 
+  /** Where the API listens, e.g. http://127.0.0.1:41234 (the browser test opens its /console/). */
+  get origin(): string {
+    return this.baseUrl;
+  }
+
   async api<T = any>(
     method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
     path: string,
