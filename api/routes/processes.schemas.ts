@@ -103,6 +103,8 @@ export const ZProcessSummary = z.object({
   startedAt: ZTimestamp,
   closedAt: ZTimestamp.optional(),
   running: z.boolean(),
+  /** When a running process entered its current status. */
+  statusSince: ZTimestamp.optional(),
   eta: ZEta.nullable().optional(),
   temporalUiUrl: z.string(),
 });

@@ -1,8 +1,7 @@
 import type { AppDeps } from '../deps';
 import type { Handlers } from '../endpoint';
 import { processHistory } from '../../domain/processes/history';
-import { searchProcesses } from '../../domain/processes/process-search';
-import { processDetail, processEta } from '../../domain/processes/process-view';
+import { listProcesses, processDetail, processEta } from '../../domain/processes/process-view';
 import type { processEndpoints } from './processes.endpoints';
 import { ZProcessId, ZProcessSearchQuery, ZWorkflowId } from './processes.schemas';
 
@@ -11,7 +10,7 @@ export function processHandlers(deps: AppDeps): Handlers<typeof processEndpoints
   return {
     search: async (req, res) => {
       const { pageSize, pageToken, ...filter } = ZProcessSearchQuery.parse(req.query);
-      res.json(await searchProcesses(ctx, filter, { pageSize, pageToken }));
+      res.json(await listProcesses(ctx, filter, { pageSize, pageToken }));
     },
     get: async (req, res) => {
       res.json(await processDetail({ ...ctx, db: deps.operations }, ZProcessId.parse(req.params).workflowId));

@@ -38,6 +38,8 @@ export interface ProcessSummary {
   startedAt: string;
   closedAt?: string;
   running: boolean;
+  /** When it entered its current status (processes that publish it). */
+  statusSince?: string;
   temporalUiUrl: string;
 }
 
@@ -103,6 +105,7 @@ export function summaryOf(ctx: VisibilityContext, e: Execution, now: Date): Proc
     startedAt: (ts(e.startTime) ?? now).toISOString(),
     ...opt('closedAt', closedAt?.toISOString()),
     running,
+    ...opt('statusSince', running ? sa.get(SA.statusSince)?.toISOString() : undefined),
     temporalUiUrl: temporalUiLink(ctx.temporalUiUrl, ctx.temporal.options.namespace, workflowId),
   };
 }

@@ -2,8 +2,8 @@
 import { WorkflowNotFoundError } from '@temporalio/client';
 import type { OperationsDb } from '../../db/clients';
 import { notFound } from '../errors';
-import { etaOf } from './eta';
-import { summaryOf, type VisibilityContext } from './process-search';
+import { estimateCompletion, etaOf } from './eta';
+import { searchProcesses, summaryOf, type ProcessFilter, type VisibilityContext } from './process-search';
 
 async function describe(ctx: VisibilityContext, workflowId: string) {
   try {
@@ -42,4 +42,28 @@ export async function processDetail(ctx: VisibilityContext & { db: OperationsDb 
     overdue: !!t.dueAt && t.dueAt.getTime() < now.getTime(),
   }));
   return { ...summary, eta, openTasks };
+}
+
+/**
+ * A page of the search with each running process's ETA, from when it entered its status (published
+ * with the status) and its kind's measured runs, read once per kind for the whole page.
+ */
+export async function listProcesses(
+  ctx: VisibilityContext,
+  filter: ProcessFilter,
+  page: { pageSize: number; pageToken?: string },
+  now = new Date(),
+) {
+  const found = await searchProcesses(ctx, filter, page, now);
+  const items = await Promise.all(
+    found.items.map(async (p) => ({
+      ...p,
+      eta: p.running
+        ? p.statusSince
+          ? await estimateCompletion(ctx.temporal, p.kind, p.status, Date.parse(p.statusSince), now.getTime())
+          : { expectedAt: null, basedOnRuns: 0 as const, reason: 'the process has not published when it entered its status' }
+        : null,
+    })),
+  );
+  return { ...found, items };
 }

@@ -13,6 +13,8 @@ export const SA = {
   supplier: defineSearchAttributeKey('SupplierCode', SearchAttributeType.KEYWORD),
   /** The record's business status, kept current with each status change. */
   status: defineSearchAttributeKey('BusinessStatus', SearchAttributeType.KEYWORD),
+  /** When the process entered its current BusinessStatus: a list row's ETA without reading its history. */
+  statusSince: defineSearchAttributeKey('StatusSince', SearchAttributeType.DATETIME),
   /** What the process waits on now: person | role | partner | machine | timer | nothing */
   waitingOn: defineSearchAttributeKey('WaitingOn', SearchAttributeType.KEYWORD),
   /** Whom or what exactly: a role name, a user, a partner code, a work center code, a timer's purpose. */

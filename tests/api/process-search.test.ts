@@ -174,6 +174,13 @@ test('the ETA rests on the completed orders: how long they took from the status 
   expect(Date.parse(expectedAt)).toBeLessThanOrEqual(Date.parse(range.latest));
   expect(Date.parse(expectedAt)).toBeGreaterThanOrEqual(before - 1000);
 
+  // The search answers the same ETA in the running process's row, and none for the closed ones.
+  const rows = (await h.get(`/api/processes?customer=${c.code}`, 'manager')).body.items as any[];
+  const row = rows.find((x) => x.document === running);
+  expect(row).toMatchObject({ running: true, statusSince: expect.any(String), eta: { fromStatus: 'awaiting_delivery', basedOnRuns: 3 } });
+  expect(Math.abs(Date.parse(row.eta.expectedAt) - Date.parse(expectedAt))).toBeLessThan(2000);
+  expect(rows.filter((x) => !x.running).map((x) => x.eta)).toEqual([null, null, null]);
+
   // A closed process has none.
   const closed = await h.get(`/api/processes/order-${done[0]}/eta`, 'manager');
   expect(closed.body).toEqual({ expectedAt: null, basedOnRuns: 0, reason: 'closed' });

@@ -53,6 +53,7 @@ export function publishIdentity(facts: {
   // A parent or the API may have set some at the start already; upsert only what differs.
   const current = workflowInfo().typedSearchAttributes;
   const changed = pairs.filter((p) => current.get(p.key as never) !== p.value);
+  if (changed.some((p) => p.key === SA.status) || !current.get(SA.statusSince)) changed.push({ key: SA.statusSince, value: new Date() });
   if (changed.length) upsertSearchAttributes(changed);
   lastStatus = facts.status;
 }
@@ -68,7 +69,8 @@ export function publish(change: { status?: string } & Partial<Wait>): void {
   if (!enabled()) return;
   const pairs: SearchAttributeUpdatePair[] = [];
   if (change.status !== undefined && change.status !== lastStatus) {
-    pairs.push({ key: SA.status, value: change.status });
+    // Workflow time: the moment the status changed, the same on every replay.
+    pairs.push({ key: SA.status, value: change.status }, { key: SA.statusSince, value: new Date() });
     lastStatus = change.status;
   }
   const wait: Wait | undefined = change.waitingOn
