@@ -1,6 +1,8 @@
 // One test file's world: a real Temporal server (the CLI dev server, or the time-skipping test
-// server), fresh databases, the partner simulators, all three workers and the API on a real port.
+// server; with TEST_TEMPORAL_ADDRESS an external server such as a cluster, in a namespace of the
+// file's own), fresh databases, the partner simulators, all three workers and the API on a real port.
 import type { Server } from 'node:http';
+import { Connection } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, type Worker } from '@temporalio/worker';
 import { createApp } from '../../api/app';
@@ -13,6 +15,7 @@ import { startPartnerSimulator, type PartnerSimulator } from '../../simulators/p
 import { WORKER_ROLES, createWorker } from '../../workers/workers';
 import { createLogger, type Logger } from '../../observability/logger';
 import { freshDatabases, type TestDatabases } from './databases';
+import { createTestNamespace, dropTestNamespace, externalTemporalAddress } from './external-temporal';
 
 export const USERS: ApiUser[] = [
   { key: 'k-operator', name: 'Olga Operator', roles: ['operator', 'warehouse'] },
@@ -75,6 +78,8 @@ export class Harness {
   private baseUrl!: string;
   private workers: Worker[] = [];
   private running: Promise<void>[] = [];
+  /** The namespace this file created on an external server (dropped on close). */
+  private externalNamespace?: string;
 
   /** A test that reads the API's request lines passes its own logger; the others keep the output quiet. */
   constructor(readonly opts: { timeSkipping?: boolean; policies?: PolicyOverrides; logger?: Logger } = {}) {}
@@ -95,11 +100,23 @@ export class Harness {
       Runtime.install({ logger: new DefaultLogger('ERROR') });
       runtimeInstalled = true;
     }
+    // Time only skips on the time-skipping test server, so those files keep their own even when an external server is given.
+    const external = this.opts.timeSkipping ? undefined : externalTemporalAddress();
+    if (external) {
+      const connection = await Connection.connect({ address: external });
+      try {
+        this.externalNamespace = await createTestNamespace(connection);
+      } finally {
+        await connection.close();
+      }
+    }
     this.env = this.opts.timeSkipping
       ? await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: temporalTestServer() } } })
-      : await TestWorkflowEnvironment.createLocal({
-          server: { executable: { type: 'existing-path', path: temporalCli() }, log: { format: 'pretty', level: 'error' } },
-        });
+      : external
+        ? await TestWorkflowEnvironment.createFromExistingServer({ address: external, namespace: this.externalNamespace })
+        : await TestWorkflowEnvironment.createLocal({
+            server: { executable: { type: 'existing-path', path: temporalCli() }, log: { format: 'pretty', level: 'error' } },
+          });
     this.dbs = await freshDatabases();
     this.stores = await openStores(this.dbs);
     this.simulator = await startPartnerSimulator();
@@ -143,6 +160,7 @@ export class Harness {
     await this.stopWorkers();
     this.simulator?.server.close();
     await closeStores(this.stores);
+    if (this.externalNamespace) await dropTestNamespace(this.env.connection, this.externalNamespace);
     await this.env?.teardown();
     await this.dbs?.drop();
   }
