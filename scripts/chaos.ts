@@ -15,6 +15,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
 import { bundleWorkflowCode } from '@temporalio/worker';
+import { loadConfig } from '../config';
+import { temporalConnectionOptions } from '../config/temporal-connection';
 import { closeStores, openStores } from '../db/clients';
 import { dropPostgresDatabase, ensurePostgresDatabase } from '../db/postgres-admin';
 import {
@@ -119,7 +121,7 @@ async function main() {
       `${EXTERNAL_TEMPORAL ? ` and the Temporal server at ${EXTERNAL_TEMPORAL}` : ''}; data and logs in ${dataDir}`,
   );
   // An external server: a namespace of this run's own, dropped at the end.
-  const external = EXTERNAL_TEMPORAL ? await Connection.connect({ address: EXTERNAL_TEMPORAL }) : undefined;
+  const external = EXTERNAL_TEMPORAL ? await Connection.connect(temporalConnectionOptions(loadConfig(), EXTERNAL_TEMPORAL)) : undefined;
   const namespace = external ? await createFreshNamespace(external, 'chaos') : 'default';
   if (external) say(`namespace ${namespace} created on ${EXTERNAL_TEMPORAL}`);
 

@@ -15,7 +15,8 @@ async function until<T>(what: string, step: () => Promise<T>, timeoutMs = 60_000
     try {
       return await step();
     } catch (e) {
-      if (Date.now() > deadline) throw new Error(`${what} did not succeed within ${timeoutMs / 1000} s: ${(e as Error).message}`);
+      if (Date.now() > deadline)
+        throw new Error(`${what} did not succeed within ${timeoutMs / 1000} s: ${(e as Error).message}`, { cause: e });
       await sleep(250);
     }
   }

@@ -4,6 +4,7 @@
 // (`--worker-processes`: several processes per role).
 import { NativeConnection } from '@temporalio/worker';
 import { config } from '../../config';
+import { temporalConnectionOptions } from '../../config/temporal-connection';
 import { closeStores, openStores } from '../../db/clients';
 import { rootLogger } from '../../observability/logger';
 import { installWorkerRuntime } from '../../observability/worker-runtime';
@@ -21,7 +22,7 @@ async function main() {
   // The faults this run injects make the SDK warn all the time; its errors are what matter here.
   installWorkerRuntime(cfg, logger.child({}, { level: 'error' }));
   const stores = await openStores({ operations: cfg.OPERATIONS_DATABASE_URL, production: cfg.PRODUCTION_DATABASE_URL });
-  const connection = await NativeConnection.connect({ address: cfg.TEMPORAL_ADDRESS });
+  const connection = await NativeConnection.connect(temporalConnectionOptions(cfg));
   const workers = await Promise.all(
     roles.map((r) => createWorker(r, { connection, namespace: cfg.TEMPORAL_NAMESPACE, ...stores, workflowBundle: { codePath: bundle } })),
   );

@@ -7,6 +7,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, type Worker } from '@temporalio/worker';
 import { createApp } from '../../api/app';
 import { loadConfig, type ApiUser } from '../../config';
+import { temporalConnectionOptions } from '../../config/temporal-connection';
 import { policiesFrom, type Policies } from '../../api/policy';
 import { closeStores, openStores, type Stores } from '../../db/clients';
 import { seedReferenceData } from '../../db/reference-data';
@@ -102,8 +103,11 @@ export class Harness {
     }
     // Time only skips on the time-skipping test server, so those files keep their own even when an external server is given.
     const external = this.opts.timeSkipping ? undefined : externalTemporalAddress();
+    let externalOptions: ReturnType<typeof temporalConnectionOptions> | undefined;
     if (external) {
-      const connection = await Connection.connect({ address: external });
+      // A secured server takes the same TEMPORAL_TLS_* / TEMPORAL_API_KEY settings as the engine.
+      externalOptions = temporalConnectionOptions(loadConfig(), external);
+      const connection = await Connection.connect(externalOptions);
       try {
         this.externalNamespace = await createTestNamespace(connection);
       } finally {
@@ -113,7 +117,11 @@ export class Harness {
     this.env = this.opts.timeSkipping
       ? await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: temporalTestServer() } } })
       : external
-        ? await TestWorkflowEnvironment.createFromExistingServer({ address: external, namespace: this.externalNamespace })
+        ? await TestWorkflowEnvironment.createFromExistingServer({
+            address: external,
+            namespace: this.externalNamespace,
+            connectionOptions: { tls: externalOptions?.tls, apiKey: externalOptions?.apiKey },
+          })
         : await TestWorkflowEnvironment.createLocal({
             server: { executable: { type: 'existing-path', path: temporalCli() }, log: { format: 'pretty', level: 'error' } },
           });
