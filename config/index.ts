@@ -168,6 +168,11 @@ const schema = z
     SLA_WARNING_PERCENT: z.coerce.number().min(1).max(99).default(80),
     /** Days a resolved ticket waits for the customer's confirmation before it closes itself. */
     TICKET_AUTO_CLOSE_DAYS: positiveHours.default(5),
+    /**
+     * History events after which an open ticket continues as a new run carrying its state (a ticket takes
+     * any number of updates); it also does so when the server suggests it. Applies to tickets started after a change.
+     */
+    TICKET_CONTINUE_AS_NEW_EVENTS: z.coerce.number().int().min(20).default(4000),
     // --- customer returns
     /** Days an authorized return waits for its goods; what has not arrived by then is no longer expected (nothing at all: the return expires). */
     RETURN_RECEIPT_WAIT_DAYS: positiveHours.default(30),
