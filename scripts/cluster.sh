@@ -48,10 +48,13 @@ for p in 7233 8233 3000 3100; do
 done
 
 pid_file() { echo "$CLUSTER_DIR/$1.pid"; }
+# Running, and still our service (a pid left in a stale file may have been reused by another program).
 alive() {
-  local f
+  local f pid
   f=$(pid_file "$1")
-  [ -f "$f" ] && kill -0 "$(cat "$f")" 2>/dev/null
+  [ -f "$f" ] || return 1
+  pid=$(cat "$f")
+  kill -0 "$pid" 2>/dev/null && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q -- "--service $1"
 }
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
@@ -73,7 +76,9 @@ install_server() {
 
 module_dir() {
   local dir
-  dir="$(GOTOOLCHAIN=$GO_TOOLCHAIN go env GOMODCACHE 2>/dev/null || go env GOMODCACHE)/go.temporal.io/server@v$TEMPORAL_VERSION"
+  local cache=${GOMODCACHE:-$HOME/go/pkg/mod}
+  if command -v go >/dev/null 2>&1; then cache=$(go env GOMODCACHE); fi
+  dir="$cache/go.temporal.io/server@v$TEMPORAL_VERSION"
   if [ ! -d "$dir/schema" ]; then
     command -v go >/dev/null 2>&1 || die "the Temporal server module (schemas, config template) is not in the Go module cache and Go is missing"
     say "Downloading the Temporal server module $TEMPORAL_VERSION (schemas and config template)"
