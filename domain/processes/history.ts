@@ -59,7 +59,7 @@ export function summarizeHistory(events: Event[]): HistoryEntry[] {
       out.push({
         at: time(e),
         kind: 'process',
-        step: `started ${words(e.workflowExecutionStartedEventAttributes.workflowType?.name ?? '')}`,
+        step: `${e.workflowExecutionStartedEventAttributes.continuedExecutionRunId ? 'continued as new' : 'started'} ${words(e.workflowExecutionStartedEventAttributes.workflowType?.name ?? '')}`,
       });
     } else if (e.activityTaskScheduledEventAttributes) {
       const a = e.activityTaskScheduledEventAttributes;
@@ -159,6 +159,8 @@ async function recordsProcess(db: OperationsDb, temporal: Client, workflowId: st
   return ownedHandle(temporal, ownerOf(workflowId, record));
 }
 
+const continuedFrom = (events: Event[]) => events[0]?.workflowExecutionStartedEventAttributes?.continuedExecutionRunId || undefined;
+
 export async function processHistory(db: OperationsDb, temporal: Client, workflowId: string) {
   const handle = await recordsProcess(db, temporal, workflowId);
   let description;
@@ -168,7 +170,11 @@ export async function processHistory(db: OperationsDb, temporal: Client, workflo
     if ((e as Error).name === 'WorkflowNotFoundError') throw notFound(`Process ${workflowId}`);
     throw e;
   }
-  const history = await handle.fetchHistory();
+  // A process that continued as new (a long-lived ticket) tells its story over several runs, each
+  // summarized on its own (event ids restart with every run), the earliest first.
+  const runs = [(await handle.fetchHistory()).events ?? []];
+  for (let previous = continuedFrom(runs[0]); previous && runs.length < 1000; previous = continuedFrom(runs[0]))
+    runs.unshift((await temporal.workflow.getHandle(workflowId, previous).fetchHistory()).events ?? []);
   // A step still being retried has no completion event yet; show it with its attempts and last error.
   const pending: HistoryEntry[] = (description.raw.pendingActivities ?? []).map((a) => ({
     at: new Date(Number(a.lastStartedTime?.seconds ?? a.scheduledTime?.seconds ?? 0) * 1000).toISOString(),
@@ -178,7 +184,7 @@ export async function processHistory(db: OperationsDb, temporal: Client, workflo
     attempts: a.attempt ?? 1,
     ...(a.lastFailure?.message ? { detail: a.lastFailure.message } : {}),
   }));
-  const entries = [...summarizeHistory(history.events ?? []), ...pending];
+  const entries = [...runs.flatMap(summarizeHistory), ...pending];
   // An order's returns belong to its story, also those that come back after its process closed.
   const returns = workflowId.startsWith('order-') ? await orderReturnEntries(db, workflowId.slice('order-'.length)) : [];
   return {

@@ -49,6 +49,13 @@ test('a long conversation continues the process as new runs; the ticket still an
   await waitForTicket(h, number, (t) => t.status === 'closed', 'closed');
   const result = await h.env.client.workflow.getHandle(workflowId).result();
   expect(result.status).toBe('closed');
+  // The process history tells every run's steps, the earliest first.
+  const history = await h.get(`/api/processes/${workflowId}/history`, 'agent');
+  expect(history.status).toBe(200);
+  const steps = (history.body.entries as { step: string }[]).map((e) => e.step);
+  expect(steps[0]).toBe('started service ticket');
+  expect(steps.filter((s) => s === 'continued as new service ticket').length).toBeGreaterThanOrEqual(1);
+  expect(steps.filter((s) => s === 'record ticket event').length).toBeGreaterThanOrEqual(2 * (ROUNDS + 1));
   // Nothing recorded twice across the runs (each event's key stays unique because the key counter is carried).
   expect(await events(h, number, 'customer_reply')).toHaveLength(ROUNDS + 1);
   expect(await events(h, number, 'response')).toHaveLength(ROUNDS + 1);
