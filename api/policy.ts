@@ -40,6 +40,7 @@ export function policiesFrom(cfg: Config): Policies {
     ticket: {
       warningPercent: cfg.SLA_WARNING_PERCENT,
       autoCloseDays: cfg.TICKET_AUTO_CLOSE_DAYS,
+      continueAsNewAfterEvents: cfg.TICKET_CONTINUE_AS_NEW_EVENTS,
     },
     manufacturing: {
       machineHeartbeatTimeoutMs: cfg.MACHINE_HEARTBEAT_TIMEOUT_SECONDS * 1000,

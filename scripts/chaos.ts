@@ -6,10 +6,17 @@
 // duplicates and invariants. Exits 1 on any of them.
 // SQLite by default; PostgreSQL when OPERATIONS_DATABASE_URL / PRODUCTION_DATABASE_URL point there
 // (fresh databases named after the run are created beside them and dropped afterwards).
+// `--temporal-address host:port` runs on an external server (a cluster, scripts/cluster.sh) in a
+// fresh namespace instead of its own dev server (not restarted then: the run does not own it);
+// `--worker-processes N` runs N processes per worker role instead of one process with all roles,
+// and each worker fault kills the first process of every role while the others keep working.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Connection } from '@temporalio/client';
 import { bundleWorkflowCode } from '@temporalio/worker';
+import { loadConfig } from '../config';
+import { temporalConnectionOptions } from '../config/temporal-connection';
 import { closeStores, openStores } from '../db/clients';
 import { dropPostgresDatabase, ensurePostgresDatabase } from '../db/postgres-admin';
 import {
@@ -33,6 +40,8 @@ import type { DriveContext, Kind, Run } from './chaos/run';
 import { TICKET_CUSTOMERS, driveTicket, planTicket } from './chaos/tickets';
 import { temporalCli } from './temporal-binaries';
 import { searchAttributeFlags } from '../domain/processes/search-attributes';
+import { createFreshNamespace, dropNamespace } from './temporal-namespace';
+import { WORKER_ROLES } from '../workers/workers';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -41,6 +50,14 @@ const arg = (name: string, fallback: number) => {
 const PROCESSES = arg('processes', 200);
 const DRIVE_SECONDS = arg('timeout', 900); // every process must end within this after the first one starts
 const KEEP = process.argv.includes('--keep');
+const textArg = (name: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : undefined;
+};
+const EXTERNAL_TEMPORAL = textArg('temporal-address');
+const WORKER_PROCESSES = arg('worker-processes', 0); // 0: one process with every role
+if (EXTERNAL_TEMPORAL !== undefined && !/^[\w.-]+:\d+$/.test(EXTERNAL_TEMPORAL)) throw new Error('--temporal-address must be host:port');
+if (!Number.isInteger(WORKER_PROCESSES) || WORKER_PROCESSES < 0) throw new Error('--worker-processes must be a whole number');
 const started = Date.now();
 const say = (m: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${m}`);
 const quietLogger = { info() {}, warn() {}, error: console.error, debug() {}, trace() {}, log() {} } as never;
@@ -99,15 +116,26 @@ async function main() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `chaos-${stamp}-`));
   const urls = await databases(dataDir, stamp);
   const [temporalPort, apiPort, simulatorPort, uiPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
-  say(`${PROCESSES} processes on ${urls.operations.startsWith('postgres') ? 'PostgreSQL' : 'SQLite'}; data and logs in ${dataDir}`);
+  const temporalAddress = EXTERNAL_TEMPORAL ?? `127.0.0.1:${temporalPort}`;
+  say(
+    `${PROCESSES} processes on ${urls.operations.startsWith('postgres') ? 'PostgreSQL' : 'SQLite'}` +
+      `${EXTERNAL_TEMPORAL ? ` and the Temporal server at ${EXTERNAL_TEMPORAL}` : ''}; data and logs in ${dataDir}`,
+  );
+  // An external server: a namespace of this run's own, dropped at the end.
+  const external = EXTERNAL_TEMPORAL ? await Connection.connect(temporalConnectionOptions(loadConfig(), EXTERNAL_TEMPORAL)) : undefined;
+  const namespace = external ? await createFreshNamespace(external, 'chaos') : 'default';
+  if (external) say(`namespace ${namespace} created on ${EXTERNAL_TEMPORAL}`);
 
   const components: Component[] = [];
   let stopping = false;
   const stopAll = async () => {
     stopping = true;
     for (const c of [...components].reverse()) await c.stop('SIGTERM').catch(() => undefined);
-    if (!KEEP)
+    if (!KEEP) {
       for (const url of Object.values(urls)) if (url.startsWith('postgres')) await dropPostgresDatabase(url).catch(() => undefined);
+      if (external) await dropNamespace(external, namespace);
+    }
+    await external?.close();
   };
   process.once('SIGINT', () => {
     say('interrupted; stopping everything');
@@ -126,7 +154,8 @@ async function main() {
       DATA_DIR: dataDir,
       API_PORT: String(apiPort),
       SIMULATOR_PORT: String(simulatorPort),
-      TEMPORAL_ADDRESS: `127.0.0.1:${temporalPort}`,
+      TEMPORAL_ADDRESS: temporalAddress,
+      TEMPORAL_NAMESPACE: namespace,
       TEMPORAL_UI_PORT: String(uiPort),
       OPERATIONS_DATABASE_URL: urls.operations,
       PRODUCTION_DATABASE_URL: urls.production,
@@ -136,41 +165,51 @@ async function main() {
       MACHINE_HEARTBEAT_TIMEOUT_SECONDS: '10',
     };
     const add = (c: Component) => (components.push(c), c);
-    const temporal = add(
-      new Component(
-        {
-          name: 'temporal',
-          command: temporalCli(),
-          port: temporalPort,
-          args: [
-            'server',
-            'start-dev',
-            '--ip',
-            '127.0.0.1',
-            '--port',
-            String(temporalPort),
-            '--headless',
-            '--db-filename',
-            path.join(dataDir, 'temporal.db'),
-            '--log-level',
-            'error',
-            ...searchAttributeFlags(),
-          ],
-        },
-        env,
-        dataDir,
-      ),
-    );
+    const temporal = external
+      ? undefined
+      : add(
+          new Component(
+            {
+              name: 'temporal',
+              command: temporalCli(),
+              port: temporalPort,
+              args: [
+                'server',
+                'start-dev',
+                '--ip',
+                '127.0.0.1',
+                '--port',
+                String(temporalPort),
+                '--headless',
+                '--db-filename',
+                path.join(dataDir, 'temporal.db'),
+                '--log-level',
+                'error',
+                ...searchAttributeFlags(),
+              ],
+            },
+            env,
+            dataDir,
+          ),
+        );
     const simulators = add(new Component({ name: 'simulators', ...tsx('scripts/start-simulators.ts'), port: simulatorPort }, env, dataDir));
-    await Promise.all([temporal.start(), simulators.start()]);
-    say('Temporal dev server and partner simulators up; migrating and seeding');
+    await Promise.all([temporal?.start(), simulators.start()]);
+    say(`${temporal ? 'Temporal dev server and partner simulators' : 'Partner simulators'} up; migrating and seeding`);
     await runScript('scripts/db.ts', env, ['deploy']);
     await runScript('scripts/seed.ts', env);
     env.WORKFLOW_BUNDLE = await bundling;
-    const workers = add(new Component({ name: 'workers', ...tsx('scripts/chaos/workers.ts'), readyLine: 'workers running' }, env, dataDir));
+    const worker = (name: string, roles: string[]) =>
+      add(new Component({ name, ...tsx('scripts/chaos/workers.ts', ...roles), readyLine: 'workers running' }, env, dataDir));
+    const workers = WORKER_PROCESSES
+      ? WORKER_ROLES.flatMap((role) => Array.from({ length: WORKER_PROCESSES }, (_, i) => worker(`workers-${role}-${i + 1}`, [role])))
+      : [worker('workers', [])];
+    // Killed at each worker fault: the one process, or the first of each role.
+    const killed = WORKER_PROCESSES ? workers.filter((w) => w.spec.name.endsWith('-1')) : workers;
     const api = add(new Component({ name: 'api', ...tsx('scripts/start-api.ts'), port: apiPort }, env, dataDir));
-    await Promise.all([workers.start(), api.start()]);
-    say(`system up (API http://127.0.0.1:${apiPort}/api, Temporal 127.0.0.1:${temporalPort})`);
+    await Promise.all([...workers.map((w) => w.start()), api.start()]);
+    say(
+      `system up (API http://127.0.0.1:${apiPort}/api, Temporal ${temporalAddress} namespace ${namespace}, ${workers.length} worker process(es))`,
+    );
 
     const client = new Api(`http://127.0.0.1:${apiPort}`);
     const lines = [...ORDER_SKUS, ...COMPONENT_SKUS].map((sku) => ({ sku, quantity: 100_000 }));
@@ -185,7 +224,7 @@ async function main() {
       pollMs: 1500 + PROCESSES * 10, // fewer reads per process when there are more of them
     };
     const faults = { order: 0, requisition: 0, ticket: 0, manufacturing: 0, return: 0, system: 0 };
-    const schedule = faultSchedule({ workers, temporal, api, simulatorUrl: `http://127.0.0.1:${simulatorPort}`, say }, faults);
+    const schedule = faultSchedule({ workers: killed, temporal, api, simulatorUrl: `http://127.0.0.1:${simulatorPort}`, say }, faults);
     const chaos = runSchedule(schedule, Date.now(), () => stopping);
     const progress = setInterval(() => say(progressLine(runs, client)), 10_000);
     const driving = runs.map(async (run, i) => {

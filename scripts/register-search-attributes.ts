@@ -3,11 +3,12 @@
 // external cluster; `npm start`'s dev server registers them itself.
 import { Connection } from '@temporalio/client';
 import { config } from '../config';
+import { temporalConnectionOptions } from '../config/temporal-connection';
 import { registerSearchAttributes } from '../domain/processes/register-search-attributes';
 
 async function main() {
   const cfg = config();
-  const connection = await Connection.connect({ address: cfg.TEMPORAL_ADDRESS });
+  const connection = await Connection.connect(temporalConnectionOptions(cfg));
   try {
     const added = await registerSearchAttributes(connection, cfg.TEMPORAL_NAMESPACE);
     console.log(

@@ -10,6 +10,7 @@ import { NativeConnection } from '@temporalio/worker';
 import { createApp } from '../api/app';
 import { policiesFrom } from '../api/policy';
 import { config, requireApiUsers } from '../config';
+import { temporalConnectionOptions, temporalTlsEnabled } from '../config/temporal-connection';
 import { closeStores, openStores } from '../db/clients';
 import { registerSearchAttributes } from '../domain/processes/register-search-attributes';
 import { searchAttributeFlags } from '../domain/processes/search-attributes';
@@ -58,6 +59,10 @@ async function startTemporal(cfg: ReturnType<typeof config>): Promise<void> {
     }
     return;
   }
+  if (temporalTlsEnabled(cfg))
+    throw new Error(
+      `The Temporal server at ${cfg.TEMPORAL_ADDRESS} does not answer, and the embedded dev server has no TLS: start your server or unset the TEMPORAL_TLS settings`,
+    );
   const dbFile = path.join(cfg.dataDir, 'temporal.db');
   step(`Starting Temporal dev server on ${cfg.TEMPORAL_ADDRESS} (state in ${path.relative(cfg.root, dbFile)})`);
   // Its own process group: one signal reaches the server and anything it spawns, and Ctrl-C in the
@@ -127,12 +132,12 @@ async function main() {
   step(`Carrier and supplier simulators on ${simulator.url}`);
 
   const stores = await openStores({ operations: cfg.OPERATIONS_DATABASE_URL, production: cfg.PRODUCTION_DATABASE_URL });
-  const nativeConnection = await NativeConnection.connect({ address: cfg.TEMPORAL_ADDRESS });
+  const nativeConnection = await NativeConnection.connect(temporalConnectionOptions(cfg));
   step('Starting workers (bundling workflows takes a few seconds)');
   const workers = await Promise.all(
     WORKER_ROLES.map((r) => createWorker(r, { connection: nativeConnection, namespace: cfg.TEMPORAL_NAMESPACE, ...stores })),
   );
-  const connection = await Connection.connect({ address: cfg.TEMPORAL_ADDRESS });
+  const connection = await Connection.connect(temporalConnectionOptions(cfg));
   const client = new Client({ connection, namespace: cfg.TEMPORAL_NAMESPACE });
   const schedules = await ensureMaintenanceSchedules(stores.production, client);
   if (schedules.length) step(`Maintenance schedules created for ${schedules.join(', ')}`);

@@ -4,6 +4,7 @@ import { Client, Connection } from '@temporalio/client';
 import { createApp } from '../api/app';
 import { policiesFrom } from '../api/policy';
 import { config } from '../config';
+import { temporalConnectionOptions } from '../config/temporal-connection';
 import { closeStores, openStores } from '../db/clients';
 import { ensureMaintenanceSchedules } from '../domain/production/maintenance-plans';
 import { rootLogger } from '../observability/logger';
@@ -13,7 +14,7 @@ async function main() {
   const logger = rootLogger().child({ service: 'api' });
   const stores = await openStores({ operations: cfg.OPERATIONS_DATABASE_URL, production: cfg.PRODUCTION_DATABASE_URL });
   // lazy: the API comes up (and answers reads) even while the Temporal server is restarting.
-  const connection = Connection.lazy({ address: cfg.TEMPORAL_ADDRESS });
+  const connection = Connection.lazy(temporalConnectionOptions(cfg));
   const temporal = new Client({ connection, namespace: cfg.TEMPORAL_NAMESPACE });
   const app = createApp({
     ...stores,

@@ -2,6 +2,7 @@
 // (all three when none is named). Deploy them separately to scale or isolate each side.
 import { NativeConnection } from '@temporalio/worker';
 import { config } from '../config';
+import { temporalConnectionOptions } from '../config/temporal-connection';
 import { closeStores, openStores } from '../db/clients';
 import { rootLogger } from '../observability/logger';
 import { installWorkerRuntime } from '../observability/worker-runtime';
@@ -16,7 +17,7 @@ async function main() {
   const logger = rootLogger().child({ service: 'workers', roles });
   installWorkerRuntime(cfg, logger);
   const stores = await openStores({ operations: cfg.OPERATIONS_DATABASE_URL, production: cfg.PRODUCTION_DATABASE_URL });
-  const connection = await NativeConnection.connect({ address: cfg.TEMPORAL_ADDRESS });
+  const connection = await NativeConnection.connect(temporalConnectionOptions(cfg));
   const workers = await Promise.all(roles.map((r) => createWorker(r, { connection, namespace: cfg.TEMPORAL_NAMESPACE, ...stores })));
   const stop = new AbortController();
   for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => stop.abort());

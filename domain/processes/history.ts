@@ -59,7 +59,7 @@ export function summarizeHistory(events: Event[]): HistoryEntry[] {
       out.push({
         at: time(e),
         kind: 'process',
-        step: `started ${words(e.workflowExecutionStartedEventAttributes.workflowType?.name ?? '')}`,
+        step: `${e.workflowExecutionStartedEventAttributes.continuedExecutionRunId ? 'continued as new' : 'started'} ${words(e.workflowExecutionStartedEventAttributes.workflowType?.name ?? '')}`,
       });
     } else if (e.activityTaskScheduledEventAttributes) {
       const a = e.activityTaskScheduledEventAttributes;
@@ -171,6 +171,19 @@ async function recordsProcess(db: OperationsDb, temporal: Client, workflowId: st
   return ownedHandle(temporal, ownerOf(workflowId, record));
 }
 
+const continuedFrom = (events: Event[]) => events[0]?.workflowExecutionStartedEventAttributes?.continuedExecutionRunId || undefined;
+
+/**
+ * The events of every run of a process, the earliest run first: one that continued as new (a
+ * long-lived ticket) tells its story over several runs (event ids restart with every run).
+ */
+export async function runHistories(temporal: Client, handle: { workflowId: string; fetchHistory(): Promise<{ events?: Event[] | null }> }) {
+  const runs = [(await handle.fetchHistory()).events ?? []];
+  for (let previous = continuedFrom(runs[0]); previous && runs.length < 1000; previous = continuedFrom(runs[0]))
+    runs.unshift((await temporal.workflow.getHandle(handle.workflowId, previous).fetchHistory()).events ?? []);
+  return runs;
+}
+
 export async function processHistory(db: OperationsDb, temporal: Client, workflowId: string) {
   const handle = await recordsProcess(db, temporal, workflowId);
   let description;
@@ -180,8 +193,8 @@ export async function processHistory(db: OperationsDb, temporal: Client, workflo
     if ((e as Error).name === 'WorkflowNotFoundError') throw notFound(`Process ${workflowId}`);
     throw e;
   }
-  const history = await handle.fetchHistory();
-  const entries = [...summarizeHistory(history.events ?? []), ...pendingSteps(description)];
+  const runs = await runHistories(temporal, handle);
+  const entries = [...runs.flatMap(summarizeHistory), ...pendingSteps(description)];
   // An order's returns belong to its story, also those that come back after its process closed.
   const returns = workflowId.startsWith('order-') ? await orderReturnEntries(db, workflowId.slice('order-'.length)) : [];
   return {

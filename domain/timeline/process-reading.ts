@@ -5,7 +5,7 @@ import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { defaultPayloadConverter } from '@temporalio/common';
 import type { temporal as proto } from '@temporalio/proto';
 import { AppError } from '../errors';
-import { pendingSteps, summarizeHistory, type HistoryEntry } from '../processes/history';
+import { pendingSteps, runHistories, summarizeHistory, type HistoryEntry } from '../processes/history';
 import { ownedHandle, ownerOf } from '../processes/process-identity';
 import { workflowIdOf } from './documents';
 import type { TimelineRecord } from './records';
@@ -53,8 +53,8 @@ export async function readProcess(temporal: Client, record: TimelineRecord): Pro
     const handle = await ownedHandle(temporal, ownerOf(workflowId, record));
     // Described first: a process that is not there answers that plainly, its history read would not.
     const description = await handle.describe();
-    const history = await handle.fetchHistory();
-    const events = history.events ?? [];
+    const runs = await runHistories(temporal, handle);
+    const events = runs.flat();
     return {
       executionStatus: description.status.name,
       startedAt: description.startTime.toISOString(),
@@ -62,7 +62,7 @@ export async function readProcess(temporal: Client, record: TimelineRecord): Pro
       parent: description.parentExecution?.workflowId ?? undefined,
       children: events.flatMap((e) => e.startChildWorkflowExecutionInitiatedEventAttributes?.workflowId ?? []),
       suppliedBy: receiptPurchaseOrders(events),
-      entries: [...summarizeHistory(events), ...pendingSteps(description)],
+      entries: [...runs.flatMap(summarizeHistory), ...pendingSteps(description)],
     };
   } catch (e) {
     const unavailable =

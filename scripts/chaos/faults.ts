@@ -1,6 +1,7 @@
 // The fault schedule, the same at every run size (seconds after the first process starts):
 // partner and machine faults through the simulators' control endpoints, the workers SIGKILLed three times,
-// the Temporal dev server restarted once (its state file keeps the processes), the API SIGKILLed once.
+// the Temporal dev server restarted once (its state file keeps the processes; not on an external
+// server), the API SIGKILLed once.
 import type { Component } from './cluster';
 import { sleep } from './client';
 import type { Kind } from './run';
@@ -8,8 +9,10 @@ import type { Kind } from './run';
 const SUPPLIERS = Array.from({ length: 12 }, (_, i) => `S-${String(i + 1).padStart(3, '0')}`);
 
 export interface FaultTargets {
-  workers: Component;
-  temporal: Component;
+  /** The worker processes killed together at each worker fault (one of each role when there are several per role). */
+  workers: Component[];
+  /** Absent on an external server, which this run does not own: that fault is left out. */
+  temporal?: Component;
   api: Component;
   simulatorUrl: string;
   say: (m: string) => void;
@@ -32,6 +35,12 @@ export function faultSchedule(t: FaultTargets, counts: Record<Kind | 'system', n
     counts.system++;
     t.say(`${what} (back after ${((Date.now() - started) / 1000).toFixed(1)} s)`);
   };
+  const killWorkers = (n: number) => () =>
+    system(
+      `${t.workers.length > 1 ? `worker processes ${t.workers.map((w) => w.spec.name).join(', ')}` : 'workers'} SIGKILLed and restarted (${n}/3)`,
+      () => Promise.all(t.workers.map((w) => w.restart('SIGKILL'))).then(() => undefined),
+    );
+  const temporal = t.temporal;
   return [
     [
       3,
@@ -48,14 +57,16 @@ export function faultSchedule(t: FaultTargets, counts: Record<Kind | 'system', n
         t.say('machines: the saw CUT breaks down on its next 3 runs, assembly ASM stalls on its next 2, WELD breaks down 6 times');
       },
     ],
-    [15, () => system('workers SIGKILLed and restarted (1/3)', () => t.workers.restart('SIGKILL'))],
-    [30, () => system('Temporal dev server restarted', () => t.temporal.restart('SIGTERM'))],
+    [15, killWorkers(1)],
+    ...(temporal
+      ? [[30, () => system('Temporal dev server restarted', () => temporal.restart('SIGTERM'))] as [number, () => Promise<void>]]
+      : []),
     [
       45,
       async () => {
         await control('carriers/SWIFT', { downForMs: 20_000 }, 'order');
         t.say('partners: the carrier is down for 20 s');
-        await system('workers SIGKILLed and restarted (2/3)', () => t.workers.restart('SIGKILL'));
+        await killWorkers(2)();
       },
     ],
     [
@@ -66,7 +77,7 @@ export function faultSchedule(t: FaultTargets, counts: Record<Kind | 'system', n
         await system('API SIGKILLed and restarted', () => t.api.restart('SIGKILL'));
       },
     ],
-    [75, () => system('workers SIGKILLed and restarted (3/3)', () => t.workers.restart('SIGKILL'))],
+    [75, killWorkers(3)],
   ];
 }
 

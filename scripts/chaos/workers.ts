@@ -1,26 +1,30 @@
 // All three workers in one OS process, like `workers/main.ts`, but from a workflow bundle built
 // once (WORKFLOW_BUNDLE): the chaos run kills and restarts this process several times and should
-// not pay for webpack on every restart.
+// not pay for webpack on every restart. Arguments name the roles to run instead of all three
+// (`--worker-processes`: several processes per role).
 import { NativeConnection } from '@temporalio/worker';
 import { config } from '../../config';
+import { temporalConnectionOptions } from '../../config/temporal-connection';
 import { closeStores, openStores } from '../../db/clients';
 import { rootLogger } from '../../observability/logger';
 import { installWorkerRuntime } from '../../observability/worker-runtime';
-import { WORKER_ROLES, createWorker, runWorkers } from '../../workers/workers';
+import { WORKER_ROLES, createWorker, runWorkers, type WorkerRole } from '../../workers/workers';
 
 async function main() {
   const cfg = config();
   const bundle = process.env.WORKFLOW_BUNDLE;
   if (!bundle) throw new Error('WORKFLOW_BUNDLE must name a bundled workflows file');
-  const logger = rootLogger().child({ service: 'workers', roles: WORKER_ROLES });
+  const asked = process.argv.slice(2);
+  const unknown = asked.filter((r) => !(WORKER_ROLES as string[]).includes(r));
+  if (unknown.length) throw new Error(`unknown worker role(s) ${unknown.join(', ')}; roles are ${WORKER_ROLES.join(', ')}`);
+  const roles = asked.length ? (asked as WorkerRole[]) : WORKER_ROLES;
+  const logger = rootLogger().child({ service: 'workers', roles });
   // The faults this run injects make the SDK warn all the time; its errors are what matter here.
   installWorkerRuntime(cfg, logger.child({}, { level: 'error' }));
   const stores = await openStores({ operations: cfg.OPERATIONS_DATABASE_URL, production: cfg.PRODUCTION_DATABASE_URL });
-  const connection = await NativeConnection.connect({ address: cfg.TEMPORAL_ADDRESS });
+  const connection = await NativeConnection.connect(temporalConnectionOptions(cfg));
   const workers = await Promise.all(
-    WORKER_ROLES.map((r) =>
-      createWorker(r, { connection, namespace: cfg.TEMPORAL_NAMESPACE, ...stores, workflowBundle: { codePath: bundle } }),
-    ),
+    roles.map((r) => createWorker(r, { connection, namespace: cfg.TEMPORAL_NAMESPACE, ...stores, workflowBundle: { codePath: bundle } })),
   );
   const stop = new AbortController();
   for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => stop.abort());

@@ -1,10 +1,13 @@
 // One test file's world: a real Temporal server (the CLI dev server, or the time-skipping test
-// server), fresh databases, the partner simulators, all three workers and the API on a real port.
+// server; with TEST_TEMPORAL_ADDRESS an external server such as a cluster, in a namespace of the
+// file's own), fresh databases, the partner simulators, all three workers and the API on a real port.
 import type { Server } from 'node:http';
+import { Connection } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, type Worker } from '@temporalio/worker';
 import { createApp } from '../../api/app';
 import { loadConfig, type ApiUser } from '../../config';
+import { temporalConnectionOptions } from '../../config/temporal-connection';
 import { policiesFrom, type Policies } from '../../api/policy';
 import { closeStores, openStores, type Stores } from '../../db/clients';
 import { seedReferenceData } from '../../db/reference-data';
@@ -15,6 +18,7 @@ import { createLogger, type Logger } from '../../observability/logger';
 import { freshDatabases, type TestDatabases } from './databases';
 import { encodeSearchAttributeIndexedValueType } from '@temporalio/common/lib/search-attributes';
 import { SEARCH_ATTRIBUTE_KEYS } from '../../domain/processes/search-attributes';
+import { createTestNamespace, dropTestNamespace, externalTemporalAddress } from './external-temporal';
 
 export const USERS: ApiUser[] = [
   { key: 'k-operator', name: 'Olga Operator', roles: ['operator', 'warehouse'] },
@@ -77,6 +81,8 @@ export class Harness {
   private baseUrl!: string;
   private workers: Worker[] = [];
   private running: Promise<void>[] = [];
+  /** The namespace this file created on an external server (dropped on close). */
+  private externalNamespace?: string;
 
   /** A test that reads the API's request lines passes its own logger; the others keep the output quiet. */
   constructor(readonly opts: { timeSkipping?: boolean; policies?: PolicyOverrides; logger?: Logger } = {}) {}
@@ -97,15 +103,34 @@ export class Harness {
       Runtime.install({ logger: new DefaultLogger('ERROR') });
       runtimeInstalled = true;
     }
+    // Time only skips on the time-skipping test server, so those files keep their own even when an external server is given.
+    const external = this.opts.timeSkipping ? undefined : externalTemporalAddress();
+    let externalOptions: ReturnType<typeof temporalConnectionOptions> | undefined;
+    if (external) {
+      // A secured server takes the same TEMPORAL_TLS_* / TEMPORAL_API_KEY settings as the engine.
+      externalOptions = temporalConnectionOptions(loadConfig(), external);
+      const connection = await Connection.connect(externalOptions);
+      try {
+        this.externalNamespace = await createTestNamespace(connection);
+      } finally {
+        await connection.close();
+      }
+    }
     this.env = this.opts.timeSkipping
       ? await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: temporalTestServer() } } })
-      : await TestWorkflowEnvironment.createLocal({
-          server: {
-            searchAttributes: SEARCH_ATTRIBUTE_KEYS,
-            executable: { type: 'existing-path', path: temporalCli() },
-            log: { format: 'pretty', level: 'error' },
-          },
-        });
+      : external
+        ? await TestWorkflowEnvironment.createFromExistingServer({
+            address: external,
+            namespace: this.externalNamespace,
+            connectionOptions: { tls: externalOptions?.tls, apiKey: externalOptions?.apiKey },
+          })
+        : await TestWorkflowEnvironment.createLocal({
+            server: {
+              searchAttributes: SEARCH_ATTRIBUTE_KEYS,
+              executable: { type: 'existing-path', path: temporalCli() },
+              log: { format: 'pretty', level: 'error' },
+            },
+          });
     // The time-skipping server refuses a process's upsert of a search attribute it does not know
     // ("search attribute BusinessKind is not defined"), and cannot list them; it takes them added.
     if (this.opts.timeSkipping) {
@@ -157,6 +182,7 @@ export class Harness {
     await this.stopWorkers();
     this.simulator?.server.close();
     await closeStores(this.stores);
+    if (this.externalNamespace) await dropTestNamespace(this.env.connection, this.externalNamespace);
     await this.env?.teardown();
     await this.dbs?.drop();
   }

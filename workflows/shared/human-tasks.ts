@@ -11,6 +11,9 @@ export type DecisionGuard = (d: TaskDecision) => string | undefined;
 
 type NewTask = Omit<TaskSpec, 'workflowId' | 'processType' | 'dueAt'> & { dueInMs?: number; guard?: DecisionGuard };
 
+/** Undecided tasks handed to the next run of a process that continues as new (guards are code: the process sets them again). */
+export type CarriedTasks = { spec: TaskSpec; level: number }[];
+
 export class HumanTasks {
   private readonly open = new Map<string, { spec: TaskSpec; decision?: TaskDecision; level: number; guard?: DecisionGuard }>();
 
@@ -46,6 +49,16 @@ export class HumanTasks {
         },
       },
     );
+  }
+
+  /** The undecided tasks, for a continue-as-new. */
+  carry(): CarriedTasks {
+    return [...this.open.values()].filter((t) => !t.decision).map(({ spec, level }) => ({ spec, level }));
+  }
+
+  /** Takes over the undecided tasks of the run before (already open in the inbox: nothing is opened again). */
+  restore(tasks: CarriedTasks): void {
+    for (const { spec, level } of tasks) this.open.set(spec.id, { spec, level });
   }
 
   get openTaskIds(): string[] {

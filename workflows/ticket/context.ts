@@ -4,7 +4,7 @@ import { ops } from '../shared/activities';
 import { HumanTasks } from '../shared/human-tasks';
 import type { TicketProcessState } from './messages';
 import type { OrderPolicy } from '../order/types';
-import type { SlaState, TicketPolicy, TicketSnapshot, TicketStatus } from './types';
+import type { SlaState, TicketCarriedState, TicketPolicy, TicketSnapshot, TicketStatus } from './types';
 import { publish } from '../shared/visibility';
 
 export { refuse } from '../shared/messages';
@@ -23,6 +23,10 @@ export class TicketContext {
   slaVersion = 0;
   resolutions = 0;
   readonly warned = new Set<string>();
+  /** True while the SLA watcher records a warning or a breach: no continue-as-new in the middle of it. */
+  slaBusy = false;
+  /** Runs of this ticket before the current one (continue-as-new). */
+  runs = 0;
   private seq = 0;
 
   constructor(
@@ -101,6 +105,37 @@ export class TicketContext {
     else if ((status === 'waiting_on_customer' || status === 'resolved') && customer)
       publish({ status, waitingOn: 'partner', waitingFor: customer });
     else publish({ status });
+  }
+
+  /** Everything the next run needs to go on where this one stops. */
+  carry(): TicketCarriedState {
+    return {
+      ticket: this.ticket,
+      state: this.snapshot(),
+      waiting: this.waiting,
+      resolved: this.resolved,
+      closed: this.closed,
+      resolutions: this.resolutions,
+      warned: [...this.warned],
+      seq: this.seq,
+      tasks: this.tasks.carry(),
+      runs: this.runs + 1,
+    };
+  }
+
+  restore(c: TicketCarriedState) {
+    this.ticket = c.ticket;
+    this.state = c.state;
+    Object.assign(this, {
+      waiting: c.waiting,
+      resolved: c.resolved,
+      closed: c.closed,
+      resolutions: c.resolutions,
+      seq: c.seq,
+      runs: c.runs,
+    });
+    for (const w of c.warned) this.warned.add(w);
+    this.tasks.restore(c.tasks);
   }
 
   snapshot(): TicketProcessState {

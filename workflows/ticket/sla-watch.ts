@@ -40,8 +40,13 @@ export async function watchSla(ctx: TicketContext): Promise<void> {
     }
     const wait = step.at - Date.now();
     if (wait > 0 && (await condition(moved, wait))) continue;
-    if (step.kind === 'warning') await warn(ctx, step);
-    else await breach(ctx, step);
+    ctx.slaBusy = true;
+    try {
+      if (step.kind === 'warning') await warn(ctx, step);
+      else await breach(ctx, step);
+    } finally {
+      ctx.slaBusy = false;
+    }
   }
 }
 

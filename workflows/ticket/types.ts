@@ -16,6 +16,11 @@ export interface TicketPolicy {
   warningPercent: number;
   /** Days a resolved ticket waits for the customer's confirmation before closing itself. */
   autoCloseDays: number;
+  /**
+   * History events after which an open ticket continues as a new run carrying its state (also when
+   * the server suggests it). Absent: only on the server's suggestion.
+   */
+  continueAsNewAfterEvents?: number;
 }
 
 export interface TicketSnapshot {
@@ -60,4 +65,22 @@ export interface TicketProcessInput {
   ticketNumber: string;
   policy: TicketPolicy;
   orderPolicy?: OrderPolicy;
+  /** Set by the ticket's own continue-as-new: the state of the run before, so this run goes on where it stopped. */
+  carried?: TicketCarriedState;
+}
+
+/** What a ticket's run hands to the next when it continues as new (plain data, see TicketContext.carry). */
+export interface TicketCarriedState {
+  ticket: TicketSnapshot;
+  state: import('./messages').TicketProcessState;
+  waiting: boolean;
+  resolved: boolean;
+  closed: boolean;
+  resolutions: number;
+  warned: string[];
+  /** The side-effect key counter: keys must never repeat across runs of the same workflow id. */
+  seq: number;
+  tasks: import('../shared/human-tasks').CarriedTasks;
+  /** How many runs this ticket has had before this one. */
+  runs: number;
 }
