@@ -1,0 +1,130 @@
+// `npm run bench [-- --quick] [-- --postgres <admin url>]`: starts the whole system on free ports with
+// fresh data, measures the product against bare Temporal and raw SQL on this machine, prints a
+// table with each figure's goal and writes bench/results/<date>.json and bench/results/latest.json.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ApiClient } from './api-client';
+import { median, say } from './measure';
+import { startSystem } from './system';
+import { SKUS, learnShape, throughput, type ThroughputResult } from './throughput';
+
+const argv = process.argv.slice(2);
+const flag = (name: string) => argv.includes(`--${name}`);
+const option = (name: string) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const QUICK = flag('quick') || process.env.BENCH_QUICK === '1';
+const num = (name: string, env: string, full: number, quick: number) => Number(option(name) ?? process.env[env] ?? (QUICK ? quick : full));
+export const SIZE = {
+  quick: QUICK,
+  orders: num('orders', 'BENCH_ORDERS', 100, 20),
+  repetitions: num('repetitions', 'BENCH_REPETITIONS', 5, 3),
+  concurrency: num('concurrency', 'BENCH_CONCURRENCY', 10, 10),
+  highConcurrency: num('high-concurrency', 'BENCH_HIGH_CONCURRENCY', 50, 0),
+  only: (option('only') ?? process.env.BENCH_ONLY)?.split(','),
+};
+const wanted = (section: string) => !SIZE.only || SIZE.only.includes(section);
+
+interface Row {
+  section: string;
+  figure: string;
+  value: string;
+  goal: string;
+  met: boolean | null;
+}
+
+async function main() {
+  say(
+    `benchmark (${SIZE.quick ? 'quick' : 'full'}): ${JSON.stringify(SIZE)} on ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(1)}`,
+  );
+  const rows: Row[] = [];
+  const results: Record<string, unknown> = {};
+  const system = await startSystem(say);
+  const stopping = () => void system.stop().then(() => process.exit(130));
+  process.once('SIGINT', stopping);
+  process.once('SIGTERM', stopping);
+  try {
+    const api = new ApiClient(system.api);
+    await api.call('POST', '/stock/receipts', {
+      reference: `BENCH-STOCK-${Date.now()}`,
+      lines: SKUS.map((sku) => ({ sku, quantity: 1_000_000 })),
+    });
+
+    if (wanted('throughput')) {
+      const counted = await learnShape(api, system.client);
+      say(
+        `an order's history: ${counted.activities} activities, ${counted.timers} timers, ${counted.updates} updates, ${counted.localActivities} local activities (${counted.events} events)`,
+      );
+      const levels = [SIZE.concurrency, ...(SIZE.highConcurrency ? [SIZE.highConcurrency] : [])];
+      const runs: ThroughputResult[] = [];
+      for (const concurrency of levels) {
+        const orders = Math.max(SIZE.orders, concurrency * 2);
+        const r = await throughput(api, system.client, counted, {
+          orders,
+          concurrency,
+          repetitions: SIZE.repetitions,
+          warmup: Math.min(orders, concurrency),
+        });
+        runs.push(r);
+        const p = median(r.product.perSecond);
+        const b = median(r.bare.perSecond);
+        rows.push(
+          { section: '1 throughput', figure: `orders to paid/s at ${concurrency} (product)`, value: p.toFixed(2), goal: '', met: null },
+          { section: '1 throughput', figure: `same shape, bare Temporal/s at ${concurrency}`, value: b.toFixed(2), goal: '', met: null },
+          {
+            section: '1 throughput',
+            figure: `product / bare at ${concurrency}`,
+            value: `${r.ratio.toFixed(2)}×`,
+            goal: '≥ 0.9×',
+            met: r.ratio >= 0.9,
+          },
+          {
+            section: '1 throughput',
+            figure: `create p50 / p95 at ${concurrency} (product | bare), ms`,
+            value: `${r.product.createP50.toFixed(0)} / ${r.product.createP95.toFixed(0)} | ${r.bare.createP50.toFixed(0)} / ${r.bare.createP95.toFixed(0)}`,
+            goal: '',
+            met: null,
+          },
+        );
+      }
+      if (!SIZE.highConcurrency)
+        rows.push({ section: '1 throughput', figure: 'at 50 concurrent', value: 'not measured (--quick)', goal: '≥ 0.9×', met: null });
+      results.throughput = runs;
+    }
+  } finally {
+    await system.stop();
+  }
+  report(rows, results);
+}
+
+function report(rows: Row[], results: Record<string, unknown>) {
+  const cols = [
+    ['section', 14],
+    ['figure', 52],
+    ['value', 26],
+    ['goal', 14],
+  ] as const;
+  const line = (r: Record<string, string>) => cols.map(([k, w]) => String(r[k]).padEnd(w)).join(' ') + ' ' + r.met;
+  console.log('\n' + line({ section: 'section', figure: 'figure', value: 'value', goal: 'goal', met: 'met' }));
+  for (const r of rows) console.log(line({ ...r, met: r.met === null ? '' : r.met ? 'yes' : 'NO' }));
+  const dir = path.join(__dirname, 'results');
+  fs.mkdirSync(dir, { recursive: true });
+  const doc = {
+    at: new Date().toISOString(),
+    machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, loadAverage1m: os.loadavg()[0], node: process.version },
+    size: SIZE,
+    rows,
+    results,
+  };
+  const file = path.join(dir, `${doc.at.replace(/[:.]/g, '-')}.json`);
+  fs.writeFileSync(file, JSON.stringify(doc, null, 2) + '\n');
+  fs.writeFileSync(path.join(dir, 'latest.json'), JSON.stringify(doc, null, 2) + '\n');
+  console.log(`\nresults written to ${path.relative(process.cwd(), file)} and bench/results/latest.json`);
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? (e.stack ?? e.message) : e);
+  process.exit(1);
+});
