@@ -7,6 +7,9 @@ import path from 'node:path';
 import { ApiClient } from './api-client';
 import { median, say } from './measure';
 import { startSystem } from './system';
+import { apiOverhead } from './api-overhead';
+import type { ShapeCount } from './shape';
+import { timeScenarios } from './time-scenario';
 import { SKUS, learnShape, throughput, type ThroughputResult } from './throughput';
 
 const argv = process.argv.slice(2);
@@ -23,6 +26,7 @@ export const SIZE = {
   repetitions: num('repetitions', 'BENCH_REPETITIONS', 5, 3),
   concurrency: num('concurrency', 'BENCH_CONCURRENCY', 10, 10),
   highConcurrency: num('high-concurrency', 'BENCH_HIGH_CONCURRENCY', 50, 0),
+  starts: num('starts', 'BENCH_STARTS', 256, 32),
   only: (option('only') ?? process.env.BENCH_ONLY)?.split(','),
 };
 const wanted = (section: string) => !SIZE.only || SIZE.only.includes(section);
@@ -52,11 +56,11 @@ async function main() {
       lines: SKUS.map((sku) => ({ sku, quantity: 1_000_000 })),
     });
 
+    const counted: ShapeCount = await learnShape(api, system.client);
+    say(
+      `an order's history: ${counted.activities} activities, ${counted.timers} timers, ${counted.updates} updates, ${counted.localActivities} local activities (${counted.events} events)`,
+    );
     if (wanted('throughput')) {
-      const counted = await learnShape(api, system.client);
-      say(
-        `an order's history: ${counted.activities} activities, ${counted.timers} timers, ${counted.updates} updates, ${counted.localActivities} local activities (${counted.events} events)`,
-      );
       const levels = [SIZE.concurrency, ...(SIZE.highConcurrency ? [SIZE.highConcurrency] : [])];
       const runs: ThroughputResult[] = [];
       for (const concurrency of levels) {
@@ -93,8 +97,53 @@ async function main() {
         rows.push({ section: '1 throughput', figure: 'at 50 concurrent', value: 'not measured (--quick)', goal: '≥ 0.9×', met: null });
       results.throughput = runs;
     }
+
+    if (wanted('api')) {
+      const levels = await apiOverhead(api, system.client, counted.shape, {
+        levels: [1, 16, 64],
+        starts: SIZE.starts,
+        repetitions: SIZE.repetitions,
+      });
+      for (const l of levels) {
+        const ms = (s: { p50: number; p95: number; p99: number }) => `${s.p50.toFixed(0)} / ${s.p95.toFixed(0)} / ${s.p99.toFixed(0)}`;
+        rows.push(
+          {
+            section: '2 API',
+            figure: `starts/s at ${l.clients} clients (API | Temporal client)`,
+            value: `${median(l.product.perSecond).toFixed(1)} | ${median(l.bare.perSecond).toFixed(1)}`,
+            goal: '',
+            met: null,
+          },
+          {
+            section: '2 API',
+            figure: `API / Temporal client at ${l.clients}`,
+            value: `${l.ratio.toFixed(2)}×`,
+            goal: '≥ 0.9×',
+            met: l.ratio >= 0.9,
+          },
+          {
+            section: '2 API',
+            figure: `start p50/p95/p99 at ${l.clients} (API | Temporal), ms`,
+            value: `${ms(l.product)} | ${ms(l.bare)}`,
+            goal: l.clients === 64 ? 'API p99 ≤ 2× p50' : '',
+            met: l.clients === 64 ? l.product.p99 <= 2 * l.product.p50 : null,
+          },
+        );
+      }
+      results.apiOverhead = levels;
+    }
   } finally {
     await system.stop();
+  }
+
+  if (wanted('time')) {
+    say('a month of business time on the time-skipping server');
+    const scenarios = await timeScenarios(system.workflowBundle, SIZE.repetitions, say);
+    for (const s of scenarios)
+      rows.push({ section: '4 time', figure: `${s.scenario}, wall s`, value: median(s.seconds).toFixed(2), goal: '', met: null });
+    const total = scenarios.reduce((a, s) => a + median(s.seconds), 0);
+    rows.push({ section: '4 time', figure: 'the month, both scenarios, wall s', value: total.toFixed(2), goal: '< 5 s', met: total < 5 });
+    results.time = scenarios;
   }
   report(rows, results);
 }
@@ -102,8 +151,8 @@ async function main() {
 function report(rows: Row[], results: Record<string, unknown>) {
   const cols = [
     ['section', 14],
-    ['figure', 52],
-    ['value', 26],
+    ['figure', 62],
+    ['value', 30],
     ['goal', 14],
   ] as const;
   const line = (r: Record<string, string>) => cols.map(([k, w]) => String(r[k]).padEnd(w)).join(' ') + ' ' + r.met;

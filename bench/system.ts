@@ -18,6 +18,8 @@ export interface System {
   dataDir: string;
   api: string;
   temporalAddress: string;
+  /** The product's workflows, bundled once for its workers (and reused by the time-skipping section). */
+  workflowBundle: string;
   client: Client;
   components: Component[];
   stop(): Promise<void>;
@@ -100,6 +102,7 @@ export async function startSystem(say: (m: string) => void): Promise<System> {
       dataDir,
       api: `http://127.0.0.1:${apiPort}/api`,
       temporalAddress: `127.0.0.1:${temporalPort}`,
+      workflowBundle: product,
       client,
       components,
       stop: async () => {
