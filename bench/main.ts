@@ -9,6 +9,7 @@ import { median, say } from './measure';
 import { startSystem } from './system';
 import { apiOverhead } from './api-overhead';
 import type { ShapeCount } from './shape';
+import { storeCost } from './store-cost';
 import { timeScenarios } from './time-scenario';
 import { SKUS, learnShape, throughput, type ThroughputResult } from './throughput';
 
@@ -26,7 +27,8 @@ export const SIZE = {
   repetitions: num('repetitions', 'BENCH_REPETITIONS', 5, 3),
   concurrency: num('concurrency', 'BENCH_CONCURRENCY', 10, 10),
   highConcurrency: num('high-concurrency', 'BENCH_HIGH_CONCURRENCY', 50, 0),
-  starts: num('starts', 'BENCH_STARTS', 256, 32),
+  starts: num('starts', 'BENCH_STARTS', 256, 16),
+  storeCalls: num('store-calls', 'BENCH_STORE_CALLS', 200, 50),
   only: (option('only') ?? process.env.BENCH_ONLY)?.split(','),
 };
 const wanted = (section: string) => !SIZE.only || SIZE.only.includes(section);
@@ -45,6 +47,42 @@ async function main() {
   );
   const rows: Row[] = [];
   const results: Record<string, unknown> = {};
+
+  if (wanted('store')) {
+    say('store cost: activity functions over Prisma against the same statements in raw SQL (SQLite)');
+    const ops = await storeCost({ calls: SIZE.storeCalls, repetitions: SIZE.repetitions });
+    for (const o of ops) {
+      say(
+        `  ${o.operation}: Prisma ${o.prismaMs.map((x) => x.toFixed(2)).join(', ')} ms, raw ${o.rawMs.map((x) => x.toFixed(2)).join(', ')} ms per call`,
+      );
+      rows.push(
+        {
+          section: '3 store',
+          figure: `${o.operation}, ms per call (Prisma | raw SQL)`,
+          value: `${median(o.prismaMs).toFixed(2)} | ${median(o.rawMs).toFixed(2)}`,
+          goal: '',
+          met: null,
+        },
+        {
+          section: '3 store',
+          figure: `${o.operation}, Prisma / raw SQL`,
+          value: `${o.ratio.toFixed(2)}×`,
+          goal: '≤ 1.5×',
+          met: o.ratio <= 1.5,
+        },
+      );
+    }
+    for (const op of ['invoice + ledger posting', 'goods receipt', 'BoM explosion'])
+      rows.push({ section: '3 store', figure: `${op}, Prisma / raw SQL`, value: 'not measured', goal: '≤ 1.5×', met: null });
+    rows.push({ section: '3 store', figure: 'PostgreSQL (--postgres)', value: 'not measured', goal: '≤ 1.5×', met: null });
+    results.store = ops;
+  }
+  if (['throughput', 'api', 'time'].some(wanted)) await systemSections(rows, results);
+  report(rows, results);
+}
+
+/** The sections that need the system running (the time-skipping section reuses its workflow bundle). */
+async function systemSections(rows: Row[], results: Record<string, unknown>) {
   const system = await startSystem(say);
   const stopping = () => void system.stop().then(() => process.exit(130));
   process.once('SIGINT', stopping);
@@ -145,7 +183,6 @@ async function main() {
     rows.push({ section: '4 time', figure: 'the month, both scenarios, wall s', value: total.toFixed(2), goal: '< 5 s', met: total < 5 });
     results.time = scenarios;
   }
-  report(rows, results);
 }
 
 function report(rows: Row[], results: Record<string, unknown>) {
