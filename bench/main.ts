@@ -196,11 +196,13 @@ function report(rows: Row[], results: Record<string, unknown>) {
   const cols = [
     ['section', 14],
     ['figure', 62],
-    ['value', 30],
-    ['goal', 14],
+    ['value', 40],
+    ['goal', 18],
   ] as const;
   const line = (r: Record<string, string>) => cols.map(([k, w]) => String(r[k]).padEnd(w)).join(' ') + ' ' + r.met;
   console.log('\n' + line({ section: 'section', figure: 'figure', value: 'value', goal: 'goal', met: 'met' }));
+  // In section order, whatever order the sections ran in.
+  rows.sort((a, b) => a.section.localeCompare(b.section));
   for (const r of rows) console.log(line({ ...r, met: r.met === null ? '' : r.met ? 'yes' : 'NO' }));
   const dir = path.join(__dirname, 'results');
   fs.mkdirSync(dir, { recursive: true });
