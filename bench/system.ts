@@ -1,0 +1,117 @@
+// The system the benchmark measures, started as separate OS processes on free ports with fresh
+// SQLite data (the same pieces and helpers as the chaos run): the Temporal dev server, the partner
+// simulators, the product's workers, the API, and the bare-Temporal worker the product is compared with.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { bundleWorkflowCode } from '@temporalio/worker';
+import { Connection, Client } from '@temporalio/client';
+import { Component, runScript, tsx } from '../scripts/chaos/cluster';
+import { apiUsers } from '../scripts/chaos/client';
+import { freePort } from '../scripts/ports';
+import { temporalCli } from '../scripts/temporal-binaries';
+
+export const OPERATOR_KEY = 'chaos-operator';
+const quietLogger = { info() {}, warn() {}, error: console.error, debug() {}, trace() {}, log() {} } as never;
+
+export interface System {
+  dataDir: string;
+  api: string;
+  temporalAddress: string;
+  /** The product's workflows, bundled once for its workers (and reused by the time-skipping section). */
+  workflowBundle: string;
+  client: Client;
+  components: Component[];
+  stop(): Promise<void>;
+}
+
+async function bundle(workflowsPath: string, file: string): Promise<string> {
+  const b = await bundleWorkflowCode({ workflowsPath, logger: quietLogger });
+  fs.writeFileSync(file, b.code);
+  return file;
+}
+
+export async function startSystem(say: (m: string) => void): Promise<System> {
+  const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `bench-${stamp}-`));
+  const [temporalPort, apiPort, simulatorPort, uiPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
+  const components: Component[] = [];
+  const stop = async () => {
+    for (const c of [...components].reverse()) await c.stop('SIGTERM').catch(() => undefined);
+  };
+  const bundles = Promise.all([
+    bundle(require.resolve('../workflows'), path.join(dataDir, 'workflows.js')),
+    bundle(require.resolve('./bare/workflow'), path.join(dataDir, 'bare-workflow.js')),
+  ]);
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    API_PORT: String(apiPort),
+    SIMULATOR_PORT: String(simulatorPort),
+    TEMPORAL_ADDRESS: `127.0.0.1:${temporalPort}`,
+    TEMPORAL_UI_PORT: String(uiPort),
+    OPERATIONS_DATABASE_URL: `file:${path.join(dataDir, 'operations.db')}`,
+    PRODUCTION_DATABASE_URL: `file:${path.join(dataDir, 'production.db')}`,
+    API_USERS: apiUsers([]),
+    LOG_LEVEL: 'warn',
+  };
+  const add = (c: Component) => (components.push(c), c);
+  try {
+    const temporal = add(
+      new Component(
+        {
+          name: 'temporal',
+          command: temporalCli(),
+          port: temporalPort,
+          args: [
+            'server',
+            'start-dev',
+            '--ip',
+            '127.0.0.1',
+            '--port',
+            String(temporalPort),
+            '--headless',
+            '--db-filename',
+            path.join(dataDir, 'temporal.db'),
+            '--log-level',
+            'error',
+          ],
+        },
+        env,
+        dataDir,
+      ),
+    );
+    const simulators = add(new Component({ name: 'simulators', ...tsx('scripts/start-simulators.ts'), port: simulatorPort }, env, dataDir));
+    await Promise.all([temporal.start(), simulators.start()]);
+    say('Temporal dev server and partner simulators up; migrating and seeding');
+    await runScript('scripts/db.ts', env, ['deploy']);
+    await runScript('scripts/seed.ts', env);
+    const [product, bare] = await bundles;
+    env.WORKFLOW_BUNDLE = product;
+    env.BARE_WORKFLOW_BUNDLE = bare;
+    const workers = add(new Component({ name: 'workers', ...tsx('scripts/chaos/workers.ts'), readyLine: 'workers running' }, env, dataDir));
+    const bareWorker = add(
+      new Component({ name: 'bare-worker', ...tsx('bench/bare/worker.ts'), readyLine: 'bare worker running' }, env, dataDir),
+    );
+    const api = add(new Component({ name: 'api', ...tsx('scripts/start-api.ts'), port: apiPort }, env, dataDir));
+    await Promise.all([workers.start(), bareWorker.start(), api.start()]);
+    const connection = await Connection.connect({ address: `127.0.0.1:${temporalPort}` });
+    const client = new Client({ connection });
+    say(`system up in ${dataDir} (API http://127.0.0.1:${apiPort}/api, Temporal 127.0.0.1:${temporalPort})`);
+    return {
+      dataDir,
+      api: `http://127.0.0.1:${apiPort}/api`,
+      temporalAddress: `127.0.0.1:${temporalPort}`,
+      workflowBundle: product,
+      client,
+      components,
+      stop: async () => {
+        await connection.close().catch(() => undefined);
+        await stop();
+      },
+    };
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+}
