@@ -6,10 +6,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { Connection, Client } from '@temporalio/client';
-import { Component, runScript, tsx } from '../scripts/chaos/cluster';
+import { Component, devServer, runScript, tsx } from '../scripts/chaos/cluster';
 import { apiUsers } from '../scripts/chaos/client';
 import { freePort } from '../scripts/ports';
-import { temporalCli } from '../scripts/temporal-binaries';
 
 export const OPERATOR_KEY = 'chaos-operator';
 const quietLogger = { info() {}, warn() {}, error: console.error, debug() {}, trace() {}, log() {} } as never;
@@ -57,30 +56,7 @@ export async function startSystem(say: (m: string) => void): Promise<System> {
   };
   const add = (c: Component) => (components.push(c), c);
   try {
-    const temporal = add(
-      new Component(
-        {
-          name: 'temporal',
-          command: temporalCli(),
-          port: temporalPort,
-          args: [
-            'server',
-            'start-dev',
-            '--ip',
-            '127.0.0.1',
-            '--port',
-            String(temporalPort),
-            '--headless',
-            '--db-filename',
-            path.join(dataDir, 'temporal.db'),
-            '--log-level',
-            'error',
-          ],
-        },
-        env,
-        dataDir,
-      ),
-    );
+    const temporal = add(devServer(temporalPort, env, dataDir));
     const simulators = add(new Component({ name: 'simulators', ...tsx('scripts/start-simulators.ts'), port: simulatorPort }, env, dataDir));
     await Promise.all([temporal.start(), simulators.start()]);
     say('Temporal dev server and partner simulators up; migrating and seeding');

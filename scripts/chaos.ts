@@ -28,7 +28,7 @@ import {
   shopFloorOutcome,
 } from './chaos/checks';
 import { Api, apiUsers, sleep } from './chaos/client';
-import { Component, runScript, tsx } from './chaos/cluster';
+import { Component, devServer, runScript, tsx } from './chaos/cluster';
 import { freePort } from './ports';
 import { faultSchedule, runSchedule } from './chaos/faults';
 import { COMPONENT_SKUS, driveManufacturing, planManufacturing } from './chaos/manufacturing';
@@ -38,8 +38,6 @@ import { driveRequisition, planRequisition } from './chaos/requisitions';
 import { driveReturn, planReturns } from './chaos/returns';
 import type { DriveContext, Kind, Run } from './chaos/run';
 import { TICKET_CUSTOMERS, driveTicket, planTicket } from './chaos/tickets';
-import { temporalCli } from './temporal-binaries';
-import { searchAttributeFlags } from '../domain/processes/search-attributes';
 import { createFreshNamespace, dropNamespace } from './temporal-namespace';
 import { WORKER_ROLES } from '../workers/workers';
 
@@ -165,33 +163,7 @@ async function main() {
       MACHINE_HEARTBEAT_TIMEOUT_SECONDS: '10',
     };
     const add = (c: Component) => (components.push(c), c);
-    const temporal = external
-      ? undefined
-      : add(
-          new Component(
-            {
-              name: 'temporal',
-              command: temporalCli(),
-              port: temporalPort,
-              args: [
-                'server',
-                'start-dev',
-                '--ip',
-                '127.0.0.1',
-                '--port',
-                String(temporalPort),
-                '--headless',
-                '--db-filename',
-                path.join(dataDir, 'temporal.db'),
-                '--log-level',
-                'error',
-                ...searchAttributeFlags(),
-              ],
-            },
-            env,
-            dataDir,
-          ),
-        );
+    const temporal = external ? undefined : add(devServer(temporalPort, env, dataDir));
     const simulators = add(new Component({ name: 'simulators', ...tsx('scripts/start-simulators.ts'), port: simulatorPort }, env, dataDir));
     await Promise.all([temporal?.start(), simulators.start()]);
     say(`${temporal ? 'Temporal dev server and partner simulators' : 'Partner simulators'} up; migrating and seeding`);

@@ -3,7 +3,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { searchAttributeFlags } from '../../domain/processes/search-attributes';
 import { portOpen } from '../ports';
+import { temporalCli } from '../temporal-binaries';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const TSX = require.resolve('tsx/cli');
@@ -109,4 +111,14 @@ export async function runScript(script: string, env: NodeJS.ProcessEnv, args: st
   });
   const code = await new Promise<number | null>((r) => child.once('exit', r));
   if (code !== 0) throw new Error(`${script} ${args.join(' ')} failed (${code}):\n${out}`);
+}
+
+/**
+ * The Temporal dev server as a component, headless, its state in `dataDir`, with the processes'
+ * search attributes registered (every process publishes them; an unknown one stalls it).
+ */
+export function devServer(port: number, env: NodeJS.ProcessEnv, dataDir: string): Component {
+  const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--headless'];
+  args.push('--db-filename', path.join(dataDir, 'temporal.db'), '--log-level', 'error', ...searchAttributeFlags());
+  return new Component({ name: 'temporal', command: temporalCli(), port, args }, env, dataDir);
 }
