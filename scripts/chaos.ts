@@ -234,7 +234,11 @@ async function main() {
     say(`wall time ${((Date.now() - started) / 1000).toFixed(0)} s; ${client.requests} API requests`);
     await stopAll();
     if (KEEP) say(`kept ${dataDir}${urls.operations.startsWith('postgres') ? ` and the databases chaos_${stamp}_*` : ''}`);
-    else fs.rmSync(dataDir, { recursive: true, force: true });
+    else if (failed) {
+      // What the workers said about failures goes into this output: on CI nothing else outlives the run.
+      for (const line of workerFailures(dataDir)) console.log(`  worker log: ${line}`);
+      say(`logs kept in ${dataDir}`);
+    } else fs.rmSync(dataDir, { recursive: true, force: true });
     process.exit(failed ? 1 : 0);
   } catch (e) {
     console.error(e instanceof Error ? e.stack : e);
@@ -248,3 +252,13 @@ main().catch((e) => {
   console.error(e);
   process.exit(2);
 });
+
+/** The workers' last log lines about a failure (warnings and errors naming one), shortened. */
+function workerFailures(dataDir: string, max = 15): string[] {
+  const files = fs.readdirSync(dataDir).filter((f) => /^workers.*\.log$/.test(f));
+  const lines = files.flatMap((f) => fs.readFileSync(path.join(dataDir, f), 'utf8').split('\n'));
+  return lines
+    .filter((l) => /^\{"level":(40|50|60)/.test(l) && /fail|error/i.test(l))
+    .slice(-max)
+    .map((l) => (l.length > 700 ? `${l.slice(0, 700)}…` : l));
+}

@@ -1,7 +1,7 @@
 // Make-to-order: plan the work orders into work-center capacity → secure materials (child orders
 // for sub-assemblies, transfers from the warehouse, purchases) → run each work order on its machine
 // → finished goods, costs to the ledger, hand-over. Cancellation undoes what it can and books the rest as a loss.
-import { CancellationScope, allHandlersFinished, condition, isCancellation, setHandler } from '@temporalio/workflow';
+import { ActivityFailure, CancellationScope, allHandlersFinished, condition, isCancellation, setHandler } from '@temporalio/workflow';
 import { production } from './shared/activities';
 import { refuse } from './shared/messages';
 import { issueMaterials, finish, unwind } from './manufacturing/completion';
@@ -77,7 +77,7 @@ export async function manufacturingOrder(input: ManufacturingOrderInput): Promis
             )
           : undefined;
     await CancellationScope.nonCancellable(async () => {
-      const reason = cancelled?.reason ?? `failed: ${(e as Error).message}`;
+      const reason = cancelled?.reason ?? `failed: ${failureReason(e)}`;
       await unwind(ctx, reason);
       await ctx.tasks.withdraw(`manufacturing order ${cancelled ? 'cancelled' : 'failed'}: ${reason}`);
       ctx.state.reason = reason;
@@ -89,3 +89,7 @@ export async function manufacturingOrder(input: ManufacturingOrderInput): Promis
   await condition(allHandlersFinished);
   return ctx.snapshot();
 }
+
+// "Activity task failed" says nothing: name the step and what went wrong in it.
+const failureReason = (e: unknown) =>
+  e instanceof ActivityFailure ? `${e.activityType} failed: ${e.cause?.message ?? e.message}` : (e as Error).message;
