@@ -13,7 +13,7 @@ import { SA, searchAttributeFlags } from '../domain/processes/search-attributes'
 import { spawnGroup, stopGroup } from '../scripts/process-group';
 import { freePort, portOpen } from '../scripts/ports';
 import { temporalCli } from '../scripts/temporal-binaries';
-import { PROCESS_KINDS } from '../workflows/shared/visibility';
+import { PROCESS_KINDS } from '../domain/processes/kinds';
 
 const total = Number(process.argv[2] ?? 10_000);
 const rounds = Number(process.argv[3] ?? 30);

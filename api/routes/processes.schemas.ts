@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZOpenTaskRef, ZTimestamp } from './view.schemas';
-import { PROCESS_KINDS, WAITING_ON } from '../../workflows/shared/visibility';
+import { PROCESS_KINDS, WAITING_ON } from '../../domain/processes/kinds';
 
 export const ZWorkflowId = z.object({
   workflowId: z.string().regex(/^[a-z-]+-[A-Z]+-\d+$/, 'must be a process id such as order-SO-00001'),

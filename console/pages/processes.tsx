@@ -1,5 +1,6 @@
 // Process search: every process the engine runs, filtered by the business facts it publishes.
 import { useState } from 'preact/hooks';
+import { PROCESS_KINDS, WAITING_ON } from '../../domain/processes/kinds';
 import { api } from '../api';
 import { typeOfKind } from '../documents';
 import { amount, label, relative, when } from '../format';
@@ -34,18 +35,6 @@ export interface ProcessSummary {
   temporalUiUrl: string;
 }
 
-const KINDS = [
-  'order',
-  'requisition',
-  'purchase-order',
-  'ticket',
-  'manufacturing-order',
-  'return',
-  'maintenance',
-  'quality-alert',
-  'preventive-maintenance',
-];
-const WAITING_ON = ['person', 'role', 'partner', 'machine', 'timer', 'nothing'];
 const FILTERS = [
   'kind',
   'status',
@@ -110,7 +99,7 @@ export function ProcessesPage({ query }: { query: URLSearchParams }) {
         {select(
           'kind',
           'Kind',
-          KINDS.map((k) => [k, label(k)]),
+          PROCESS_KINDS.map((k) => [k, label(k)]),
         )}
         {input('status', 'Status', 'e.g. credit_hold')}
         {input('customer', 'Customer', 'C-0001')}

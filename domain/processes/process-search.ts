@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import { decodeTypedSearchAttributes } from '@temporalio/common/lib/converter/payload-search-attributes';
 import type { temporal } from '@temporalio/proto';
-import { PROCESS_KINDS, type ProcessKind, type WaitingOn } from '../../workflows/shared/visibility';
+import { PROCESS_KINDS, type ProcessKind, type WaitingOn } from './kinds';
 import { invalid } from '../errors';
 import { SA } from './search-attributes';
 import { temporalUiLink } from './temporal-ui';

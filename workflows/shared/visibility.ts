@@ -3,23 +3,8 @@
 // so the Temporal Web UI and GET /api/processes can filter every process by them.
 import type { SearchAttributeUpdatePair } from '@temporalio/common';
 import { patched, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import type { ProcessKind, WaitingOn } from '../../domain/processes/kinds';
 import { SA } from '../../domain/processes/search-attributes';
-
-export const PROCESS_KINDS = [
-  'order',
-  'requisition',
-  'purchase-order',
-  'ticket',
-  'manufacturing-order',
-  'return',
-  'maintenance',
-  'quality-alert',
-  'preventive-maintenance',
-] as const;
-export type ProcessKind = (typeof PROCESS_KINDS)[number];
-
-export const WAITING_ON = ['person', 'role', 'partner', 'machine', 'timer', 'nothing'] as const;
-export type WaitingOn = (typeof WAITING_ON)[number];
 
 export interface Wait {
   waitingOn: WaitingOn;
