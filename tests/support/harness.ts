@@ -16,7 +16,7 @@ import { startPartnerSimulator, type PartnerSimulator } from '../../simulators/p
 import { WORKER_ROLES, createWorker } from '../../workers/workers';
 import { createLogger, type Logger } from '../../observability/logger';
 import { freshDatabases, type TestDatabases } from './databases';
-import { encodeSearchAttributeIndexedValueType } from '@temporalio/common/lib/search-attributes';
+import { addSearchAttributes } from '../../domain/processes/register-search-attributes';
 import { SEARCH_ATTRIBUTE_KEYS } from '../../domain/processes/search-attributes';
 import { createTestNamespace, dropTestNamespace, externalTemporalAddress } from './external-temporal';
 
@@ -134,10 +134,7 @@ export class Harness {
     // The time-skipping server refuses a process's upsert of a search attribute it does not know
     // ("search attribute BusinessKind is not defined"), and cannot list them; it takes them added.
     if (this.opts.timeSkipping) {
-      await this.env.connection.operatorService.addSearchAttributes({
-        namespace: this.env.namespace ?? 'default',
-        searchAttributes: Object.fromEntries(SEARCH_ATTRIBUTE_KEYS.map((k) => [k.name, encodeSearchAttributeIndexedValueType(k.type)!])),
-      });
+      await addSearchAttributes(this.env.connection, this.env.namespace ?? 'default');
     }
     this.dbs = await freshDatabases();
     this.stores = await openStores(this.dbs);
