@@ -35,7 +35,7 @@ export function maintenanceHandlers(deps: AppDeps): Handlers<typeof maintenanceE
       res
         .status(result.created ? 201 : 200)
         .location(`/api/maintenance-requests/${result.number}`)
-        .json(await getMaintenanceRequestView(stores, temporal, result.number));
+        .json(await getMaintenanceRequestView(stores, temporal, result.number, { justStarted: result.created }));
     },
 
     list: async (req, res) => {

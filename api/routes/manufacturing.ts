@@ -30,7 +30,7 @@ export function manufacturingHandlers(deps: AppDeps): Handlers<typeof manufactur
       res
         .status(result.created ? 201 : 200)
         .location(`/api/manufacturing-orders/${result.number}`)
-        .json(await getManufacturingOrderView(stores, temporal, result.number));
+        .json(await getManufacturingOrderView(stores, temporal, result.number, { justStarted: result.created }));
     },
 
     list: async (req, res) => {

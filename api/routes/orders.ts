@@ -38,7 +38,7 @@ export function orderHandlers(deps: AppDeps): Handlers<typeof orderEndpoints> {
       res
         .status(result.created ? 201 : 200)
         .location(`/api/orders/${result.number}`)
-        .json(await getOrderView(db, temporal, result.number));
+        .json(await getOrderView(db, temporal, result.number, { justStarted: result.created }));
     },
 
     list: async (req, res) => {

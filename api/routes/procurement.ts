@@ -43,7 +43,7 @@ export function procurementHandlers(deps: AppDeps): Handlers<typeof procurementE
       res
         .status(created ? 201 : 200)
         .location(`/api/requisitions/${number}`)
-        .json(await getRequisitionView(db, temporal, number));
+        .json(await getRequisitionView(db, temporal, number, { justStarted: created }));
     },
     listRequisitions: async (req, res) => void res.json(await listRequisitions(db, ZListRequisitionsQuery.parse(req.query))),
     getRequisition: async (req, res) => void res.json(await getRequisitionView(db, temporal, ZRequisitionParams.parse(req.params).number)),

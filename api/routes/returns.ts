@@ -1,3 +1,4 @@
+import type { ViewOptions } from '../../domain/processes/live-state';
 import type { Request } from 'express';
 import { currentUser, isPortalUser } from '../auth';
 import type { AppDeps } from '../deps';
@@ -13,7 +14,7 @@ import type { returnEndpoints } from './returns.endpoints';
 
 export function returnHandlers(deps: AppDeps): Handlers<typeof returnEndpoints> {
   const { operations: db, temporal, policies } = deps;
-  const view = (number: string) => getReturnView(db, temporal, number);
+  const view = (number: string, opts?: ViewOptions) => getReturnView(db, temporal, number, opts);
   // Replacements and send-backs are delivered as orders are, so they run with the order settings.
   const settings: ReturnProcessSettings = {
     policy: policies.returns,
@@ -58,7 +59,7 @@ export function returnHandlers(deps: AppDeps): Handlers<typeof returnEndpoints> 
       res
         .status(created ? 201 : 200)
         .location(`/api/returns/${number}`)
-        .json(await view(number));
+        .json(await view(number, { justStarted: created }));
     },
 
     list: async (req, res) => {

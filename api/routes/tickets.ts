@@ -1,3 +1,4 @@
+import type { ViewOptions } from '../../domain/processes/live-state';
 import type { Request } from 'express';
 import { currentUser, isPortalUser } from '../auth';
 import { AppError, AppErrorCode, notFound } from '../../domain/errors';
@@ -26,7 +27,7 @@ import type { ticketEndpoints } from './tickets.endpoints';
 
 export function ticketHandlers(deps: AppDeps): Handlers<typeof ticketEndpoints> {
   const { operations: db, temporal } = deps;
-  const view = (number: string) => getTicketView(db, temporal, number);
+  const view = (number: string, opts?: ViewOptions) => getTicketView(db, temporal, number, opts);
   const num = (params: unknown) => ZTicketParams.parse(params).number;
   // A portal user may only see its own customer's tickets; others' look as if they did not exist.
   const ticketFor = async (req: Request) => {
@@ -59,7 +60,7 @@ export function ticketHandlers(deps: AppDeps): Handlers<typeof ticketEndpoints> 
       res
         .status(created ? 201 : 200)
         .location(`/api/tickets/${number}`)
-        .json(await view(number));
+        .json(await view(number, { justStarted: created }));
     },
 
     list: async (req, res) => {

@@ -5,11 +5,11 @@ import type { OperationsDb } from '../../db/clients';
 import { notFound } from '../errors';
 import { fromCents } from '../money';
 import { pageOf, type PageQuery } from '../paging';
-import { liveState } from '../processes/live-state';
+import { liveState, type ViewOptions } from '../processes/live-state';
 import { orderStateQuery } from '../../workflows/order/messages';
 import { orderHandle } from './order-process';
 
-export async function getOrderView(db: OperationsDb, temporal: Client, number: string) {
+export async function getOrderView(db: OperationsDb, temporal: Client, number: string, opts: ViewOptions = {}) {
   const order = await db.salesOrder.findUnique({
     where: { number },
     include: { customer: true, lines: { orderBy: { lineNo: 'asc' } }, shipments: { include: { lines: true } }, invoices: true },
@@ -19,7 +19,7 @@ export async function getOrderView(db: OperationsDb, temporal: Client, number: s
     (await db.product.findMany({ where: { id: { in: order.lines.map((l) => l.productId) } } })).map((p) => [p.id, p]),
   );
   const tasks = await db.task.findMany({ where: { documentRef: number, status: 'open' }, orderBy: { createdAt: 'asc' } });
-  const process = await liveState(async () => (await orderHandle(db, temporal, number)).query(orderStateQuery));
+  const process = await liveState(async () => (await orderHandle(db, temporal, number)).query(orderStateQuery), opts);
   return {
     number: order.number,
     status: order.status,

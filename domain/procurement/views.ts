@@ -4,7 +4,7 @@ import type { OperationsDb } from '../../db/clients';
 import { notFound } from '../errors';
 import { fromCents } from '../money';
 import { pageOf, type PageQuery } from '../paging';
-import { liveState } from '../processes/live-state';
+import { liveState, type ViewOptions } from '../processes/live-state';
 import { ownedHandle, ownerOf } from '../processes/process-identity';
 import {
   purchaseOrderStateQuery,
@@ -65,7 +65,7 @@ export async function getPurchaseOrderView(db: OperationsDb, temporal: Client, n
   };
 }
 
-export async function getRequisitionView(db: OperationsDb, temporal: Client, number: string) {
+export async function getRequisitionView(db: OperationsDb, temporal: Client, number: string, opts: ViewOptions = {}) {
   const r = await db.requisition.findUnique({
     where: { number },
     include: { lines: { orderBy: { lineNo: 'asc' } }, approvals: { orderBy: { level: 'asc' } }, purchaseOrders: true },
@@ -106,8 +106,9 @@ export async function getRequisitionView(db: OperationsDb, temporal: Client, num
       reason: p.reason ?? undefined,
     })),
     openTasks: tasks.map((t) => ({ id: t.id, kind: t.kind, title: t.title, role: t.role, dueAt: t.dueAt })),
-    process: await liveState(async () =>
-      (await ownedHandle(temporal, ownerOf(requisitionWorkflowId(number), r))).query(requisitionStateQuery),
+    process: await liveState(
+      async () => (await ownedHandle(temporal, ownerOf(requisitionWorkflowId(number), r))).query(requisitionStateQuery),
+      opts,
     ),
   };
 }

@@ -8,7 +8,7 @@ import { earlierResult, type KeyedRequest } from '../idempotency-key';
 import { fromCents } from '../money';
 import { pageOf, type PageQuery } from '../paging';
 import { createProductionDocument, rememberKeyedResult } from '../processes/create-with-process';
-import { liveState } from '../processes/live-state';
+import { liveState, type ViewOptions } from '../processes/live-state';
 import { ownedHandle, ownerOf, startOwnedProcess } from '../processes/process-identity';
 import { maintenanceStateQuery, maintenanceWorkflowId } from '../../workflows/maintenance/messages';
 import {
@@ -68,7 +68,7 @@ export async function createMaintenanceRequest(opts: {
   });
 }
 
-export async function getMaintenanceRequestView(stores: Stores, temporal: Client, number: string) {
+export async function getMaintenanceRequestView(stores: Stores, temporal: Client, number: string, opts: ViewOptions = {}) {
   const req = await record(stores.production, number);
   const tasks = await stores.operations.task.findMany({ where: { documentRef: number, status: 'open' } });
   return {
@@ -98,7 +98,7 @@ export async function getMaintenanceRequestView(stores: Stores, temporal: Client
     },
     openTasks: tasks.map((t) => ({ id: t.id, kind: t.kind, title: t.title, role: t.role, dueAt: t.dueAt })),
     createdAt: req.createdAt.toISOString(),
-    process: await liveState(async () => (await processOf(temporal, req)).query(maintenanceStateQuery)),
+    process: await liveState(async () => (await processOf(temporal, req)).query(maintenanceStateQuery), opts),
   };
 }
 

@@ -5,7 +5,7 @@ import type { OperationsDb, ProductionDb } from '../../db/clients';
 import { illegal, notFound } from '../errors';
 import { fromCents } from '../money';
 import { pageOf, type PageQuery } from '../paging';
-import { liveState } from '../processes/live-state';
+import { liveState, type ViewOptions } from '../processes/live-state';
 import { ownedHandle, ownerOf } from '../processes/process-identity';
 import { checksOfOrder } from './quality';
 import { cancelManufacturingOrderUpdate, manufacturingOrderStateQuery, moWorkflowId } from '../../workflows/manufacturing/messages';
@@ -23,7 +23,7 @@ async function record(db: ProductionDb, number: string) {
 
 const iso = (d: Date | null) => d?.toISOString();
 
-export async function getManufacturingOrderView(stores: Stores, temporal: Client, number: string) {
+export async function getManufacturingOrderView(stores: Stores, temporal: Client, number: string, opts: ViewOptions = {}) {
   const mo = await record(stores.production, number);
   const [children, tasks, checks] = await Promise.all([
     stores.production.manufacturingOrder.findMany({
@@ -93,8 +93,9 @@ export async function getManufacturingOrderView(stores: Stores, temporal: Client
     },
     childOrders: children.map((c) => ({ number: c.number, sku: c.productSku, quantity: c.quantity, status: c.status })),
     openTasks: tasks.map((t) => ({ id: t.id, kind: t.kind, title: t.title, role: t.role, dueAt: t.dueAt })),
-    process: await liveState(async () =>
-      (await ownedHandle(temporal, ownerOf(moWorkflowId(number), mo))).query(manufacturingOrderStateQuery),
+    process: await liveState(
+      async () => (await ownedHandle(temporal, ownerOf(moWorkflowId(number), mo))).query(manufacturingOrderStateQuery),
+      opts,
     ),
   };
 }

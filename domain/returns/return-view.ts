@@ -5,7 +5,7 @@ import type { OperationsDb } from '../../db/clients';
 import { notFound } from '../errors';
 import { fromCents } from '../money';
 import { pageOf, type PageQuery } from '../paging';
-import { liveState } from '../processes/live-state';
+import { liveState, type ViewOptions } from '../processes/live-state';
 import { returnStateQuery, returnWorkflowId } from '../../workflows/returns/messages';
 import { returnHandle } from './return-process';
 
@@ -16,7 +16,7 @@ const iso = (d: Date | null) => d?.toISOString() ?? null;
 // is worth more to the reader than waiting, so the live state gives up after this long.
 const LIVE_STATE_DEADLINE_MS = 3_000;
 
-export async function getReturnView(db: OperationsDb, temporal: Client, number: string) {
+export async function getReturnView(db: OperationsDb, temporal: Client, number: string, opts: ViewOptions = {}) {
   const r = await db.customerReturn.findUnique({
     where: { number },
     include: {
@@ -39,10 +39,12 @@ export async function getReturnView(db: OperationsDb, temporal: Client, number: 
   // A closed return's process has nothing more to tell than the record does.
   const process = r.closedAt
     ? null
-    : await liveState(() =>
-        temporal.withDeadline(Date.now() + LIVE_STATE_DEADLINE_MS, async () =>
-          (await returnHandle(db, temporal, number)).query(returnStateQuery),
-        ),
+    : await liveState(
+        () =>
+          temporal.withDeadline(Date.now() + LIVE_STATE_DEADLINE_MS, async () =>
+            (await returnHandle(db, temporal, number)).query(returnStateQuery),
+          ),
+        opts,
       );
   return {
     number: r.number,

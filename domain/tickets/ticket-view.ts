@@ -6,12 +6,12 @@ import { businessMinutesBetween } from '../calendar';
 import { notFound } from '../errors';
 import { fromCents } from '../money';
 import { pageOf, type PageQuery } from '../paging';
-import { liveState } from '../processes/live-state';
+import { liveState, type ViewOptions } from '../processes/live-state';
 import { ticketStateQuery } from '../../workflows/ticket/messages';
 import { agreedPriority, slaPolicyFor } from './service-calendar';
 import { ticketHandle } from './ticket-process';
 
-export async function getTicketView(db: OperationsDb, temporal: Client, number: string, now = new Date()) {
+export async function getTicketView(db: OperationsDb, temporal: Client, number: string, opts: ViewOptions = {}, now = new Date()) {
   const t = await db.ticket.findUnique({
     where: { number },
     include: { events: { orderBy: { id: 'asc' } }, visits: { include: { parts: true }, orderBy: { id: 'asc' } } },
@@ -22,7 +22,7 @@ export async function getTicketView(db: OperationsDb, temporal: Client, number: 
   const skus = new Map((await db.product.findMany({ where: { id: { in: productIds } } })).map((p) => [p.id, p.sku]));
   const tasks = await db.task.findMany({ where: { documentRef: number, status: 'open' }, orderBy: { createdAt: 'asc' } });
   const invoice = await db.invoice.findUnique({ where: { key: `ticket:${number}:invoice` } });
-  const process = await liveState(async () => (await ticketHandle(db, temporal, number)).query(ticketStateQuery));
+  const process = await liveState(async () => (await ticketHandle(db, temporal, number)).query(ticketStateQuery), opts);
 
   const policy = await slaPolicyFor(db, await agreedPriority(db, t.id, t.priority), customer.tier);
   const live = 'sla' in process ? process.sla : undefined;

@@ -32,6 +32,9 @@ test('an order goes from acceptance to paid, with pick and pack as inbox tasks a
   const number: string = created.body.number;
   expect(number).toMatch(/^SO-\d{5}$/);
   expect(created.body.total).toBe(3 * 100 * 1.2 + 4 * 12.5 * 1.1); // 360 + 55 = 415
+  // The creating call does not wait for the process's first step; a read shows the live state.
+  expect(created.body.process).toEqual({ started: true, note: expect.stringMatching(/read the document again/) });
+  await h.eventually(async () => (await h.get(`/api/orders/${number}`)).body.process?.status, 'the live state');
 
   // Stock is reserved and a pick task waits for the warehouse.
   const pick = await h.openTask(number, 'pick');
