@@ -21,7 +21,7 @@ export const orderBody = (i: number) => ({
 });
 
 /** One order from creation to paid through the API; returns the create call's latency (ms) and the number. */
-async function productOrder(api: ApiClient, i: number): Promise<{ createMs: number; number: string }> {
+export async function productOrder(api: ApiClient, i: number): Promise<{ createMs: number; number: string }> {
   const t = performance.now();
   const order = await api.call('POST', '/orders', orderBody(i));
   const createMs = performance.now() - t;
@@ -40,7 +40,7 @@ async function productOrder(api: ApiClient, i: number): Promise<{ createMs: numb
   return { createMs, number: order.number };
 }
 
-async function bareOrderRun(client: Client, shape: BareShape, i: number): Promise<{ createMs: number }> {
+export async function bareOrderRun(client: Client, shape: BareShape, i: number): Promise<{ createMs: number }> {
   const t = performance.now();
   const handle = await client.workflow.start(bareOrder, {
     taskQueue: BARE_TASK_QUEUE,

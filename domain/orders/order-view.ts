@@ -6,8 +6,8 @@ import { notFound } from '../errors';
 import { fromCents } from '../money';
 import { pageOf, type PageQuery } from '../paging';
 import { liveState, type ViewOptions } from '../processes/live-state';
-import { orderStateQuery } from '../../workflows/order/messages';
-import { orderHandle } from './order-process';
+import { orderStateQuery, orderWorkflowId } from '../../workflows/order/messages';
+import { ownedHandle, ownerOf } from '../processes/process-identity';
 
 export async function getOrderView(db: OperationsDb, temporal: Client, number: string, opts: ViewOptions = {}) {
   const order = await db.salesOrder.findUnique({
@@ -19,7 +19,10 @@ export async function getOrderView(db: OperationsDb, temporal: Client, number: s
     (await db.product.findMany({ where: { id: { in: order.lines.map((l) => l.productId) } } })).map((p) => [p.id, p]),
   );
   const tasks = await db.task.findMany({ where: { documentRef: number, status: 'open' }, orderBy: { createdAt: 'asc' } });
-  const process = await liveState(async () => (await orderHandle(db, temporal, number)).query(orderStateQuery), opts);
+  const process = await liveState(
+    async () => (await ownedHandle(temporal, ownerOf(orderWorkflowId(number), order))).query(orderStateQuery),
+    opts,
+  );
   return {
     number: order.number,
     status: order.status,
