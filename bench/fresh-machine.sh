@@ -61,7 +61,7 @@ start=$(date +%s.%N)
 elapsed() { awk -v s="$start" -v n="$(date +%s.%N)" 'BEGIN { printf "%6.1f", n - s }'; }
 # The README's command, in a session of its own (stopped as a whole at the end), every line stamped.
 (cd "$clone" && exec setsid bash -c 'echo $$ >"$0"; exec npm start' "$tmp/group.pid") \
-  > >(while IFS= read -r line; do printf '%s %s\n' "$(elapsed)" "$line"; done | tee "$log") 2>&1 &
+  > >(while IFS= read -r line; do printf '%s %s\n' "$(elapsed)" "$line"; done | tee -a "$log") 2>&1 &
 npm_pid=$!
 
 order='{"customer":"C-0001","requestedDate":"2027-12-01","lines":[{"sku":"GD-001","quantity":2}]}'
@@ -99,21 +99,23 @@ const fs = require('node:fs');
 const [log, out, commit, total, status, loadBefore, loadAfter] = process.argv.slice(2);
 const lines = fs.readFileSync(log, 'utf8').split('\n').map((l) => l.replace(/\x1b\[[0-9;]*m/g, ''));
 const phases = [];
+// `Compiling x (why) ...` and `✓ Compiling x (12 s)` name one phase: compared without parentheses and addresses.
+const norm = (s) => s.replace(/\s*\([^)]*\)/g, '').replace(/ (on|at) (http:\/\/)?127\.0\.0\.1\S*/, '').replace(/ ?(\.\.\.|…)$/, '').trim();
 for (const line of lines) {
   const m = /^\s*([\d.]+) ([▸✓]) (.*)$/.exec(line);
   if (!m) continue;
   const at = Number(m[1]);
-  const name = m[3].replace(/ \([^)]*\)$/, '');
+  if (m[3].startsWith('First order placed')) break;
+  const name = norm(m[3]);
   if (m[2] === '✓') {
-    const open = phases.find((p) => p.end === undefined && p.explicit && name.startsWith(p.key));
+    const open = phases.find((p) => p.end === undefined && p.explicit && p.name === name);
     if (open) open.end = at;
     // A ✓ line without its ▸ line (setup's total) ran from the start.
     else phases.push({ name, start: 0, end: at, explicit: true });
     continue;
   }
   for (const p of phases) if (p.end === undefined && !p.explicit) p.end = at;
-  const key = (/^(.*?)(?: \.\.\.|…)$/.exec(name) || [])[1];
-  phases.push({ name: key ?? name, start: at, key, explicit: key !== undefined });
+  phases.push({ name, start: at, explicit: /(\.\.\.|…)$/.test(m[3]) });
 }
 for (const p of phases) if (p.end === undefined) p.end = Number(total);
 const rows = phases.map((p) => ({ phase: p.name, startS: p.start, endS: p.end, seconds: +(p.end - p.start).toFixed(1) }));

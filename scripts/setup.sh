@@ -35,8 +35,9 @@ if [ $need_ci = 1 ] && [ ! -f "$sqlite_dir/$SQLITE_BINARY" ]; then
     step "Compiling better-sqlite3 $SQLITE_VERSION (SQLite for Node.js; a C++ compiler, make and python3 are needed) ..."
     work=$sqlite_dir.work
     rm -rf "$work" && mkdir -p "$work" && echo '{"private":true}' >"$work/package.json"
-    # Straight to the compile: without this its install script first tries to download a prebuilt binary.
-    if ! npm_config_build_from_source=true npm install --prefix "$work" "${NPM_FLAGS[@]}" --no-save --no-package-lock \
+    # Straight to the compile (without build_from_source its install script first tries to download a
+    # prebuilt binary), SQLite's C and the binding's C++ compiled at once (JOBS: node-gyp's make -j).
+    if ! npm_config_build_from_source=true JOBS=max npm install --prefix "$work" "${NPM_FLAGS[@]}" --no-save --no-package-lock \
       "better-sqlite3@$SQLITE_VERSION" >"$work.log" 2>&1; then
       echo "Compiling better-sqlite3 failed:"; tail -30 "$work.log"; exit 1
     fi
@@ -86,17 +87,21 @@ if [ $need_ci = 1 ]; then
 fi
 
 install_scripts=0
-if [ ! -f "$scripts_stamp" ] || [ package-lock.json -nt "$scripts_stamp" ]; then install_scripts=1; fi
-if [ $install_scripts = 1 ]; then
+scripts_pid=""
+if [ ! -f "$scripts_stamp" ] || [ package-lock.json -nt "$scripts_stamp" ]; then
+  install_scripts=1
   did=1
-  s=$SECONDS
-  step "Running the packages' install scripts (esbuild, Prisma, ...) ..."
-  # Before anything below uses them. Every package with an install script but better-sqlite3,
-  # whose binary is compiled on its own above.
-  others=$(node -p 'Object.entries(require("./package-lock.json").packages).filter(([k, v]) => k && v.hasInstallScript && !k.endsWith("/better-sqlite3")).map(([k]) => k.replace(/^.*node_modules\//, "")).filter((n, i, a) => a.indexOf(n) === i).join(" ")')
-  # shellcheck disable=SC2086
-  npm rebuild "${NPM_FLAGS[@]}" $others >/dev/null || { echo "npm rebuild $others failed"; exit 1; }
-  done_step "Running the packages' install scripts" "$s"
+  (
+    s=$SECONDS
+    step "Running the packages' install scripts (esbuild, Prisma, ...) ..."
+    # Every package with an install script but better-sqlite3, whose binary is compiled on its own
+    # above. Side by side with the generation below, which needs none of them (measured 19 s here).
+    others=$(node -p 'Object.entries(require("./package-lock.json").packages).filter(([k, v]) => k && v.hasInstallScript && !k.endsWith("/better-sqlite3")).map(([k]) => k.replace(/^.*node_modules\//, "")).filter((n, i, a) => a.indexOf(n) === i).join(" ")')
+    # shellcheck disable=SC2086
+    npm rebuild "${NPM_FLAGS[@]}" $others >/dev/null || { echo "npm rebuild $others failed"; exit 1; }
+    done_step "Running the packages' install scripts" "$s"
+  ) &
+  scripts_pid=$!
 fi
 
 # Generated sources (Prisma clients, console bundle) side by side, while better-sqlite3 may still compile.
@@ -121,6 +126,7 @@ if [ $install_scripts = 1 ]; then
     mkdir -p node_modules/better-sqlite3/build/Release
     cp "$sqlite_dir/$SQLITE_BINARY" "node_modules/better-sqlite3/$SQLITE_BINARY"
   fi
+  wait "$scripts_pid" || exit 1
   if ! node -e 'new (require("better-sqlite3"))(":memory:").close()' 2>/dev/null; then
     step "Building better-sqlite3 in node_modules (npm rebuild better-sqlite3) ..."
     npm rebuild "${NPM_FLAGS[@]}" --foreground-scripts better-sqlite3 || { echo "Building better-sqlite3 failed"; exit 1; }
