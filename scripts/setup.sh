@@ -75,15 +75,14 @@ fi
 if [ $need_ci = 1 ]; then
   did=1
   s=$SECONDS
-  count=$(node -p 'Object.keys(require("./package-lock.json").packages).length - 1')
-  step "Installing $count npm packages (npm ci) ..."
+  step "Installing npm packages (npm ci) ..."
   # Install scripts run below, once better-sqlite3's binary is there to be put in place.
   npm ci "${NPM_FLAGS[@]}" --ignore-scripts &
   ci_pid=$!
   ticker $ci_pid "npm ci" &
   wait $ci_pid || { echo "npm ci failed; check that the npm registry is reachable"; exit 1; }
   rm -f "$scripts_stamp"
-  done_step "Installing $count npm packages (npm ci)" "$s"
+  done_step "Installing npm packages (npm ci)" "$s"
 fi
 
 install_scripts=0
