@@ -88,7 +88,10 @@ fi
 install_scripts=0
 scripts_pid=""
 if [ ! -f "$scripts_stamp" ] || [ package-lock.json -nt "$scripts_stamp" ]; then
-  install_scripts=1
+  # node_modules installed whole by an npm ci or install of its own (scripts included): nothing to run.
+  if [ $need_ci = 0 ] && node -e 'new (require("better-sqlite3"))(":memory:").close()' 2>/dev/null; then touch "$scripts_stamp"; else install_scripts=1; fi
+fi
+if [ $install_scripts = 1 ]; then
   did=1
   (
     s=$SECONDS
