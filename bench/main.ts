@@ -9,6 +9,7 @@ import { median, say } from './measure';
 import { startSystem } from './system';
 import { apiOverhead } from './api-overhead';
 import type { ShapeCount } from './shape';
+import { lastFreshMachine } from './fresh-machine';
 import { storeCost } from './store-cost';
 import { timeScenarios } from './time-scenario';
 import { SKUS, learnShape, throughput, type ThroughputResult } from './throughput';
@@ -85,6 +86,19 @@ async function main() {
     goal: '',
     met: null,
   });
+  if (wanted('fresh')) {
+    const fresh = lastFreshMachine(); // measured apart: `npm run bench:fresh`
+    rows.push({
+      section: '6 fresh',
+      figure: 'fresh machine to first order, s (last npm run bench:fresh)',
+      value: fresh
+        ? `${fresh.firstOrderS ?? 'no order'} (${fresh.date.slice(0, 16)}, load ${fresh.load.before.split(' ')[0]})`
+        : 'not measured',
+      goal: '≤ 120 s',
+      met: fresh ? fresh.met : null,
+    });
+    if (fresh) results.fresh = fresh;
+  }
   report(rows, results);
 }
 

@@ -1,5 +1,5 @@
 // Runs the Prisma CLI for one store against one database URL, through prisma/prisma.config.ts.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -38,17 +38,19 @@ export function widenMoney(source: string): string {
   return source.replace(/^(\s+\w+Cents\s+)Int\b/gm, '$1BigInt');
 }
 
-export function prisma(store: Store, url: string, args: string[], opts: { quiet?: boolean } = {}): string {
-  const res = spawnSync(prismaBin, [...args, '--config', path.join(root, 'prisma', 'prisma.config.ts')], {
-    cwd: root,
-    env: { ...process.env, PRISMA_STORE: store, DATABASE_URL: url, PRISMA_HIDE_UPDATE_MESSAGE: '1' },
-    encoding: 'utf8',
-  });
-  const out = `${res.stdout ?? ''}${res.stderr ?? ''}`;
-  if (res.status !== 0) {
+const prismaArgs = (args: string[]) => [...args, '--config', path.join(root, 'prisma', 'prisma.config.ts')];
+const prismaEnv = (store: Store, url: string) => ({
+  ...process.env,
+  PRISMA_STORE: store,
+  DATABASE_URL: url,
+  PRISMA_HIDE_UPDATE_MESSAGE: '1',
+});
+
+function checked(store: Store, url: string, args: string[], status: number | null, out: string, quiet: boolean): string {
+  if (status !== 0) {
     throw new Error(`prisma ${args.join(' ')} failed for the ${store} store (${redact(url)}):\n${out}`);
   }
-  if (!opts.quiet)
+  if (!quiet)
     process.stdout.write(
       out
         .split('\n')
@@ -57,6 +59,29 @@ export function prisma(store: Store, url: string, args: string[], opts: { quiet?
         .join(''),
     );
   return out;
+}
+
+export function prisma(store: Store, url: string, args: string[], opts: { quiet?: boolean } = {}): string {
+  const res = spawnSync(prismaBin, prismaArgs(args), { cwd: root, env: prismaEnv(store, url), encoding: 'utf8' });
+  return checked(store, url, args, res.status, `${res.stdout ?? ''}${res.stderr ?? ''}`, !!opts.quiet);
+}
+
+/** `prisma()` without blocking, so independent runs (the four clients, the two stores) go side by side. */
+export function prismaAsync(store: Store, url: string, args: string[], opts: { quiet?: boolean } = {}): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(prismaBin, prismaArgs(args), { cwd: root, env: prismaEnv(store, url), stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('error', reject);
+    child.on('close', (status) => {
+      try {
+        resolve(checked(store, url, args, status, out, !!opts.quiet));
+      } catch (e) {
+        reject(e);
+      }
+    });
+  });
 }
 
 export const redact = (url: string) => url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
