@@ -203,6 +203,13 @@ const schema = z
      * well below the machine heartbeat timeout; 500 ms keeps the controller lightly loaded at 20 jobs per worker.
      */
     MACHINE_POLL_MS: z.coerce.number().int().positive().default(500),
+    /**
+     * Workflow runs the orchestration worker keeps in memory between their tasks (the SDK's
+     * maxCachedWorkflows). A cached run takes its next task without replaying its history; an evicted
+     * one replays it first. Its size bounds the worker's memory whatever the number of open processes
+     * (docs/performance.md, "Worker cache").
+     */
+    WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(1).max(100_000).default(500),
     /** Least severe level written to the JSON logs of the API and the workers. */
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
     /**
