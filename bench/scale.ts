@@ -129,6 +129,10 @@ export async function scale(
     searches.push({ query, count, ...latency(ms) });
   }
 
+  say(
+    `  inbox p50/p95 ${inbox.p50.toFixed(0)}/${inbox.p95.toFixed(0)} ms; ` +
+      searches.map((x) => `${x.query} ${x.p50.toFixed(0)}/${x.p95.toFixed(0)} ms`).join('; '),
+  );
   const caches: CacheRun[] = [];
   let open = [...numbers];
   for (const cacheSize of sizes) {
