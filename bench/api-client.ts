@@ -1,13 +1,16 @@
-// The API as the benchmark calls it: one operator key, JSON in and out, errors thrown with their body.
+// The API as the benchmark calls it: the operator's key (or another user's), JSON in and out, errors thrown with their body.
 import { OPERATOR_KEY } from './system';
 
 export class ApiClient {
-  constructor(private readonly base: string) {}
+  constructor(
+    private readonly base: string,
+    private readonly key = OPERATOR_KEY,
+  ) {}
 
   async call<T = any>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
     const res = await fetch(`${this.base}${path}`, {
       method,
-      headers: { 'x-api-key': OPERATOR_KEY, 'content-type': 'application/json' },
+      headers: { 'x-api-key': this.key, 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const json = (await res.json()) as T;

@@ -21,6 +21,10 @@ export interface System {
   workflowBundle: string;
   client: Client;
   components: Component[];
+  /** The product's workers (one OS process running all three roles). */
+  workers: Component;
+  /** Stops the product's workers and starts them again with these settings added to their environment. */
+  restartWorkers(settings: Record<string, string>): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -65,7 +69,8 @@ export async function startSystem(say: (m: string) => void): Promise<System> {
     const [product, bare] = await bundles;
     env.WORKFLOW_BUNDLE = product;
     env.BARE_WORKFLOW_BUNDLE = bare;
-    const workers = add(new Component({ name: 'workers', ...tsx('scripts/chaos/workers.ts'), readyLine: 'workers running' }, env, dataDir));
+    const workerSpec = { name: 'workers', ...tsx('scripts/chaos/workers.ts'), readyLine: 'workers running' };
+    const workers = add(new Component(workerSpec, env, dataDir));
     const bareWorker = add(
       new Component({ name: 'bare-worker', ...tsx('bench/bare/worker.ts'), readyLine: 'bare worker running' }, env, dataDir),
     );
@@ -81,6 +86,15 @@ export async function startSystem(say: (m: string) => void): Promise<System> {
       workflowBundle: product,
       client,
       components,
+      get workers() {
+        return components.find((c) => c.spec.name === 'workers')!;
+      },
+      restartWorkers: async (settings) => {
+        const i = components.findIndex((c) => c.spec.name === 'workers');
+        await components[i].stop('SIGTERM');
+        components[i] = new Component(workerSpec, { ...env, ...settings }, dataDir);
+        await components[i].start();
+      },
       stop: async () => {
         await connection.close().catch(() => undefined);
         await stop();

@@ -3,6 +3,7 @@
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createOperationsActivities } from '../activities/operations';
 import { createProductionActivities } from '../activities/production';
+import { config } from '../config';
 import type { OperationsDb, ProductionDb } from '../db/clients';
 import { TASK_QUEUES } from '../workflows/shared/task-queues';
 
@@ -16,6 +17,8 @@ export interface WorkerDeps {
   production: ProductionDb;
   /** How often machine jobs are polled (default: config MACHINE_POLL_MS); tests poll faster. */
   machinePollMs?: number;
+  /** Workflow runs kept in the orchestration worker's cache (default: config WORKER_MAX_CACHED_WORKFLOWS). */
+  maxCachedWorkflows?: number;
   /** A prebuilt bundle (tests build it once per run); otherwise the workflows are bundled at start. */
   workflowBundle?: WorkerOptions['workflowBundle'];
 }
@@ -28,8 +31,8 @@ export async function createWorker(role: WorkerRole, deps: WorkerDeps): Promise<
         ...base,
         taskQueue: TASK_QUEUES.orchestration,
         ...(deps.workflowBundle ? { workflowBundle: deps.workflowBundle } : { workflowsPath: require.resolve('../workflows') }),
-        // Workflow tasks are short CPU bursts; a few hundred cached runs keep replays rare on a 2-core box.
-        maxCachedWorkflows: 500,
+        // Sized in config (WORKER_MAX_CACHED_WORKFLOWS), from the benchmark's scale section.
+        maxCachedWorkflows: deps.maxCachedWorkflows ?? config().WORKER_MAX_CACHED_WORKFLOWS,
         maxConcurrentWorkflowTaskExecutions: 40,
       });
     case 'operations':

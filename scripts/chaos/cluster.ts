@@ -32,6 +32,11 @@ export class Component {
     private readonly logDir: string,
   ) {}
 
+  /** The process id of the running component (the leader of its process group), if it runs. */
+  get pid(): number | undefined {
+    return this.running ? this.child?.pid : undefined;
+  }
+
   get running() {
     return !!this.child && this.child.exitCode === null && this.child.signalCode === null;
   }

@@ -113,4 +113,10 @@ describe('config', () => {
       { keyDigest: createHash('sha256').update('k').digest(), name: 'Carl', roles: ['customer'], customer: 'C-0007' },
     ]);
   });
+  test("the worker's workflow cache is a positive whole number of runs", () => {
+    expect(loadConfig({}).WORKER_MAX_CACHED_WORKFLOWS).toBe(500);
+    expect(loadConfig({ WORKER_MAX_CACHED_WORKFLOWS: '2000' }).WORKER_MAX_CACHED_WORKFLOWS).toBe(2000);
+    for (const bad of ['0', '-5', '12.5', 'many', '1000000'])
+      expect(() => loadConfig({ WORKER_MAX_CACHED_WORKFLOWS: bad })).toThrow(/WORKER_MAX_CACHED_WORKFLOWS: /);
+  });
 });
