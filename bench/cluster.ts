@@ -58,6 +58,9 @@ export async function clusterThroughput(
         lines: SKUS.map((sku) => ({ sku, quantity: 1_000_000 })),
       });
       const counted = await learnShape(api, system.client);
+      say(
+        `an order's history on the cluster: ${counted.activities} activities, ${counted.timers} timers, ${counted.updates} updates (${counted.events} events)`,
+      );
       const runs: ThroughputResult[] = [];
       for (const concurrency of opts.levels) {
         const orders = Math.max(opts.orders, concurrency * 2);
