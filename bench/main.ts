@@ -98,21 +98,21 @@ async function main() {
     for (const r of c.runs)
       rows.push(
         {
-          section: '1 throughput, cluster',
+          section: '1 throughput, Temporal cluster',
           figure: `orders to paid/s at ${r.concurrency} on the cluster (product | bare)`,
           value: `${median(r.product.perSecond).toFixed(2)} | ${median(r.bare.perSecond).toFixed(2)}`,
           goal: '',
           met: null,
         },
         {
-          section: '1 throughput, cluster',
+          section: '1 throughput, Temporal cluster',
           figure: `product / bare at ${r.concurrency} on the cluster`,
           value: `${r.ratio.toFixed(2)}×`,
           goal: '≥ 0.9×',
           met: r.ratio >= 0.9,
         },
         {
-          section: '1 throughput, cluster',
+          section: '1 throughput, Temporal cluster',
           figure: `create p50 / p95 at ${r.concurrency} on the cluster (product | bare), ms`,
           value: `${r.product.createP50.toFixed(0)} / ${r.product.createP95.toFixed(0)} | ${r.bare.createP50.toFixed(0)} / ${r.bare.createP95.toFixed(0)}`,
           goal: '',
@@ -121,7 +121,7 @@ async function main() {
       );
     if (!SIZE.highConcurrency)
       rows.push({
-        section: '1 throughput, cluster',
+        section: '1 throughput, Temporal cluster',
         figure: 'at 50 concurrent on the cluster',
         value: 'not measured (--quick)',
         goal: '≥ 0.9×',
@@ -130,7 +130,7 @@ async function main() {
     results.cluster = c;
   } else if (wanted('cluster'))
     rows.push({
-      section: '1 throughput, cluster',
+      section: '1 throughput, Temporal cluster',
       figure: 'on a Temporal cluster, PostgreSQL stores',
       value: 'not measured (--cluster)',
       goal: '≥ 0.9×',
@@ -283,7 +283,7 @@ async function systemSections(rows: Row[], results: Record<string, unknown>) {
 
 function report(rows: Row[], results: Record<string, unknown>) {
   const cols = [
-    ['section', 24],
+    ['section', 30],
     ['figure', 62],
     ['value', 40],
     ['goal', 18],
