@@ -267,6 +267,9 @@ async function systemSections(rows: Row[], results: Record<string, unknown>) {
       results.apiOverhead = levels;
     }
   } finally {
+    // The cluster section that may follow handles the signals for its own system.
+    process.removeListener('SIGINT', stopping);
+    process.removeListener('SIGTERM', stopping);
     await system.stop();
   }
 
