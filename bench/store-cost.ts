@@ -42,9 +42,13 @@ export async function storeCost(opts: { calls: number; repetitions: number; post
   process.env.TEST_TEMPLATE_PRODUCTION = templates.production;
   const dbs = await freshDatabases();
   const stores = await openStores(dbs);
-  const open = (url: string) => (database === 'sqlite' ? Promise.resolve(sqliteRaw(url.replace(/^file:/, ''))) : postgresRaw(url));
-  const rawOps: RawDb = await open(dbs.operations);
-  const rawProd: RawDb = await open(dbs.production);
+  // The raw side commits as durably as the product's connection does (SQLITE_SYNCHRONOUS).
+  const synchronous = async (db: { $queryRawUnsafe: (q: string) => Promise<unknown> }) =>
+    Number(((await db.$queryRawUnsafe('PRAGMA synchronous')) as { synchronous: bigint | number }[])[0].synchronous);
+  const open = async (url: string, db: { $queryRawUnsafe: (q: string) => Promise<unknown> }) =>
+    database === 'sqlite' ? sqliteRaw(url.replace(/^file:/, ''), await synchronous(db)) : postgresRaw(url);
+  const rawOps: RawDb = await open(dbs.operations, stores.operations);
+  const rawProd: RawDb = await open(dbs.production, stores.production);
   const results: StoreResult[] = [];
   try {
     const db = stores.operations;

@@ -14,18 +14,19 @@ export interface RawDb {
   all(sql: string, ...params: unknown[]): Promise<Row[]>;
   /** Runs a statement; the number of rows it changed. */
   run(sql: string, ...params: unknown[]): Promise<number>;
-  /** A write transaction (on SQLite `BEGIN IMMEDIATE`, as Prisma's adapter starts its own). */
+  /** A write transaction (on SQLite `BEGIN IMMEDIATE`: the writer lock from the start, at least as strict as Prisma's `BEGIN`). */
   tx<T>(body: () => Promise<T>): Promise<T>;
   /** A DateTime parameter as Prisma stores it. */
   date(d: Date): unknown;
   close(): Promise<void>;
 }
 
-/** better-sqlite3 on the database file, statements prepared once and kept. */
-export function sqliteRaw(file: string): RawDb {
+/** better-sqlite3 on the database file, statements prepared once and kept; `synchronous` as the product's connection has it. */
+export function sqliteRaw(file: string, synchronous: number): RawDb {
   const sql = new Database(file);
   sql.pragma('journal_mode = WAL');
   sql.pragma('busy_timeout = 5000');
+  sql.pragma(`synchronous = ${synchronous}`);
   const cache = new Map<string, Database.Statement>();
   const st = (text: string) => {
     let s = cache.get(text);
