@@ -1,22 +1,29 @@
-// Section 3: the cost of the Prisma store. The activity function (as the worker calls it, over a
-// fresh SQLite database with the reference data) against the same reads and writes in raw SQL through
-// better-sqlite3, one call after the other on the same database file.
+// Section 3: the cost of the Prisma store. Each activity function (as the worker calls it, over fresh
+// databases with the reference data) against the same reads and writes in raw SQL (bench/store-raw.ts),
+// one call after the other on the same database: through better-sqlite3 on the SQLite file, or through
+// one pg connection on PostgreSQL.
 //   reserve stock: the idempotency check, the order and its lines, the products, per line the stock
 //   level, its conditional update, the reservation and the line's update, the audit row, the key.
 //   invoice + ledger posting (`issueOrderInvoice`, on ordered quantities): the idempotency check, the
 //   order with its lines and customer, the products, the next number, the journal entry and its
 //   lines, the invoice and its lines, the audit row, the key; then the invoice read back.
-import Database from 'better-sqlite3';
+//   goods receipt (`recordGoodsReceipt`, one line in full): the idempotency check, the PO and its lines,
+//   the warehouse, the line's conditional update, the stock level (upsert) and its move, the lines
+//   again, the PO's status, the receipt, the audit row, the key; then the PO read back.
+//   BoM explosion (`createManufacturingOrder` then `materialNeeds`): the key checked, the active BoM and
+//   its routing, the next number, the order with one work order per routing step; then the order, its
+//   BoM's lines and which components are made rather than bought.
 import { createOperationsActivities } from '../activities/operations';
-import { ACCOUNTS } from '../activities/operations/ledger';
-import { documentTotals, lineAmounts } from '../domain/money';
+import { createProductionActivities } from '../activities/production';
 import { closeStores, openStores } from '../db/clients';
 import { seedReferenceData } from '../db/reference-data';
-import { freshDatabases, prepareTemplates } from '../tests/support/databases';
-import { customer, product, writtenOrder } from '../tests/support/fixtures';
-import { median } from './measure';
+import { dropTemplates, freshDatabases, prepareTemplates } from '../tests/support/databases';
+import { customer, product, uniq, writtenOrder } from '../tests/support/fixtures';
+import { median, say } from './measure';
+import { postgresRaw, rawBomExplosion, rawGoodsReceipt, rawInvoice, rawReserve, sqliteRaw, type RawDb } from './store-raw';
 
 export interface StoreResult {
+  database: 'sqlite' | 'postgresql';
   operation: string;
   calls: number;
   prismaMs: number[];
@@ -24,217 +31,197 @@ export interface StoreResult {
   ratio: number;
 }
 
-/** The raw-SQL twin of `reserveOrderStock` (activities/operations/stock.ts), with the same statements in one transaction. */
-function rawReserve(sql: Database.Database) {
-  const done = sql.prepare('SELECT "result" FROM "ProcessedOperation" WHERE "key" = ?');
-  const order = sql.prepare('SELECT * FROM "SalesOrder" WHERE "number" = ?');
-  const lines = sql.prepare('SELECT * FROM "SalesOrderLine" WHERE "orderId" = ? ORDER BY "lineNo"');
-  const productSku = sql.prepare('SELECT "id", "sku" FROM "Product" WHERE "id" = ?');
-  const level = sql.prepare('SELECT * FROM "StockLevel" WHERE "warehouseId" = ? AND "productId" = ?');
-  const take = sql.prepare('UPDATE "StockLevel" SET "reserved" = "reserved" + ? WHERE "id" = ? AND "onHand" - "reserved" >= ?');
-  const reservation = sql.prepare(
-    'INSERT INTO "Reservation" ("key", "orderLineId", "warehouseId", "productId", "quantity", "status", "createdAt") VALUES (?, ?, ?, ?, ?, \'active\', ?)',
-  );
-  const line = sql.prepare('UPDATE "SalesOrderLine" SET "reservedQty" = "reservedQty" + ?, "backorderQty" = ? WHERE "id" = ?');
-  const audit = sql.prepare(
-    'INSERT INTO "AuditLog" ("at", "actor", "action", "entityType", "entityRef", "data") VALUES (?, \'process\', \'stock.reserved\', \'SalesOrder\', ?, ?)',
-  );
-  const record = sql.prepare('INSERT INTO "ProcessedOperation" ("key", "result", "createdAt") VALUES (?, ?, ?)');
-  return sql
-    .transaction((input: { orderNumber: string; key: string }) => {
-      const prior = done.get(input.key) as { result: string } | undefined;
-      if (prior) return JSON.parse(prior.result);
-      const now = new Date().toISOString().replace('Z', '+00:00'); // as Prisma writes DateTime to SQLite
-      const o = order.get(input.orderNumber) as { id: number; number: string; warehouseId: number };
-      const round = { lines: [] as { lineNo: number; sku: string; reserved: number; backordered: number }[] };
-      for (const l of lines.all(o.id) as {
-        id: number;
-        lineNo: number;
-        productId: number;
-        quantity: number;
-        reservedQty: number;
-        shippedQty: number;
-        cancelledQty: number;
-      }[]) {
-        const p = productSku.get(l.productId) as { sku: string };
-        const need = l.quantity - l.reservedQty - l.shippedQty - l.cancelledQty;
-        const s = level.get(o.warehouseId, l.productId) as { id: number; onHand: number; reserved: number };
-        const n = Math.min(need, Math.max(0, s.onHand - s.reserved));
-        const reserved = n > 0 && take.run(n, s.id, n).changes === 1 ? n : 0;
-        if (reserved > 0) reservation.run(`${input.key}:${l.lineNo}`, l.id, o.warehouseId, l.productId, reserved, now);
-        line.run(reserved, Math.max(0, need - reserved), l.id);
-        round.lines.push({ lineNo: l.lineNo, sku: p.sku, reserved, backordered: Math.max(0, need - reserved) });
-      }
-      audit.run(now, o.number, JSON.stringify(round));
-      record.run(input.key, JSON.stringify(round), now);
-      return round;
-    })
-    .immediate.bind(null);
-}
-
-const DAY_MS = 86_400_000;
-const prismaDate = (d: Date) => d.toISOString().replace('Z', '+00:00'); // as Prisma writes DateTime to SQLite
-
-/** The raw-SQL twin of `issueOrderInvoice` (activities/operations/invoicing.ts, customer-invoice.ts, ledger.ts). */
-function rawInvoice(sql: Database.Database) {
-  const done = sql.prepare('SELECT "result" FROM "ProcessedOperation" WHERE "key" = ?');
-  const order = sql.prepare('SELECT * FROM "SalesOrder" WHERE "number" = ?');
-  const lines = sql.prepare('SELECT * FROM "SalesOrderLine" WHERE "orderId" = ?');
-  const cust = sql.prepare('SELECT * FROM "Customer" WHERE "id" = ?');
-  const prod = sql.prepare('SELECT * FROM "Product" WHERE "id" = ?');
-  const seq = sql.prepare(
-    'INSERT INTO "Sequence" ("name", "next") VALUES (\'invoice\', 2) ON CONFLICT ("name") DO UPDATE SET "next" = "next" + 1 RETURNING "next"',
-  );
-  const entry = sql.prepare(
-    'INSERT INTO "JournalEntry" ("key", "postedAt", "memo", "sourceType", "sourceRef") VALUES (?, ?, ?, \'Invoice\', ?) RETURNING "id"',
-  );
-  const jline = sql.prepare(
-    'INSERT INTO "JournalLine" ("entryId", "accountCode", "debitCents", "creditCents", "partnerRef") VALUES (?, ?, ?, ?, ?)',
-  );
-  const invoice = sql.prepare(
-    'INSERT INTO "Invoice" ("number", "key", "kind", "orderId", "customerId", "status", "netCents", "taxCents", "totalCents", "issuedAt", "dueAt", "journalEntryId") VALUES (?, ?, \'invoice\', ?, ?, \'posted\', ?, ?, ?, ?, ?, ?) RETURNING "id"',
-  );
-  const iline = sql.prepare(
-    'INSERT INTO "InvoiceLine" ("invoiceId", "orderLineId", "productId", "description", "quantity", "unitPriceCents", "taxRateBp", "netCents", "taxCents") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  );
-  const audit = sql.prepare(
-    'INSERT INTO "AuditLog" ("at", "actor", "action", "entityType", "entityRef", "data") VALUES (?, \'process\', \'invoice.posted\', \'Invoice\', ?, ?)',
-  );
-  const record = sql.prepare('INSERT INTO "ProcessedOperation" ("key", "result", "createdAt") VALUES (?, ?, ?)');
-  const readBack = sql.prepare('SELECT * FROM "Invoice" WHERE "number" = ?');
-  const write = sql
-    .transaction((input: { orderNumber: string; at: string }): string | null => {
-      const key = `invoice:${input.orderNumber}`;
-      const prior = done.get(key) as { result: string } | undefined;
-      if (prior) return JSON.parse(prior.result);
-      const o = order.get(input.orderNumber) as { id: number; number: string; customerId: number };
-      const c = cust.get(o.customerId) as { id: number; code: string; paymentTermDays: number };
-      const priced = (
-        lines.all(o.id) as { id: number; productId: number; quantity: number; unitPriceCents: number; taxRateBp: number }[]
-      ).map((l) => ({
-        orderLineId: l.id,
-        productId: l.productId,
-        description: (prod.get(l.productId) as { name: string }).name,
-        quantity: l.quantity,
-        unitPriceCents: l.unitPriceCents,
-        taxRateBp: l.taxRateBp,
-      }));
-      if (priced.length === 0) return null;
-      const totals = documentTotals(priced);
-      const number = `INV-${String((seq.get() as { next: number }).next - 1).padStart(5, '0')}`;
-      const issuedAt = new Date(input.at);
-      const source = `order ${o.number}`;
-      const { id: entryId } = entry.get(`invoice:${number}`, prismaDate(issuedAt), `Invoice ${number} for ${source}`, number) as {
-        id: number;
-      };
-      const journal: [string, number, number, string | null][] = [
-        [ACCOUNTS.receivables, totals.totalCents, 0, c.code],
-        [ACCOUNTS.revenue, 0, totals.netCents, null],
-        [ACCOUNTS.taxPayable, 0, totals.taxCents, null],
-      ];
-      for (const [account, debit, credit, partner] of journal) if (debit || credit) jline.run(entryId, account, debit, credit, partner);
-      const dueAt = new Date(issuedAt.getTime() + c.paymentTermDays * DAY_MS);
-      const { id } = invoice.get(
-        number,
-        `order:${o.number}:invoice`,
-        o.id,
-        c.id,
-        totals.netCents,
-        totals.taxCents,
-        totals.totalCents,
-        prismaDate(issuedAt),
-        prismaDate(dueAt),
-        entryId,
-      ) as { id: number };
-      for (const l of priced) {
-        const a = lineAmounts(l);
-        iline.run(id, l.orderLineId, l.productId, l.description, l.quantity, l.unitPriceCents, l.taxRateBp, a.netCents, a.taxCents);
-      }
-      const now = prismaDate(new Date());
-      audit.run(now, number, JSON.stringify({ source, totalCents: totals.totalCents }));
-      record.run(key, JSON.stringify(number), now);
-      return number;
-    })
-    .immediate.bind(null);
-  return (input: { orderNumber: string; at: string }) => {
-    const number = write(input);
-    return number ? readBack.get(number) : null;
-  };
-}
-
-export async function storeCost(opts: { calls: number; repetitions: number }): Promise<StoreResult[]> {
+/** Runs the section on SQLite, or on PostgreSQL given the admin URL (databases cloned from migrated templates). */
+export async function storeCost(opts: { calls: number; repetitions: number; postgresAdminUrl?: string }): Promise<StoreResult[]> {
+  const database = opts.postgresAdminUrl ? 'postgresql' : 'sqlite';
+  const saved = { TEST_DATABASE: process.env.TEST_DATABASE, PG_ADMIN_URL: process.env.PG_ADMIN_URL };
+  process.env.TEST_DATABASE = database;
+  if (opts.postgresAdminUrl) process.env.PG_ADMIN_URL = opts.postgresAdminUrl;
   const templates = await prepareTemplates();
   process.env.TEST_TEMPLATE_OPERATIONS = templates.operations;
   process.env.TEST_TEMPLATE_PRODUCTION = templates.production;
   const dbs = await freshDatabases();
   const stores = await openStores(dbs);
-  const sql = new Database(dbs.operations.replace(/^file:/, ''));
-  sql.pragma('journal_mode = WAL');
-  sql.pragma('busy_timeout = 5000');
+  // The raw side commits as durably as the product's connection does (SQLITE_SYNCHRONOUS).
+  const synchronous = async (db: { $queryRawUnsafe: (q: string) => Promise<unknown> }) =>
+    Number(((await db.$queryRawUnsafe('PRAGMA synchronous')) as { synchronous: bigint | number }[])[0].synchronous);
+  const open = async (url: string, db: { $queryRawUnsafe: (q: string) => Promise<unknown> }) =>
+    database === 'sqlite' ? sqliteRaw(url.replace(/^file:/, ''), await synchronous(db)) : postgresRaw(url);
+  const rawOps: RawDb = await open(dbs.operations, stores.operations);
+  const rawProd: RawDb = await open(dbs.production, stores.production);
+  const results: StoreResult[] = [];
   try {
     const db = stores.operations;
     await seedReferenceData(db, { carrierUrl: 'http://127.0.0.1:9/carriers/SWIFT' });
     const ops = createOperationsActivities(db);
-    const reserveRaw = rawReserve(sql);
-    const invoiceRaw = rawInvoice(sql);
+    const prod = createProductionActivities(stores.production);
     const c = await customer(db, { creditLimit: 1e9 });
     const p = await product(db, { stock: 1_000_000_000 });
-    const orders = async (n: number) =>
-      Promise.all(
-        Array.from(
-          { length: n },
-          async () => (await writtenOrder(db, { customerId: c.id, status: 'reserving', lines: [{ productId: p.id, quantity: 2 }] })).number,
-        ),
+    const count = async (raw: RawDb, sql: string, ...params: unknown[]) => Number((await raw.one(sql, ...params))!.n);
+
+    /** Interleaved repetitions of `calls` calls each side, after a warm-up of 20 each; inputs are made before the clock starts. */
+    async function measure<I>(
+      operation: string,
+      input: (n: number) => Promise<I[]>,
+      prisma: (i: I) => Promise<unknown>,
+      raw: (i: I) => Promise<unknown>,
+    ) {
+      const timed = async (inputs: I[], call: (i: I) => Promise<unknown>) => {
+        const t = performance.now();
+        for (const i of inputs) await call(i);
+        return (performance.now() - t) / inputs.length;
+      };
+      await timed(await input(20), prisma);
+      await timed(await input(20), raw);
+      const prismaMs: number[] = [];
+      const rawMs: number[] = [];
+      for (let r = 0; r < opts.repetitions; r++) {
+        prismaMs.push(await timed(await input(opts.calls), prisma));
+        rawMs.push(await timed(await input(opts.calls), raw));
+      }
+      say(
+        `  ${database} ${operation}: Prisma ${prismaMs.map((x) => x.toFixed(2)).join(', ')} ms, raw ${rawMs.map((x) => x.toFixed(2)).join(', ')} ms per call`,
       );
-    const timed = async (numbers: string[], call: (n: string) => Promise<unknown> | unknown) => {
-      const t = performance.now();
-      for (const n of numbers) await call(n);
-      return (performance.now() - t) / numbers.length;
-    };
-    const prismaMs: number[] = [];
-    const rawMs: number[] = [];
-    // Warm-up: the first calls compile statements and fill caches on both sides.
-    await timed(await orders(20), (n) => ops.reserveOrderStock({ orderNumber: n, key: `${n}:r0` }));
-    await timed(await orders(20), (n) => reserveRaw({ orderNumber: n, key: `${n}:r0` }));
-    for (let r = 0; r < opts.repetitions; r++) {
-      prismaMs.push(await timed(await orders(opts.calls), (n) => ops.reserveOrderStock({ orderNumber: n, key: `${n}:r0` })));
-      rawMs.push(await timed(await orders(opts.calls), (n) => reserveRaw({ orderNumber: n, key: `${n}:r0` })));
+      results.push({ database, operation, calls: opts.calls, prismaMs, rawMs, ratio: median(prismaMs) / median(rawMs) });
     }
+    const calls = 2 * (20 + opts.calls * opts.repetitions); // per operation, both sides
+
+    const orders = async (n: number) => {
+      const out: string[] = [];
+      for (let i = 0; i < n; i++)
+        out.push((await writtenOrder(db, { customerId: c.id, status: 'reserving', lines: [{ productId: p.id, quantity: 2 }] })).number);
+      return out;
+    };
+    const reserveRaw = rawReserve(rawOps);
+    await measure(
+      'reserve stock (1 line)',
+      orders,
+      (n) => ops.reserveOrderStock({ orderNumber: n, key: `${n}:r0` }),
+      (n) => reserveRaw({ orderNumber: n, key: `${n}:r0` }),
+    );
     // Both sides did the work: every order reserved, and dates stored as Prisma stores them.
-    const total = 2 * (40 + 2 * opts.calls * opts.repetitions);
-    const level = sql.prepare('SELECT "reserved" FROM "StockLevel" WHERE "productId" = ?').get(p.id) as { reserved: number };
-    if (level.reserved !== total) throw new Error(`store cost: ${level.reserved} units reserved, expected ${total}`);
-    const kinds = sql.prepare('SELECT DISTINCT typeof("createdAt") AS t FROM "Reservation"').all() as { t: string }[];
-    if (kinds.length !== 1) throw new Error(`store cost: reservation dates stored as ${kinds.map((k) => k.t).join(' and ')}`);
-    const results: StoreResult[] = [
-      { operation: 'reserve stock (1 line)', calls: opts.calls, prismaMs, rawMs, ratio: median(prismaMs) / median(rawMs) },
-    ];
+    const reserved = await count(rawOps, 'SELECT "reserved" AS n FROM "StockLevel" WHERE "productId" = ?', p.id);
+    if (reserved !== 2 * calls) throw new Error(`store cost: ${reserved} units reserved, expected ${2 * calls}`);
+    if (database === 'sqlite') {
+      const kinds = await rawOps.all('SELECT DISTINCT typeof("createdAt") AS t FROM "Reservation"');
+      if (kinds.length !== 1) throw new Error(`store cost: reservation dates stored as ${kinds.map((k) => k.t).join(' and ')}`);
+    }
 
     const at = new Date().toISOString();
-    const invPrisma: number[] = [];
-    const invRaw: number[] = [];
-    await timed(await orders(20), (n) => ops.issueOrderInvoice({ orderNumber: n, basis: 'ordered', at }));
-    await timed(await orders(20), (n) => invoiceRaw({ orderNumber: n, at }));
-    for (let r = 0; r < opts.repetitions; r++) {
-      invPrisma.push(await timed(await orders(opts.calls), (n) => ops.issueOrderInvoice({ orderNumber: n, basis: 'ordered', at })));
-      invRaw.push(await timed(await orders(opts.calls), (n) => invoiceRaw({ orderNumber: n, at })));
-    }
+    const invoiceRaw = rawInvoice(rawOps);
+    await measure(
+      'invoice + ledger posting (1 line)',
+      orders,
+      (n) => ops.issueOrderInvoice({ orderNumber: n, basis: 'ordered', at }),
+      (n) => invoiceRaw({ orderNumber: n, at }),
+    );
     // Both sides posted every invoice, and the ledger still balances.
-    const posted = (sql.prepare('SELECT count(*) AS n FROM "Invoice"').get() as { n: number }).n;
-    if (posted !== 40 + 2 * opts.calls * opts.repetitions) throw new Error(`store cost: ${posted} invoices posted`);
-    const balance = sql.prepare('SELECT sum("debitCents") - sum("creditCents") AS d FROM "JournalLine"').get() as { d: number };
-    if (balance.d !== 0) throw new Error(`store cost: the ledger is off by ${balance.d} cents`);
-    results.push({
-      operation: 'invoice + ledger posting (1 line)',
-      calls: opts.calls,
-      prismaMs: invPrisma,
-      rawMs: invRaw,
-      ratio: median(invPrisma) / median(invRaw),
+    const posted = await count(rawOps, 'SELECT count(*) AS n FROM "Invoice"');
+    if (posted !== calls) throw new Error(`store cost: ${posted} invoices posted, expected ${calls}`);
+    const off = await count(rawOps, 'SELECT sum("debitCents") - sum("creditCents") AS n FROM "JournalLine"');
+    if (off !== 0) throw new Error(`store cost: the ledger is off by ${off} cents`);
+
+    // Purchase orders of one line of 5 units, confirmed by the supplier, each received in full.
+    const supplier = await db.supplier.create({
+      data: { code: uniq('SUP'), name: 'Bench supplier', email: 'bench@example.com', apiUrl: 'http://127.0.0.1:9' },
     });
+    const bought = await product(db, { stock: 0 });
+    const requisition = await db.requisition.create({
+      data: { number: uniq('REQ'), requester: 'bench', costCenter: 'CC-1', justification: 'bench', status: 'completed', totalCents: 0 },
+    });
+    const purchaseOrders = async (n: number) => {
+      const out: string[] = [];
+      for (let i = 0; i < n; i++) {
+        const po = await db.purchaseOrder.create({
+          data: {
+            number: uniq('PO'),
+            requisitionId: requisition.id,
+            supplierId: supplier.id,
+            status: 'confirmed',
+            requestedDate: new Date(),
+            totalCents: 5000,
+            lines: { create: [{ lineNo: 1, productId: bought.id, quantity: 5, unitPriceCents: 1000, taxRateBp: 1900 }] },
+          },
+        });
+        out.push(po.number);
+      }
+      return out;
+    };
+    const receive = (poNumber: string) => ({ poNumber, reference: 'DN-1', lines: [{ lineNo: 1, quantity: 5 }], receivedBy: 'bench', at });
+    const receiptRaw = rawGoodsReceipt(rawOps);
+    await measure(
+      'goods receipt (1 line)',
+      purchaseOrders,
+      (n) => ops.recordGoodsReceipt(receive(n)),
+      (n) => receiptRaw(receive(n)),
+    );
+    // Both sides booked every unit into stock with its move, and every PO is received.
+    const onHand = await count(rawOps, 'SELECT "onHand" AS n FROM "StockLevel" WHERE "productId" = ?', bought.id);
+    const moved = await count(rawOps, 'SELECT sum("quantity") AS n FROM "StockMove" WHERE "productId" = ?', bought.id);
+    const open = await count(
+      rawOps,
+      'SELECT count(*) AS n FROM "PurchaseOrder" WHERE "supplierId" = ? AND "status" <> \'received\'',
+      supplier.id,
+    );
+    if (onHand !== 5 * calls || moved !== onHand || open !== 0)
+      throw new Error(`store cost: ${onHand} units on hand, ${moved} moved, ${open} POs open after ${calls} receipts`);
+
+    // A product of two bought components (one with scrap, two per batch of four) and one made one, in three routing steps.
+    const pdb = stores.production;
+    const sku = uniq('BENCH');
+    const center = await pdb.workCenter.create({ data: { code: uniq('WC'), name: 'Bench cell', costPerHourCents: 6000 } });
+    await pdb.bom.create({
+      data: {
+        productSku: sku,
+        outputQty: 4,
+        lines: {
+          create: [
+            { componentSku: `${sku}-A`, quantity: 3, scrapBp: 1000 },
+            { componentSku: `${sku}-B`, quantity: 1 },
+            { componentSku: `${sku}-C`, quantity: 2 },
+          ],
+        },
+        routing: {
+          create: [10, 20, 30].map((sequence) => ({
+            sequence,
+            name: `Step ${sequence}`,
+            workCenterId: center.id,
+            setupMinutes: 5,
+            minutesPerUnit: 2,
+          })),
+        },
+      },
+    });
+    await pdb.bom.create({ data: { productSku: `${sku}-C`, lines: { create: [{ componentSku: `${sku}-X`, quantity: 2 }] } } });
+    const keys = async (n: number) => Array.from({ length: n }, () => uniq('bench-mo'));
+    const explodeRaw = rawBomExplosion(rawProd);
+    await measure(
+      'BoM explosion (order of 3 steps, 3 components)',
+      keys,
+      async (key) => {
+        const number = await prod.createManufacturingOrder({ key, sku, quantity: 6, parentType: 'planner', requestedBy: 'bench' });
+        return prod.materialNeeds({ moNumber: number });
+      },
+      (key) => explodeRaw({ key, sku, quantity: 6 }),
+    );
+    // Both sides wrote every order with its work orders.
+    const mos = await count(rawProd, 'SELECT count(*) AS n FROM "ManufacturingOrder" WHERE "productSku" = ?', sku);
+    const wos = await count(
+      rawProd,
+      'SELECT count(*) AS n FROM "WorkOrder" w JOIN "ManufacturingOrder" m ON m."id" = w."moId" WHERE m."productSku" = ?',
+      sku,
+    );
+    if (mos !== calls || wos !== 3 * calls)
+      throw new Error(`store cost: ${mos} manufacturing orders with ${wos} work orders, expected ${calls}`);
     return results;
   } finally {
-    sql.close();
+    await rawOps.close();
+    await rawProd.close();
     await closeStores(stores);
     await dbs.drop();
+    await dropTemplates(Object.values(templates));
+    for (const [k, v] of Object.entries(saved))
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
   }
 }

@@ -131,7 +131,10 @@ async function main() {
   const simulator = await startPartnerSimulator(cfg.SIMULATOR_PORT);
   step(`Carrier and supplier simulators on ${simulator.url}`);
 
-  const stores = await openStores({ operations: cfg.OPERATIONS_DATABASE_URL, production: cfg.PRODUCTION_DATABASE_URL });
+  const stores = await openStores(
+    { operations: cfg.OPERATIONS_DATABASE_URL, production: cfg.PRODUCTION_DATABASE_URL },
+    { sqliteSynchronous: cfg.SQLITE_SYNCHRONOUS },
+  );
   const nativeConnection = await NativeConnection.connect(temporalConnectionOptions(cfg));
   step('Starting workers (bundling workflows takes a few seconds)');
   const workers = await Promise.all(

@@ -6,7 +6,10 @@ import { seedReferenceData } from '../db/reference-data';
 
 export async function seed(opts: { demo: boolean }) {
   const cfg = config();
-  const stores = await openStores({ operations: cfg.OPERATIONS_DATABASE_URL, production: cfg.PRODUCTION_DATABASE_URL });
+  const stores = await openStores(
+    { operations: cfg.OPERATIONS_DATABASE_URL, production: cfg.PRODUCTION_DATABASE_URL },
+    { sqliteSynchronous: cfg.SQLITE_SYNCHRONOUS },
+  );
   const simulatorUrl = `http://127.0.0.1:${cfg.SIMULATOR_PORT}`;
   try {
     await seedReferenceData(stores.operations, { carrierUrl: `${simulatorUrl}/carriers/SWIFT` });

@@ -12,7 +12,10 @@ import { rootLogger } from '../observability/logger';
 async function main() {
   const cfg = config();
   const logger = rootLogger().child({ service: 'api' });
-  const stores = await openStores({ operations: cfg.OPERATIONS_DATABASE_URL, production: cfg.PRODUCTION_DATABASE_URL });
+  const stores = await openStores(
+    { operations: cfg.OPERATIONS_DATABASE_URL, production: cfg.PRODUCTION_DATABASE_URL },
+    { sqliteSynchronous: cfg.SQLITE_SYNCHRONOUS },
+  );
   // lazy: the API comes up (and answers reads) even while the Temporal server is restarting.
   const connection = Connection.lazy(temporalConnectionOptions(cfg));
   const temporal = new Client({ connection, namespace: cfg.TEMPORAL_NAMESPACE });

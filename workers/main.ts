@@ -16,7 +16,10 @@ async function main() {
   if (unknown.length) throw new Error(`unknown worker role(s) ${unknown.join(', ')}; choose from ${WORKER_ROLES.join(', ')}`);
   const logger = rootLogger().child({ service: 'workers', roles });
   installWorkerRuntime(cfg, logger);
-  const stores = await openStores({ operations: cfg.OPERATIONS_DATABASE_URL, production: cfg.PRODUCTION_DATABASE_URL });
+  const stores = await openStores(
+    { operations: cfg.OPERATIONS_DATABASE_URL, production: cfg.PRODUCTION_DATABASE_URL },
+    { sqliteSynchronous: cfg.SQLITE_SYNCHRONOUS },
+  );
   const connection = await NativeConnection.connect(temporalConnectionOptions(cfg));
   const workers = await Promise.all(roles.map((r) => createWorker(r, { connection, namespace: cfg.TEMPORAL_NAMESPACE, ...stores })));
   const stop = new AbortController();

@@ -16,10 +16,13 @@ export const inspectionKey = (poNumber: string, reference: string, lineNo: numbe
 export async function purchaseOrderInfo(db: OperationsDb | OperationsTx, number: string): Promise<PurchaseOrderInfo> {
   const po = await db.purchaseOrder.findUnique({ where: { number }, include: { lines: { orderBy: { lineNo: 'asc' } } } });
   if (!po) throw notFound(`Purchase order ${number}`);
-  const supplier = await db.supplier.findUniqueOrThrow({ where: { id: po.supplierId } });
-  const products = await db.product.findMany({ where: { id: { in: po.lines.map((l) => l.productId) } } });
+  // Three independent reads at once: on PostgreSQL their round trips overlap on the pool's connections.
+  const [supplier, products, held] = await Promise.all([
+    db.supplier.findUniqueOrThrow({ where: { id: po.supplierId } }),
+    db.product.findMany({ where: { id: { in: po.lines.map((l) => l.productId) } } }),
+    db.incomingInspection.findMany({ where: { purchaseOrderId: po.id, status: 'pending' }, orderBy: { id: 'asc' } }),
+  ]);
   const sku = (productId: number) => products.find((p) => p.id === productId)!.sku;
-  const held = await db.incomingInspection.findMany({ where: { purchaseOrderId: po.id, status: 'pending' }, orderBy: { id: 'asc' } });
   return {
     number: po.number,
     supplierCode: supplier.code,

@@ -21,7 +21,10 @@ async function main() {
   const logger = rootLogger().child({ service: 'workers', roles });
   // The faults this run injects make the SDK warn all the time; its errors are what matter here.
   installWorkerRuntime(cfg, logger.child({}, { level: 'error' }));
-  const stores = await openStores({ operations: cfg.OPERATIONS_DATABASE_URL, production: cfg.PRODUCTION_DATABASE_URL });
+  const stores = await openStores(
+    { operations: cfg.OPERATIONS_DATABASE_URL, production: cfg.PRODUCTION_DATABASE_URL },
+    { sqliteSynchronous: cfg.SQLITE_SYNCHRONOUS },
+  );
   const connection = await NativeConnection.connect(temporalConnectionOptions(cfg));
   const workers = await Promise.all(
     roles.map((r) => createWorker(r, { connection, namespace: cfg.TEMPORAL_NAMESPACE, ...stores, workflowBundle: { codePath: bundle } })),
