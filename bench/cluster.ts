@@ -8,7 +8,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { ApiClient } from './api-client';
 import { startSystem } from './system';
-import { SKUS, learnShape, throughput, type ThroughputResult } from './throughput';
+import { learnShape, stockUp, throughput, type ThroughputResult } from './throughput';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(__dirname, '..');
@@ -53,10 +53,7 @@ export async function clusterThroughput(
     process.once('SIGTERM', stopping);
     try {
       const api = new ApiClient(system.api);
-      await api.call('POST', '/stock/receipts', {
-        reference: `BENCH-STOCK-${Date.now()}`,
-        lines: SKUS.map((sku) => ({ sku, quantity: 1_000_000 })),
-      });
+      await stockUp(api);
       const counted = await learnShape(api, system.client);
       say(
         `an order's history on the cluster: ${counted.activities} activities, ${counted.timers} timers, ${counted.updates} updates (${counted.events} events)`,

@@ -15,7 +15,7 @@ import { scale, type ScaleResult } from './scale';
 import { loadConfig } from '../config';
 import { storeCost } from './store-cost';
 import { timeScenarios } from './time-scenario';
-import { SKUS, learnShape, throughput, type ThroughputResult } from './throughput';
+import { learnShape, stockUp, throughput, type ThroughputResult } from './throughput';
 
 const argv = process.argv.slice(2);
 const flag = (name: string) => argv.includes(`--${name}`);
@@ -164,10 +164,7 @@ async function systemSections(rows: Row[], results: Record<string, unknown>) {
   process.once('SIGTERM', stopping);
   try {
     const api = new ApiClient(system.api);
-    await api.call('POST', '/stock/receipts', {
-      reference: `BENCH-STOCK-${Date.now()}`,
-      lines: SKUS.map((sku) => ({ sku, quantity: 1_000_000 })),
-    });
+    await stockUp(api);
 
     const counted: ShapeCount = await learnShape(api, system.client);
     say(

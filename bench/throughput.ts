@@ -12,6 +12,14 @@ import { orderShape, type ShapeCount } from './shape';
 const CUSTOMERS = ['C-0010', 'C-0020', 'C-0030', 'C-0040', 'C-0050', 'C-0060'];
 export const SKUS = Array.from({ length: 20 }, (_, i) => `GD-${String(i + 1).padStart(3, '0')}`);
 const POLL_MS = 50;
+
+/** Stocks every product the orders use far beyond what a run takes, so no order waits on a backorder. */
+export async function stockUp(api: ApiClient): Promise<void> {
+  await api.call('POST', '/stock/receipts', {
+    reference: `BENCH-STOCK-${Date.now()}`,
+    lines: SKUS.map((sku) => ({ sku, quantity: 1_000_000 })),
+  });
+}
 let seq = 0;
 
 export const orderBody = (i: number) => ({
