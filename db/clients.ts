@@ -7,6 +7,7 @@ import { PrismaClient as OperationsSqlite } from '../generated/operations/sqlite
 import { PrismaClient as OperationsPostgres } from '../generated/operations/postgresql/client';
 import { PrismaClient as ProductionSqlite } from '../generated/production/sqlite/client';
 import { PrismaClient as ProductionPostgres } from '../generated/production/postgresql/client';
+import type { Config } from '../config';
 import { isPostgresUrl } from './prisma-cli';
 import { bigintsToNumbers } from './wide-numbers';
 
@@ -90,6 +91,15 @@ export async function openStores(
   }
   return { operations, production };
 }
+
+/** Opens both stores as the configuration says (their URLs and how SQLite commits). */
+export const openConfiguredStores = (
+  cfg: Pick<Config, 'OPERATIONS_DATABASE_URL' | 'PRODUCTION_DATABASE_URL' | 'SQLITE_SYNCHRONOUS'>,
+): Promise<Stores> =>
+  openStores(
+    { operations: cfg.OPERATIONS_DATABASE_URL, production: cfg.PRODUCTION_DATABASE_URL },
+    { sqliteSynchronous: cfg.SQLITE_SYNCHRONOUS },
+  );
 
 export async function closeStores(stores: Stores): Promise<void> {
   await Promise.all([stores.operations.$disconnect(), stores.production.$disconnect()]);

@@ -11,7 +11,7 @@ import { createApp } from '../api/app';
 import { policiesFrom } from '../api/policy';
 import { config, requireApiUsers } from '../config';
 import { temporalConnectionOptions, temporalTlsEnabled } from '../config/temporal-connection';
-import { closeStores, openStores } from '../db/clients';
+import { closeStores, openConfiguredStores } from '../db/clients';
 import { registerSearchAttributes } from '../domain/processes/register-search-attributes';
 import { searchAttributeFlags } from '../domain/processes/search-attributes';
 import { ensureMaintenanceSchedules } from '../domain/production/maintenance-plans';
@@ -131,10 +131,7 @@ async function main() {
   const simulator = await startPartnerSimulator(cfg.SIMULATOR_PORT);
   step(`Carrier and supplier simulators on ${simulator.url}`);
 
-  const stores = await openStores(
-    { operations: cfg.OPERATIONS_DATABASE_URL, production: cfg.PRODUCTION_DATABASE_URL },
-    { sqliteSynchronous: cfg.SQLITE_SYNCHRONOUS },
-  );
+  const stores = await openConfiguredStores(cfg);
   const nativeConnection = await NativeConnection.connect(temporalConnectionOptions(cfg));
   step('Starting workers (bundling workflows takes a few seconds)');
   const workers = await Promise.all(

@@ -1,15 +1,12 @@
 // Loads reference data always and demo master data into an empty operations store.
 import { config } from '../config';
-import { closeStores, openStores } from '../db/clients';
+import { closeStores, openConfiguredStores } from '../db/clients';
 import { seedDemoData } from '../db/demo-data';
 import { seedReferenceData } from '../db/reference-data';
 
 export async function seed(opts: { demo: boolean }) {
   const cfg = config();
-  const stores = await openStores(
-    { operations: cfg.OPERATIONS_DATABASE_URL, production: cfg.PRODUCTION_DATABASE_URL },
-    { sqliteSynchronous: cfg.SQLITE_SYNCHRONOUS },
-  );
+  const stores = await openConfiguredStores(cfg);
   const simulatorUrl = `http://127.0.0.1:${cfg.SIMULATOR_PORT}`;
   try {
     await seedReferenceData(stores.operations, { carrierUrl: `${simulatorUrl}/carriers/SWIFT` });

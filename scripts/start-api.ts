@@ -5,17 +5,14 @@ import { createApp } from '../api/app';
 import { policiesFrom } from '../api/policy';
 import { config } from '../config';
 import { temporalConnectionOptions } from '../config/temporal-connection';
-import { closeStores, openStores } from '../db/clients';
+import { closeStores, openConfiguredStores } from '../db/clients';
 import { ensureMaintenanceSchedules } from '../domain/production/maintenance-plans';
 import { rootLogger } from '../observability/logger';
 
 async function main() {
   const cfg = config();
   const logger = rootLogger().child({ service: 'api' });
-  const stores = await openStores(
-    { operations: cfg.OPERATIONS_DATABASE_URL, production: cfg.PRODUCTION_DATABASE_URL },
-    { sqliteSynchronous: cfg.SQLITE_SYNCHRONOUS },
-  );
+  const stores = await openConfiguredStores(cfg);
   // lazy: the API comes up (and answers reads) even while the Temporal server is restarting.
   const connection = Connection.lazy(temporalConnectionOptions(cfg));
   const temporal = new Client({ connection, namespace: cfg.TEMPORAL_NAMESPACE });

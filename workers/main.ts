@@ -3,7 +3,7 @@
 import { NativeConnection } from '@temporalio/worker';
 import { config } from '../config';
 import { temporalConnectionOptions } from '../config/temporal-connection';
-import { closeStores, openStores } from '../db/clients';
+import { closeStores, openConfiguredStores } from '../db/clients';
 import { rootLogger } from '../observability/logger';
 import { installWorkerRuntime } from '../observability/worker-runtime';
 import { TASK_QUEUES } from '../workflows/shared/task-queues';
@@ -16,10 +16,7 @@ async function main() {
   if (unknown.length) throw new Error(`unknown worker role(s) ${unknown.join(', ')}; choose from ${WORKER_ROLES.join(', ')}`);
   const logger = rootLogger().child({ service: 'workers', roles });
   installWorkerRuntime(cfg, logger);
-  const stores = await openStores(
-    { operations: cfg.OPERATIONS_DATABASE_URL, production: cfg.PRODUCTION_DATABASE_URL },
-    { sqliteSynchronous: cfg.SQLITE_SYNCHRONOUS },
-  );
+  const stores = await openConfiguredStores(cfg);
   const connection = await NativeConnection.connect(temporalConnectionOptions(cfg));
   const workers = await Promise.all(roles.map((r) => createWorker(r, { connection, namespace: cfg.TEMPORAL_NAMESPACE, ...stores })));
   const stop = new AbortController();

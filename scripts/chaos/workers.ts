@@ -5,7 +5,7 @@
 import { NativeConnection } from '@temporalio/worker';
 import { config } from '../../config';
 import { temporalConnectionOptions } from '../../config/temporal-connection';
-import { closeStores, openStores } from '../../db/clients';
+import { closeStores, openConfiguredStores } from '../../db/clients';
 import { rootLogger } from '../../observability/logger';
 import { installWorkerRuntime } from '../../observability/worker-runtime';
 import { WORKER_ROLES, createWorker, runWorkers, type WorkerRole } from '../../workers/workers';
@@ -21,10 +21,7 @@ async function main() {
   const logger = rootLogger().child({ service: 'workers', roles });
   // The faults this run injects make the SDK warn all the time; its errors are what matter here.
   installWorkerRuntime(cfg, logger.child({}, { level: 'error' }));
-  const stores = await openStores(
-    { operations: cfg.OPERATIONS_DATABASE_URL, production: cfg.PRODUCTION_DATABASE_URL },
-    { sqliteSynchronous: cfg.SQLITE_SYNCHRONOUS },
-  );
+  const stores = await openConfiguredStores(cfg);
   const connection = await NativeConnection.connect(temporalConnectionOptions(cfg));
   const workers = await Promise.all(
     roles.map((r) => createWorker(r, { connection, namespace: cfg.TEMPORAL_NAMESPACE, ...stores, workflowBundle: { codePath: bundle } })),
