@@ -8,7 +8,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { ApiClient } from './api-client';
 import { startSystem } from './system';
-import { learnShape, stockUp, throughput, type ThroughputResult } from './throughput';
+import { learnShape, stockUp, throughputLevels, type ThroughputResult } from './throughput';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(__dirname, '..');
@@ -58,18 +58,7 @@ export async function clusterThroughput(
       say(
         `an order's history on the cluster: ${counted.activities} activities, ${counted.timers} timers, ${counted.updates} updates (${counted.events} events)`,
       );
-      const runs: ThroughputResult[] = [];
-      for (const concurrency of opts.levels) {
-        const orders = Math.max(opts.orders, concurrency * 2);
-        runs.push(
-          await throughput(api, system.client, counted, {
-            orders,
-            concurrency,
-            repetitions: opts.repetitions,
-            warmup: Math.min(orders, concurrency),
-          }),
-        );
-      }
+      const runs = await throughputLevels(api, system.client, counted, opts);
       return { server: cluster.address, namespace: system.namespace, stores: system.stores, runs };
     } finally {
       process.removeListener('SIGINT', stopping);

@@ -15,7 +15,7 @@ import { scale, type ScaleResult } from './scale';
 import { loadConfig } from '../config';
 import { storeCost } from './store-cost';
 import { timeScenarios } from './time-scenario';
-import { learnShape, stockUp, throughput, type ThroughputResult } from './throughput';
+import { learnShape, stockUp, throughputLevels, type ThroughputResult } from './throughput';
 
 const argv = process.argv.slice(2);
 const flag = (name: string) => argv.includes(`--${name}`);
@@ -39,6 +39,8 @@ export const SIZE = {
 };
 /** The workers' configured workflow cache size: its row carries the memory goal. */
 const DEFAULT_CACHE = loadConfig({}).WORKER_MAX_CACHED_WORKFLOWS;
+/** Section 1's concurrency levels, on each server. */
+const THROUGHPUT_LEVELS = [SIZE.concurrency, ...(SIZE.highConcurrency ? [SIZE.highConcurrency] : [])];
 const wanted = (section: string) => !SIZE.only || SIZE.only.includes(section);
 // Section 1 again on a Temporal cluster with PostgreSQL stores: the local one (scripts/cluster.sh) or another server.
 const TEMPORAL_ADDRESS = option('temporal-address') ?? process.env.BENCH_TEMPORAL_ADDRESS;
@@ -94,43 +96,17 @@ async function main() {
     say(
       `throughput on the Temporal cluster${TEMPORAL_ADDRESS ? ` at ${TEMPORAL_ADDRESS}` : ' (scripts/cluster.sh)'}, stores on PostgreSQL`,
     );
-    const levels = [SIZE.concurrency, ...(SIZE.highConcurrency ? [SIZE.highConcurrency] : [])];
     const c = await clusterThroughput(
-      { temporalAddress: TEMPORAL_ADDRESS, postgres: POSTGRES, levels, orders: SIZE.orders, repetitions: SIZE.repetitions },
+      {
+        temporalAddress: TEMPORAL_ADDRESS,
+        postgres: POSTGRES,
+        levels: THROUGHPUT_LEVELS,
+        orders: SIZE.orders,
+        repetitions: SIZE.repetitions,
+      },
       say,
     );
-    for (const r of c.runs)
-      rows.push(
-        {
-          section: '1 throughput, Temporal cluster',
-          figure: `orders to paid/s at ${r.concurrency} on the cluster (product | bare)`,
-          value: `${median(r.product.perSecond).toFixed(2)} | ${median(r.bare.perSecond).toFixed(2)}`,
-          goal: '',
-          met: null,
-        },
-        {
-          section: '1 throughput, Temporal cluster',
-          figure: `product / bare at ${r.concurrency} on the cluster`,
-          value: `${r.ratio.toFixed(2)}×`,
-          goal: '≥ 0.9×',
-          met: r.ratio >= 0.9,
-        },
-        {
-          section: '1 throughput, Temporal cluster',
-          figure: `create p50 / p95 at ${r.concurrency} on the cluster (product | bare), ms`,
-          value: `${r.product.createP50.toFixed(0)} / ${r.product.createP95.toFixed(0)} | ${r.bare.createP50.toFixed(0)} / ${r.bare.createP95.toFixed(0)}`,
-          goal: '',
-          met: null,
-        },
-      );
-    if (!SIZE.highConcurrency)
-      rows.push({
-        section: '1 throughput, Temporal cluster',
-        figure: 'at 50 concurrent on the cluster',
-        value: 'not measured (--quick)',
-        goal: '≥ 0.9×',
-        met: null,
-      });
+    rows.push(...throughputRows(c.runs, 'Temporal cluster', ' on the cluster'));
     results.cluster = c;
   } else if (wanted('cluster'))
     rows.push({
@@ -171,58 +147,12 @@ async function systemSections(rows: Row[], results: Record<string, unknown>) {
       `an order's history: ${counted.activities} activities, ${counted.timers} timers, ${counted.updates} updates, ${counted.localActivities} local activities (${counted.events} events)`,
     );
     if (wanted('throughput')) {
-      const levels = [SIZE.concurrency, ...(SIZE.highConcurrency ? [SIZE.highConcurrency] : [])];
-      const runs: ThroughputResult[] = [];
-      for (const concurrency of levels) {
-        const orders = Math.max(SIZE.orders, concurrency * 2);
-        const r = await throughput(api, system.client, counted, {
-          orders,
-          concurrency,
-          repetitions: SIZE.repetitions,
-          warmup: Math.min(orders, concurrency),
-        });
-        runs.push(r);
-        const p = median(r.product.perSecond);
-        const b = median(r.bare.perSecond);
-        rows.push(
-          {
-            section: '1 throughput, dev server',
-            figure: `orders to paid/s at ${concurrency} (product)`,
-            value: p.toFixed(2),
-            goal: '',
-            met: null,
-          },
-          {
-            section: '1 throughput, dev server',
-            figure: `same shape, bare Temporal/s at ${concurrency}`,
-            value: b.toFixed(2),
-            goal: '',
-            met: null,
-          },
-          {
-            section: '1 throughput, dev server',
-            figure: `product / bare at ${concurrency}`,
-            value: `${r.ratio.toFixed(2)}×`,
-            goal: '≥ 0.9×',
-            met: r.ratio >= 0.9,
-          },
-          {
-            section: '1 throughput, dev server',
-            figure: `create p50 / p95 at ${concurrency} (product | bare), ms`,
-            value: `${r.product.createP50.toFixed(0)} / ${r.product.createP95.toFixed(0)} | ${r.bare.createP50.toFixed(0)} / ${r.bare.createP95.toFixed(0)}`,
-            goal: '',
-            met: null,
-          },
-        );
-      }
-      if (!SIZE.highConcurrency)
-        rows.push({
-          section: '1 throughput, dev server',
-          figure: 'at 50 concurrent',
-          value: 'not measured (--quick)',
-          goal: '≥ 0.9×',
-          met: null,
-        });
+      const runs = await throughputLevels(api, system.client, counted, {
+        levels: THROUGHPUT_LEVELS,
+        orders: SIZE.orders,
+        repetitions: SIZE.repetitions,
+      });
+      rows.push(...throughputRows(runs, 'dev server', ''));
       results.throughput = runs;
     }
 
@@ -288,6 +218,31 @@ async function systemSections(rows: Row[], results: Record<string, unknown>) {
     rows.push({ section: '4 time', figure: 'the month, both scenarios, wall s', value: total.toFixed(2), goal: '< 5 s', met: total < 5 });
     results.time = scenarios;
   }
+}
+
+/** Section 1's rows for one server: per level the product's and the bare process's rate, their ratio and the create latency. */
+function throughputRows(runs: ThroughputResult[], server: string, on: string): Row[] {
+  const section = `1 throughput, ${server}`;
+  const rows = runs.flatMap((r): Row[] => [
+    {
+      section,
+      figure: `orders to paid/s at ${r.concurrency}${on} (product | bare)`,
+      value: `${median(r.product.perSecond).toFixed(2)} | ${median(r.bare.perSecond).toFixed(2)}`,
+      goal: '',
+      met: null,
+    },
+    { section, figure: `product / bare at ${r.concurrency}${on}`, value: `${r.ratio.toFixed(2)}×`, goal: '≥ 0.9×', met: r.ratio >= 0.9 },
+    {
+      section,
+      figure: `create p50 / p95 at ${r.concurrency}${on} (product | bare), ms`,
+      value: `${r.product.createP50.toFixed(0)} / ${r.product.createP95.toFixed(0)} | ${r.bare.createP50.toFixed(0)} / ${r.bare.createP95.toFixed(0)}`,
+      goal: '',
+      met: null,
+    },
+  ]);
+  if (!SIZE.highConcurrency)
+    rows.push({ section, figure: `at 50 concurrent${on}`, value: 'not measured (--quick)', goal: '≥ 0.9×', met: null });
+  return rows;
 }
 
 function scaleRows(r: ScaleResult): Row[] {

@@ -126,3 +126,20 @@ export async function throughput(
     ratio: median(product.perSecond) / median(bare.perSecond),
   };
 }
+
+/** Section 1 at each concurrency level: at least twice the level in orders, warmed up with one round of the level. */
+export async function throughputLevels(
+  api: ApiClient,
+  client: Client,
+  counted: ShapeCount,
+  opts: { levels: number[]; orders: number; repetitions: number },
+): Promise<ThroughputResult[]> {
+  const runs: ThroughputResult[] = [];
+  for (const concurrency of opts.levels) {
+    const orders = Math.max(opts.orders, concurrency * 2);
+    runs.push(
+      await throughput(api, client, counted, { orders, concurrency, repetitions: opts.repetitions, warmup: Math.min(orders, concurrency) }),
+    );
+  }
+  return runs;
+}
