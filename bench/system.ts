@@ -11,7 +11,7 @@ import { Connection, Client } from '@temporalio/client';
 import { loadConfig } from '../config';
 import { temporalConnectionOptions } from '../config/temporal-connection';
 import { dropPostgresDatabase, ensurePostgresDatabase } from '../db/postgres-admin';
-import { Component, devServer, runScript, tsx } from '../scripts/chaos/cluster';
+import { Component, devServer, runScript, runStoreUrl, tsx } from '../scripts/chaos/cluster';
 import { apiUsers } from '../scripts/chaos/client';
 import { freePort } from '../scripts/ports';
 import { createFreshNamespace, dropNamespace } from '../scripts/temporal-namespace';
@@ -50,23 +50,15 @@ export interface SystemOptions {
   postgres?: string;
 }
 
-/** The stores' URLs: SQLite files in the data directory, or fresh databases `bench_<stamp>_<store>` beside the admin URL's. */
-function storeUrls(dataDir: string, stamp: string, postgres: string | undefined) {
-  const url = (store: string) => {
-    if (!postgres) return `file:${path.join(dataDir, `${store}.db`)}`;
-    const u = new URL(postgres);
-    u.pathname = `/bench_${stamp}_${store}`;
-    return u.toString();
-  };
-  return { operations: url('operations'), production: url('production') };
-}
-
 export async function startSystem(say: (m: string) => void, opts: SystemOptions = {}): Promise<System> {
   const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `bench-${stamp}-`));
   const [temporalPort, apiPort, simulatorPort, uiPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
   const temporalAddress = opts.temporalAddress ?? `127.0.0.1:${temporalPort}`;
-  const urls = storeUrls(dataDir, stamp, opts.postgres);
+  const urls = {
+    operations: runStoreUrl(dataDir, 'operations', `bench_${stamp}`, opts.postgres),
+    production: runStoreUrl(dataDir, 'production', `bench_${stamp}`, opts.postgres),
+  };
   const components: Component[] = [];
   // An external server: a namespace of this run's own (the task queue names are the same in every run).
   const external = opts.temporalAddress

@@ -28,7 +28,7 @@ import {
   shopFloorOutcome,
 } from './chaos/checks';
 import { Api, apiUsers, sleep } from './chaos/client';
-import { Component, devServer, runScript, tsx } from './chaos/cluster';
+import { Component, devServer, runScript, runStoreUrl, tsx } from './chaos/cluster';
 import { freePort } from './ports';
 import { faultSchedule, runSchedule } from './chaos/faults';
 import { COMPONENT_SKUS, driveManufacturing, planManufacturing } from './chaos/manufacturing';
@@ -62,15 +62,9 @@ const quietLogger = { info() {}, warn() {}, error: console.error, debug() {}, tr
 
 /** SQLite files in the data directory, or fresh PostgreSQL databases beside the configured ones. */
 async function databases(dataDir: string, stamp: string) {
-  const fresh = (url: string | undefined, store: string) => {
-    if (!url?.startsWith('postgres')) return `file:${path.join(dataDir, `${store}.db`)}`;
-    const u = new URL(url);
-    u.pathname = `/chaos_${stamp}_${store}`;
-    return u.toString();
-  };
   const urls = {
-    operations: fresh(process.env.OPERATIONS_DATABASE_URL, 'operations'),
-    production: fresh(process.env.PRODUCTION_DATABASE_URL, 'production'),
+    operations: runStoreUrl(dataDir, 'operations', `chaos_${stamp}`, process.env.OPERATIONS_DATABASE_URL),
+    production: runStoreUrl(dataDir, 'production', `chaos_${stamp}`, process.env.PRODUCTION_DATABASE_URL),
   };
   for (const url of Object.values(urls)) if (url.startsWith('postgres')) await ensurePostgresDatabase(url);
   return urls;

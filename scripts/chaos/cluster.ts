@@ -101,6 +101,17 @@ export class Component {
   }
 }
 
+/**
+ * A store of one run: a SQLite file in the run's data directory, or, when `postgres` is a PostgreSQL URL,
+ * the database `<prefix>_<store>` on that server (created by the caller, dropped or kept by it).
+ */
+export function runStoreUrl(dataDir: string, store: 'operations' | 'production', prefix: string, postgres: string | undefined): string {
+  if (!postgres?.startsWith('postgres')) return `file:${path.join(dataDir, `${store}.db`)}`;
+  const u = new URL(postgres);
+  u.pathname = `/${prefix}_${store}`;
+  return u.toString();
+}
+
 export const tsx = (script: string, ...args: string[]) => ({ command: process.execPath, args: [TSX, path.join(ROOT, script), ...args] });
 
 /** Runs a tsx script to completion (migrations, seed); throws with its output on failure. */
