@@ -214,10 +214,10 @@ const schema = z
      * Workflow runs the orchestration worker keeps in memory between their tasks (the SDK's
      * maxCachedWorkflows). A cached run takes its next task without replaying its history; an evicted
      * one replays it first. Its size bounds the worker's memory whatever the number of open processes.
-     * 500 from the benchmark's scale section (docs/performance.md, "Worker cache"): with 2,000 orders waiting
-     * on a credit hold the worker process held 459 MiB at 250, 582 MiB at 500 and 954 MiB with 1,800 runs
-     * cached at 2000 (0.3–0.5 MiB a run), while a replay after eviction added only 15–25 ms to a decision;
-     * 500 stays well under the 1 GiB goal with room for longer histories.
+     * 500 from the benchmark's scale section (docs/performance.md, "Worker cache"): with 10,000 orders waiting
+     * on a credit hold the worker process held 498 MiB at 250, 641 MiB at 500 and 1,508 MiB at 2000 (about
+     * 0.6 MiB a cached run), while a replay after eviction added at most 50 ms to a decision; 500 stays well
+     * under the 1 GiB goal with room for longer histories.
      */
     WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(1).max(100_000).default(500),
     /** Least severe level written to the JSON logs of the API and the workers. */
